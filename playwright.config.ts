@@ -1,0 +1,16 @@
+import { defineConfig } from '@playwright/test';
+import type { ClaimlightOptions } from './tests/support/fixtures.ts';
+
+export default defineConfig<ClaimlightOptions>({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: process.env['CI'] ? 2 : 2,
+  retries: 0,
+  timeout: 30_000,
+  forbidOnly: Boolean(process.env['CI']),
+  reporter: [['list']],
+  projects: [
+    { name: 'chromium', use: { extBrowser: 'chromium' } },
+    { name: 'firefox', use: { extBrowser: 'firefox' }, testIgnore: /\.chromium\.spec\.ts$/ },
+  ],
+});

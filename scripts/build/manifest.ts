@@ -1,0 +1,48 @@
+/**
+ * Derives the per-browser manifests from the one `manifest.json`.
+ * Chrome runs the background as a service worker; Firefox runs the same
+ * module as an event page and needs its add-on id and data-collection consent.
+ */
+import type { ManifestV3Export } from '@crxjs/vite-plugin';
+
+export type BuildTarget = 'chrome' | 'firefox';
+export const BUILD_TARGETS: readonly BuildTarget[] = ['chrome', 'firefox'];
+
+/** The add-on id Firefox stores settings under; never change it after a release. */
+export const GECKO_ID = 'claimlight@claimlight.dev';
+export const GECKO_MIN_VERSION = '142.0';
+
+type Manifest = Extract<ManifestV3Export, { manifest_version: number }>;
+
+export function isBuildTarget(value: string): value is BuildTarget {
+  return (BUILD_TARGETS as readonly string[]).includes(value);
+}
+
+export function deriveManifest(base: Manifest, target: BuildTarget, options: { dev?: boolean } = {}): Manifest {
+  const manifest: Manifest = structuredClone(base);
+  // The dev server's live reload needs a websocket that the shipped CSP forbids.
+  if (options.dev) delete manifest.content_security_policy;
+  const background = base.background;
+  if (!background || !('service_worker' in background)) {
+    throw new Error('manifest.json must declare background.service_worker');
+  }
+  if (target === 'chrome') return manifest;
+
+  // crxjs emits Firefox's background.scripts only when the source declares both keys.
+  const firefox: Manifest & { browser_specific_settings: unknown } = {
+    ...manifest,
+    background: {
+      service_worker: background.service_worker,
+      scripts: [background.service_worker],
+      type: 'module',
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: GECKO_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+  return firefox;
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { Popup } from './Popup.tsx';
+import { resolveTabId } from './tab.ts';
+import './popup.css';
+
+const app = document.getElementById('app');
+if (app) render(<Popup tabId={resolveTabId(location.search)} />, app);

@@ -1,0 +1,10 @@
+/** The company lexicon shipped in seeds/companies.json, typed and compiled once. */
+import data from '../../seeds/companies.json' with { type: 'json' };
+import type { Company, EntityId } from './entities.ts';
+import { compileMatcher } from './mentions.ts';
+
+export const COMPANIES = data.companies as Company[];
+
+export const COMPANY_BY_ID = new Map<EntityId, Company>(COMPANIES.map((c) => [c.id, c]));
+
+export const mentionMatcher = compileMatcher(COMPANIES);

@@ -1,0 +1,83 @@
+/**
+ * Compiles the companies' mention rules into one regular expression, so a
+ * page's text is scanned once for all three companies.
+ */
+import { ENTITY_IDS, type Company, type EntityId, type MentionRule } from './entities.ts';
+
+/**
+ * A word character for boundary purposes: letters, digits, marks and "_", except
+ * CJK scripts, which are written without spaces ("Oracle Cloud対応" holds a mention).
+ */
+const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{M}_]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]]`;
+const HYPHENS = String.raw`[\-\u2010\u2011]`;
+
+function escapeChar(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/\-&!#%,:;<=>@`~'"]/.test(ch) ? `\\${ch}` : ch;
+}
+
+function caseClass(ch: string, ignoreCase: boolean): string {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  if (!ignoreCase || lower === upper) return escapeChar(ch);
+  return `[${lower}${upper}]`;
+}
+
+export function spellingPattern(spelling: string, ignoreCase: boolean): string {
+  let out = '';
+  for (const ch of spelling) {
+    if (/\s/.test(ch)) out += String.raw`\s`;
+    else if (ch === '-') out += HYPHENS;
+    else out += caseClass(ch, ignoreCase);
+  }
+  return out;
+}
+
+export function rulePattern(rule: MentionRule): string {
+  if (rule.spellings.length === 0) throw new Error('a mention rule needs at least one spelling');
+  // Longest first, so "Tik Tok" wins over any shorter spelling sharing its start.
+  const spellings = [...rule.spellings].sort((a, b) => b.length - a.length);
+  const alternatives = spellings.map((s) => spellingPattern(s, rule.ignoreCase)).join('|');
+  const exclusions = rule.notFollowedBy
+    .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${WORD_CHAR}))`)
+    .join('');
+  return `(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})${exclusions}`;
+}
+
+export interface MentionMatcher {
+  /** Global regex over all companies; one named group per company. */
+  readonly pattern: RegExp;
+  /** Which company a match of `pattern` belongs to. */
+  entityOf(match: RegExpExecArray): EntityId;
+}
+
+export function compileMatcher(companies: readonly Company[]): MentionMatcher {
+  const groups = ENTITY_IDS.flatMap((id) => {
+    const company = companies.find((c) => c.id === id);
+    return company ? [`(?<${id}>${rulePattern(company.mentions)})`] : [];
+  });
+  const pattern = new RegExp(groups.join('|'), 'gv');
+  return {
+    pattern,
+    entityOf(match) {
+      for (const id of ENTITY_IDS) if (match.groups?.[id] !== undefined) return id;
+      throw new Error(`match "${match[0]}" belongs to no company`);
+    },
+  };
+}
+
+export interface Mention {
+  entity: EntityId;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every mention in a string, in order. */
+export function findMentions(matcher: MentionMatcher, text: string): Mention[] {
+  const re = new RegExp(matcher.pattern.source, matcher.pattern.flags);
+  const found: Mention[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push({ entity: matcher.entityOf(m), start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return found;
+}

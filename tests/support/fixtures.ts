@@ -1,0 +1,47 @@
+/**
+ * Playwright Test fixtures: one test server and one browser with the built
+ * extension per worker, a fresh page per test.
+ */
+import { test as base, expect } from '@playwright/test';
+import { launchHarness, type BrowserHarness, type BrowserName, type TestPage } from './harness.ts';
+import { startServer, type TestServer } from './server.ts';
+
+export interface ClaimlightOptions {
+  extBrowser: BrowserName;
+}
+
+interface WorkerFixtures {
+  server: TestServer;
+  harness: BrowserHarness;
+}
+
+interface TestFixtures {
+  tab: TestPage;
+}
+
+export const test = base.extend<TestFixtures, ClaimlightOptions & WorkerFixtures>({
+  extBrowser: ['chromium', { option: true, scope: 'worker' }],
+  server: [
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: [
+    async ({ extBrowser }, use) => {
+      const harness = await launchHarness(extBrowser);
+      await use(harness);
+      await harness.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  tab: async ({ harness }, use) => {
+    const tab = await harness.newPage();
+    await use(tab);
+    await tab.close().catch(() => undefined);
+  },
+});
+
+export { expect };

@@ -1,0 +1,239 @@
+/**
+ * One interface over the two ways we drive browsers: Playwright for Chromium
+ * (an unpacked MV3 extension in a persistent context) and puppeteer-core over
+ * WebDriver BiDi for Firefox (a temporary add-on). Tests written against
+ * `BrowserHarness` run unchanged in both.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage, type Worker } from '@playwright/test';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { chromiumPath, firefoxPath } from './browsers.ts';
+import { REPO_ROOT } from './server.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const DIST = {
+  chromium: join(REPO_ROOT, 'dist/chrome'),
+  firefox: join(REPO_ROOT, 'dist/firefox'),
+} as const;
+
+/** True for URLs a test may load: the local test server and the extension itself. */
+export function isAllowedUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'chrome-extension:' || protocol === 'moz-extension:') return true;
+  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+type Fn<A, R> = (arg: A) => R | Promise<R>;
+
+export interface TestPage {
+  readonly browserName: BrowserName;
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: Fn<A, R>, arg?: A): Promise<R>;
+  /** Waits until `fn` returns a truthy value in the page and returns it. */
+  waitFor<R, A = undefined>(fn: Fn<A, R>, arg?: A, timeoutMs?: number): Promise<R>;
+  hover(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Errors thrown by the page's own scripts since it opened. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface BrowserHarness {
+  readonly name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** URLs any page or extension context asked for that were not local; each was refused. */
+  readonly blockedRequests: string[];
+  close(): Promise<void>;
+}
+
+class PlaywrightPage implements TestPage {
+  readonly browserName = 'chromium' as const;
+  readonly pageErrors: string[] = [];
+  constructor(readonly page: PwPage) {
+    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
+  }
+  async goto(url: string) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate<R, A>(fn: Fn<A, R>, arg?: A): Promise<R> {
+    const run = this.page.evaluate.bind(this.page) as (f: Fn<A, R>, a?: A) => Promise<R>;
+    return run(fn, arg);
+  }
+  async waitFor<R, A>(fn: Fn<A, R>, arg?: A, timeoutMs = 5000): Promise<R> {
+    const wait = this.page.waitForFunction.bind(this.page) as (
+      f: Fn<A, R>,
+      a: A | undefined,
+      o: { timeout: number },
+    ) => Promise<{ jsonValue(): Promise<unknown> }>;
+    return (await (await wait(fn, arg, { timeout: timeoutMs })).jsonValue()) as R;
+  }
+  hover(selector: string) {
+    return this.page.hover(selector);
+  }
+  press(key: string) {
+    return this.page.keyboard.press(key);
+  }
+  close() {
+    return this.page.close();
+  }
+}
+
+class PuppeteerPage implements TestPage {
+  readonly browserName = 'firefox' as const;
+  readonly pageErrors: string[] = [];
+  constructor(readonly page: PpPage) {
+    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
+  }
+  async goto(url: string) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate<R, A>(fn: Fn<A, R>, arg?: A): Promise<R> {
+    const run = this.page.evaluate.bind(this.page) as (f: Fn<A, R>, a?: A) => Promise<R>;
+    return run(fn, arg);
+  }
+  async waitFor<R, A>(fn: Fn<A, R>, arg?: A, timeoutMs = 5000): Promise<R> {
+    const wait = this.page.waitForFunction.bind(this.page) as (
+      f: Fn<A, R>,
+      o: { timeout: number },
+      a: A | undefined,
+    ) => Promise<{ jsonValue(): Promise<unknown> }>;
+    return (await (await wait(fn, { timeout: timeoutMs }, arg)).jsonValue()) as R;
+  }
+  hover(selector: string) {
+    return this.page.hover(selector);
+  }
+  press(key: string) {
+    return this.page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]);
+  }
+  close() {
+    return this.page.close();
+  }
+}
+
+/** Chromium flags that keep every request on this machine and the browser quiet. */
+const OFFLINE_CHROMIUM_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--metrics-recording-only',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+];
+
+export interface ChromiumHarness extends BrowserHarness {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Opens an extension page, such as `src/popup/index.html?tab=3`. */
+  openExtensionPage(path: string): Promise<PwPage>;
+}
+
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<ChromiumHarness> {
+  const profile = await mkdtemp(join(tmpdir(), 'claimlight-chromium-'));
+  const blockedRequests: string[] = [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: [
+      `--disable-extensions-except=${DIST.chromium}`,
+      `--load-extension=${DIST.chromium}`,
+      ...OFFLINE_CHROMIUM_ARGS,
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  await context.route(
+    (url) => !isAllowedUrl(url.href),
+    (route) => {
+      blockedRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  for (const page of context.pages()) await page.close().catch(() => undefined);
+  return {
+    name: 'chromium',
+    context,
+    extensionId,
+    blockedRequests,
+    serviceWorker,
+    async newPage() {
+      return new PlaywrightPage(await context.newPage());
+    },
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Firefox preferences that send every non-local request to a closed port. */
+const OFFLINE_FIREFOX_PREFS: Record<string, unknown> = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.socks': '127.0.0.1',
+  'network.proxy.socks_port': 9,
+  'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'app.update.enabled': false,
+};
+
+export interface FirefoxHarness extends BrowserHarness {
+  readonly browser: PpBrowser;
+  readonly extensionId: string;
+}
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  const blockedRequests: string[] = [];
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    extraPrefsFirefox: OFFLINE_FIREFOX_PREFS,
+  });
+  const extensionId = await browser.installExtension(DIST.firefox);
+  return {
+    name: 'firefox',
+    browser,
+    extensionId,
+    blockedRequests,
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        if (isAllowedUrl(request.url())) void request.continue();
+        else {
+          blockedRequests.push(request.url());
+          void request.abort('blockedbyclient');
+        }
+      });
+      return new PuppeteerPage(page);
+    },
+    close: () => browser.close(),
+  };
+}
+
+export function launchHarness(name: BrowserName): Promise<BrowserHarness> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+import { deriveManifest, GECKO_ID } from '../../scripts/build/manifest.ts';
+import { findRawHtmlAssignment, stripRawHtml } from '../../scripts/build/noRawHtml.ts';
+import { badgeText } from '../../src/background/badge.ts';
+
+describe('deriveManifest', () => {
+  it('gives Chrome a service worker and nothing Firefox-specific', () => {
+    const chrome = deriveManifest(baseManifest, 'chrome') as unknown as Record<string, unknown>;
+    expect(chrome['background']).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(chrome['browser_specific_settings']).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts, an add-on id and no data collection', () => {
+    const firefox = deriveManifest(baseManifest, 'firefox') as unknown as Record<string, unknown>;
+    expect(firefox['background']).toMatchObject({ scripts: ['src/background/index.ts'] });
+    expect(firefox['browser_specific_settings']).toEqual({
+      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+
+  it('keeps the strict extension-page CSP except for the dev server', () => {
+    expect(deriveManifest(baseManifest, 'chrome').content_security_policy?.extension_pages).toContain(
+      "connect-src 'none'",
+    );
+    expect(deriveManifest(baseManifest, 'chrome', { dev: true }).content_security_policy).toBeUndefined();
+  });
+
+  it('does not change the source manifest', () => {
+    const before = JSON.stringify(baseManifest);
+    deriveManifest(baseManifest, 'firefox', { dev: true });
+    expect(JSON.stringify(baseManifest)).toBe(before);
+  });
+});
+
+describe('noRawHtml', () => {
+  it("disables Preact's raw-HTML branch in a minified bundle", () => {
+    const preactLike = 'h?(l||(t.innerHTML=h.__html),r.__k=[]):x';
+    const stripped = stripRawHtml(preactLike);
+    expect(findRawHtmlAssignment(stripped)).toBeNull();
+    expect(stripped).toContain('Claimlight renders no raw HTML');
+  });
+
+  it('finds any other raw-HTML assignment, and not comparisons', () => {
+    expect(findRawHtmlAssignment('el.outerHTML = userText')).not.toBeNull();
+    expect(findRawHtmlAssignment('a.innerHTML=b')).not.toBeNull();
+    expect(findRawHtmlAssignment('if (a.innerHTML == b) {}')).toBeNull();
+  });
+});
+
+describe('badgeText', () => {
+  it('shows the total, blank for none, and fits four characters', () => {
+    expect(badgeText({ tiktok: 0, bytedance: 0, oracle: 0 })).toBe('');
+    expect(badgeText({ tiktok: 3, bytedance: 1, oracle: 2 })).toBe('6');
+    expect(badgeText({ tiktok: 1000, bytedance: 0, oracle: 0 })).toBe('999+');
+  });
+});

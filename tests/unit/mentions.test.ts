@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../src/shared/mentions.ts';
+import { mentionMatcher } from '../../src/shared/lexicon.ts';
+
+const mentions = (text: string) => findMentions(mentionMatcher, text).map(({ entity, text: t }) => `${entity}:${t}`);
+
+describe('TikTok mentions', () => {
+  it.each(['TikTok', 'Tik Tok', 'Tik-Tok', 'tiktok', 'TIKTOK', 'Tiktok', 'tik tok', 'Tik\u00a0Tok'])(
+    'finds %j',
+    (spelling) => expect(mentions(`I saw it on ${spelling} yesterday.`)).toEqual([`tiktok:${spelling}`]),
+  );
+  it('finds possessives and German compounds', () => {
+    expect(mentions("TikTok's policy")).toEqual(['tiktok:TikTok']);
+    expect(mentions('ein TikTok-Video')).toEqual(['tiktok:TikTok']);
+    expect(mentions('die TikTok-Nutzerin')).toEqual(['tiktok:TikTok']);
+  });
+  it('ignores longer words', () => {
+    expect(mentions('a famous TikToker and two TikTokers')).toEqual([]);
+    expect(mentions('tiktoker')).toEqual([]);
+    expect(mentions('myTikTok')).toEqual([]);
+    expect(mentions('TikTok2')).toEqual([]);
+  });
+});
+
+describe('ByteDance mentions', () => {
+  it.each(['ByteDance', 'Byte Dance', 'bytedance', 'BYTEDANCE', 'Bytedance'])('finds %j', (spelling) =>
+    expect(mentions(`owned by ${spelling}.`)).toEqual([`bytedance:${spelling}`]),
+  );
+  it('finds the Chinese name, even inside Chinese text', () => {
+    expect(mentions('字节跳动公司')).toEqual(['bytedance:字节跳动']);
+    expect(mentions('北京字节跳动科技有限公司')).toEqual(['bytedance:字节跳动']);
+  });
+  it('ignores longer words', () => {
+    expect(mentions('ByteDancers')).toEqual([]);
+  });
+});
+
+describe('Oracle mentions', () => {
+  it('finds the company name in title case and capitals', () => {
+    expect(mentions('Oracle Cloud Infrastructure')).toEqual(['oracle:Oracle']);
+    expect(mentions('ORACLE CORP')).toEqual(['oracle:ORACLE']);
+    expect(mentions("Oracle's cloud")).toEqual(['oracle:Oracle']);
+    expect(mentions('Sun (now Oracle)')).toEqual(['oracle:Oracle']);
+  });
+  it('finds Oracle right next to Japanese text', () => {
+    expect(mentions('Oracle Cloud Infrastructure対応')).toEqual(['oracle:Oracle']);
+    expect(mentions('新しいOracle対応')).toEqual(['oracle:Oracle']);
+  });
+  it('ignores the common noun, "Oracle of …" and longer words', () => {
+    expect(mentions('a database oracle')).toEqual([]);
+    expect(mentions('the Oracle of Delphi')).toEqual([]);
+    expect(mentions('the Oracle of Omaha')).toEqual([]);
+    expect(mentions('ORACLE OF DELPHI')).toEqual([]);
+    expect(mentions('TheMoonOracle')).toEqual([]);
+    expect(mentions('Oracles')).toEqual([]);
+    expect(mentions('OraCle')).toEqual([]);
+  });
+  it('still finds Oracle before a word that merely starts with "of"', () => {
+    expect(mentions('Oracle offers cloud')).toEqual(['oracle:Oracle']);
+  });
+});
+
+it('finds every company in one pass, in order', () => {
+  expect(mentions('TikTok, owned by ByteDance, moved traffic to Oracle.')).toEqual([
+    'tiktok:TikTok',
+    'bytedance:ByteDance',
+    'oracle:Oracle',
+  ]);
+});

@@ -1,0 +1,25 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { deriveManifest, isBuildTarget, type BuildTarget } from './scripts/build/manifest.ts';
+import { noRawHtml } from './scripts/build/noRawHtml.ts';
+
+// `vite build --mode firefox` builds dist/firefox; any other mode builds Chrome.
+export default defineConfig(({ command, mode }) => {
+  const target: BuildTarget = isBuildTarget(mode) ? mode : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: deriveManifest(baseManifest, target, { dev: command === 'serve' }), browser: target }),
+      noRawHtml(),
+    ],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: ['chrome120', 'firefox128'],
+      sourcemap: false,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
+});
