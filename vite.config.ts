@@ -1,15 +1,18 @@
+import { resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, isBuildTarget, type BuildTarget } from './scripts/build/manifest.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
+import { claimsIndex } from './scripts/claims/vitePlugin.ts';
 
 // `vite build --mode firefox` builds dist/firefox; any other mode builds Chrome.
 export default defineConfig(({ command, mode }) => {
   const target: BuildTarget = isBuildTarget(mode) ? mode : 'chrome';
   return {
     plugins: [
+      claimsIndex(resolve(import.meta.dirname, 'seeds'), import.meta.dirname),
       preact(),
       crx({ manifest: deriveManifest(baseManifest, target, { dev: command === 'serve' }), browser: target }),
       noRawHtml(),

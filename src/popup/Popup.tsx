@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { claimsAbout } from '../shared/claims.ts';
+import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type MentionCounts } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
@@ -42,6 +44,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
             <li key={id} data-entity={id}>
               <span class="name">{COMPANY_BY_ID.get(id)?.name ?? id}</span>
               <span class="count">{mentionLabel(view.counts[id])}</span>
+              <span class="claims">{t('popupClaimCount', String(claimsAbout(CLAIMS_INDEX, id).length))}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,10 @@ import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../support/chromeApi.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
 import { expect, test } from '../support/fixtures.ts';
+import claimsFile from '../../seeds/claims.json' with { type: 'json' };
+
+/** How many claims seeds/claims.json has about a company: what the popup must show. */
+const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity)).length;
 
 /**
  * The browser's id for the tab under test, which is the active one. Without the
@@ -40,7 +44,11 @@ test('the popup lists the companies the tab mentions, and the badge counts them'
 
   const popup = await openPopupFor(chromium, tabId);
   const rows = popup.getByRole('listitem');
-  await expect(rows).toHaveText([/TikTok\s*3 mentions/, /ByteDance\s*1 mention$/, /Oracle\s*2 mentions/]);
+  await expect(rows).toHaveText([
+    new RegExp(`^TikTok\\s*3 mentions\\s*${claimsAbout('tiktok')} sourced claims$`),
+    new RegExp(`^ByteDance\\s*1 mention\\s*${claimsAbout('bytedance')} sourced claims$`),
+    new RegExp(`^Oracle\\s*2 mentions\\s*${claimsAbout('oracle')} sourced claims$`),
+  ]);
   await popup.close();
 });
 

@@ -1,0 +1,30 @@
+/**
+ * `npm run claims`: verifies the claims against the seed documents and prints
+ * how many claims each company and each source has.
+ */
+import { join } from 'node:path';
+import { ENTITY_IDS } from '../../src/shared/entities.ts';
+import { loadSeeds } from './load.ts';
+import { formatProblems, verifySeeds } from './verify.ts';
+
+const root = join(import.meta.dirname, '../..');
+const result = verifySeeds(await loadSeeds(join(root, 'seeds'), root));
+if (!result.ok) {
+  console.error(formatProblems(result.problems));
+  process.exit(1);
+}
+const { claims, sources } = result;
+console.log(`${claims.length} claims verified, every quote found word for word in its source.`);
+console.log('\nclaims per company:');
+for (const id of ENTITY_IDS) console.log(`  ${id.padEnd(10)} ${claims.filter((c) => c.entities.includes(id)).length}`);
+console.log('\nclaims per source:');
+for (const s of sources) {
+  console.log(`  ${s.file}  ${claims.filter((c) => c.evidence.some((e) => e.source === s.file)).length}`);
+}
+const bySupport = new Map<number, number>();
+for (const c of claims) {
+  const n = new Set(c.evidence.map((e) => e.source)).size;
+  bySupport.set(n, (bySupport.get(n) ?? 0) + 1);
+}
+console.log('\nclaims by number of reports carrying them:');
+for (const [n, count] of [...bySupport].sort((a, b) => b[0] - a[0])) console.log(`  ${n} report(s): ${count}`);

@@ -1,0 +1,23 @@
+/** Reads the seed folder from disk for the verifier. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { SeedFiles } from './verify.ts';
+
+export const DOCUMENT_PATTERN = /^\d{3}_[0-9a-f]+\.txt$/;
+
+export async function loadSeeds(seedDir: string, root = process.cwd()): Promise<SeedFiles> {
+  const read = async (name: string) => ({
+    path: relative(root, join(seedDir, name)),
+    text: await readFile(join(seedDir, name), 'utf8'),
+  });
+  const documents = new Map<string, string>();
+  for (const name of (await readdir(seedDir)).filter((n) => DOCUMENT_PATTERN.test(n)).sort()) {
+    documents.set(name, await readFile(join(seedDir, name), 'utf8'));
+  }
+  return {
+    claims: await read('claims.json'),
+    sources: await read('sources.json'),
+    companies: await read('companies.json'),
+    documents,
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * Verifies seeds/claims.json, seeds/sources.json and seeds/companies.json
+ * against the five seed documents, and compiles the index the extension
+ * ships. Every problem is reported with the file and the claim it concerns.
+ */
+import {
+  CLAIM_KINDS,
+  compileIndex,
+  isClaimKind,
+  type Claim,
+  type ClaimsIndex,
+  type Source,
+  type StatedFact,
+} from '../../src/shared/claims.ts';
+import { ENTITY_IDS, isEntityId, type Company, type EntityId } from '../../src/shared/entities.ts';
+import { compileMatcher } from '../../src/shared/mentions.ts';
+import { closestPassage, containsVerbatim, firstLine, normalizeForMatch } from './text.ts';
+
+export interface SeedFiles {
+  /** Path label -> JSON text, for claims, sources and companies. */
+  claims: { path: string; text: string };
+  sources: { path: string; text: string };
+  companies: { path: string; text: string };
+  /** Seed document file name -> its text. */
+  documents: Map<string, string>;
+}
+
+export interface VerifyProblem {
+  file: string;
+  /** The claim (or source, or company) the problem is in, when there is one. */
+  subject?: string;
+  message: string;
+  quote?: string;
+  closest?: string;
+}
+
+export type VerifyResult =
+  | { ok: true; claims: Claim[]; sources: Source[]; companies: Company[]; index: ClaimsIndex }
+  | { ok: false; problems: VerifyProblem[] };
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MIN_QUOTE_LENGTH = 12;
+
+export function formatProblem(p: VerifyProblem): string {
+  const lines = [`${p.file}${p.subject ? `: ${p.subject}` : ''}: ${p.message}`];
+  if (p.quote !== undefined) lines.push(`  quote:   "${p.quote}"`);
+  if (p.closest !== undefined) lines.push(`  closest passage in the source: "${p.closest}"`);
+  return lines.join('\n');
+}
+
+export function formatProblems(problems: VerifyProblem[]): string {
+  return `Claims verification failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
+    .map(formatProblem)
+    .join('\n')}`;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+function parseJson(file: { path: string; text: string }, problems: VerifyProblem[]): unknown {
+  try {
+    return JSON.parse(file.text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    problems.push({ file: file.path, message: `malformed JSON: ${detail}` });
+    return undefined;
+  }
+}
+
+function unknownKeys(value: Json, allowed: readonly string[]): string[] {
+  return Object.keys(value).filter((k) => !allowed.includes(k));
+}
+
+function checkCompanies(file: SeedFiles['companies'], problems: VerifyProblem[]): Company[] {
+  const data = parseJson(file, problems);
+  if (data === undefined) return [];
+  if (!isObject(data) || !Array.isArray(data['companies'])) {
+    problems.push({ file: file.path, message: 'expected {"companies": [...]}' });
+    return [];
+  }
+  const companies: Company[] = [];
+  for (const [i, raw] of data['companies'].entries()) {
+    const subject = isObject(raw) && typeof raw['id'] === 'string' ? `company "${raw['id']}"` : `companies[${i}]`;
+    const fail = (message: string) => problems.push({ file: file.path, subject, message });
+    if (!isObject(raw)) {
+      fail('is not an object');
+      continue;
+    }
+    const { id, name, description, mentions } = raw;
+    if (!isEntityId(id)) fail(`id must be one of ${ENTITY_IDS.join(', ')}`);
+    if (!isText(name)) fail('needs a name');
+    if (!isText(description)) fail('needs a one-line description');
+    else if (description.includes('\n')) fail('description must be one line');
+    const rule = isObject(mentions) ? mentions : undefined;
+    const spellings = rule?.['spellings'];
+    const notFollowedBy = rule?.['notFollowedBy'];
+    if (!rule) fail('needs mention rules ("mentions")');
+    else {
+      if (!Array.isArray(spellings) || spellings.length === 0 || !spellings.every(isText))
+        fail('mentions.spellings must be a non-empty list of strings');
+      if (typeof rule['ignoreCase'] !== 'boolean') fail('mentions.ignoreCase must be true or false');
+      if (!Array.isArray(notFollowedBy) || !notFollowedBy.every(isText))
+        fail('mentions.notFollowedBy must be a list of strings');
+    }
+    if (isEntityId(id) && isText(name) && isText(description) && rule && Array.isArray(spellings)) {
+      companies.push({
+        id,
+        name,
+        description,
+        mentions: {
+          spellings: spellings as string[],
+          ignoreCase: rule['ignoreCase'] === true,
+          notFollowedBy: Array.isArray(notFollowedBy) ? (notFollowedBy as string[]) : [],
+        },
+      });
+    }
+  }
+  for (const id of ENTITY_IDS) {
+    if (!companies.some((c) => c.id === id)) problems.push({ file: file.path, message: `company "${id}" is missing` });
+  }
+  if (new Set(companies.map((c) => c.id)).size !== companies.length)
+    problems.push({ file: file.path, message: 'a company is listed twice' });
+  try {
+    compileMatcher(companies);
+  } catch (error) {
+    problems.push({ file: file.path, message: `mention rules do not compile: ${String(error)}` });
+  }
+  return companies;
+}
+
+function checkStatedFact(
+  value: unknown,
+  field: string,
+  document: string,
+  fail: (message: string, quote?: string, closest?: string) => void,
+): StatedFact | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || !isText(value['value']) || !isText(value['evidence'])) {
+    fail(`${field} must be {"value": ..., "evidence": "<passage of the document stating it>"}`);
+    return undefined;
+  }
+  if (!containsVerbatim(document, value['evidence'])) {
+    fail(`${field} evidence is not in the document`, value['evidence'], closestPassage(document, value['evidence']));
+    return undefined;
+  }
+  return { value: value['value'], evidence: value['evidence'] };
+}
+
+function checkSources(file: SeedFiles['sources'], documents: Map<string, string>, problems: VerifyProblem[]): Source[] {
+  const data = parseJson(file, problems);
+  if (data === undefined) return [];
+  if (!isObject(data) || !Array.isArray(data['sources'])) {
+    problems.push({ file: file.path, message: 'expected {"sources": [...]}' });
+    return [];
+  }
+  const sources: Source[] = [];
+  for (const [i, raw] of data['sources'].entries()) {
+    const subject = isObject(raw) && typeof raw['file'] === 'string' ? `source "${raw['file']}"` : `sources[${i}]`;
+    const fail = (message: string, quote?: string, closest?: string) =>
+      problems.push({
+        file: file.path,
+        subject,
+        message,
+        ...(quote !== undefined && { quote }),
+        ...(closest !== undefined && { closest }),
+      });
+    if (!isObject(raw)) {
+      fail('is not an object');
+      continue;
+    }
+    const extra = unknownKeys(raw, ['file', 'title', 'publisher', 'date', 'author']);
+    if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
+    const { file: name, title } = raw;
+    const document = typeof name === 'string' ? documents.get(name) : undefined;
+    if (document === undefined) {
+      fail(`file ${String(name)} is not one of the seed documents (${[...documents.keys()].join(', ')})`);
+      continue;
+    }
+    if (!isText(title)) fail('needs a title');
+    else if (normalizeForMatch(title) !== normalizeForMatch(firstLine(document)))
+      fail("title must be the document's first line", title, firstLine(document));
+    const source: Source = { file: name as string, title: isText(title) ? title : '' };
+    for (const field of ['publisher', 'date', 'author'] as const) {
+      const fact = checkStatedFact(raw[field], field, document, fail);
+      if (fact) source[field] = fact;
+    }
+    sources.push(source);
+  }
+  const files = sources.map((s) => s.file);
+  for (const name of documents.keys()) {
+    if (!files.includes(name)) problems.push({ file: file.path, message: `seed document ${name} is not described` });
+  }
+  if (new Set(files).size !== files.length) problems.push({ file: file.path, message: 'a source is described twice' });
+  return sources;
+}
+
+function checkClaims(
+  file: SeedFiles['claims'],
+  documents: Map<string, string>,
+  knownSources: Set<string>,
+  companyIds: Set<EntityId>,
+  problems: VerifyProblem[],
+): Claim[] {
+  const data = parseJson(file, problems);
+  if (data === undefined) return [];
+  if (!isObject(data) || !Array.isArray(data['claims'])) {
+    problems.push({ file: file.path, message: 'expected {"claims": [...]}' });
+    return [];
+  }
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  for (const [i, raw] of data['claims'].entries()) {
+    const subject = isObject(raw) && isText(raw['id']) ? `claim "${raw['id']}"` : `claims[${i}]`;
+    const before = problems.length;
+    const fail = (message: string, quote?: string, closest?: string) =>
+      problems.push({
+        file: file.path,
+        subject,
+        message,
+        ...(quote !== undefined && { quote }),
+        ...(closest !== undefined && { closest }),
+      });
+    if (!isObject(raw)) {
+      fail('is not an object');
+      continue;
+    }
+    const extra = unknownKeys(raw, ['id', 'statement', 'entities', 'kind', 'attribution', 'evidence', 'note']);
+    if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
+    const { id, statement, entities, kind, attribution, evidence, note } = raw;
+
+    if (!isText(id)) fail('needs an id');
+    else if (!ID_PATTERN.test(id)) fail(`id "${id}" must be a lowercase slug (a-z, 0-9, hyphens)`);
+    else if (seen.has(id)) fail(`id "${id}" is used by more than one claim`);
+    else seen.add(id);
+
+    if (!isText(statement)) fail('needs a statement');
+    else if (!/[.?!]$/.test(statement.trim())) fail('statement must be one complete sentence ending in a full stop');
+
+    if (!Array.isArray(entities) || entities.length === 0) fail('needs a non-empty list of entities');
+    else {
+      for (const e of entities) {
+        if (!isEntityId(e) || !companyIds.has(e))
+          fail(`names unknown company ${JSON.stringify(e)} (known: ${[...companyIds].join(', ')})`);
+      }
+      if (new Set(entities).size !== entities.length) fail('lists a company twice');
+    }
+
+    if (!isClaimKind(kind)) fail(`kind ${JSON.stringify(kind)} must be one of: ${CLAIM_KINDS.join(', ')}`);
+    if (!isText(attribution)) fail('needs an attribution (who asserts it)');
+    if (note !== undefined && !isText(note)) fail('note, when present, must be text');
+
+    if (!Array.isArray(evidence) || evidence.length === 0) fail('needs at least one piece of evidence');
+    else {
+      const pairs = new Set<string>();
+      for (const [j, item] of evidence.entries()) {
+        if (!isObject(item) || !isText(item['source']) || !isText(item['quote'])) {
+          fail(`evidence[${j}] must be {"source": "<seed file>", "quote": "<verbatim passage>"}`);
+          continue;
+        }
+        const { source, quote } = item as { source: string; quote: string };
+        const extraKeys = unknownKeys(item, ['source', 'quote']);
+        if (extraKeys.length) fail(`evidence[${j}] has unknown field ${extraKeys.join(', ')}`);
+        const document = documents.get(source);
+        if (document === undefined || !knownSources.has(source)) {
+          fail(`cites unknown source ${source} (known: ${[...knownSources].join(', ')})`, quote);
+          continue;
+        }
+        if (normalizeForMatch(quote).length < MIN_QUOTE_LENGTH)
+          fail(`quote is too short to attribute (under ${MIN_QUOTE_LENGTH} characters)`, quote);
+        else if (!containsVerbatim(document, quote))
+          fail(`quote is not in ${source}`, quote, closestPassage(document, quote));
+        const pair = `${source}\n${normalizeForMatch(quote)}`;
+        if (pairs.has(pair)) fail(`cites the same quote from ${source} twice`, quote);
+        pairs.add(pair);
+      }
+    }
+    if (problems.length === before) claims.push(raw as unknown as Claim);
+  }
+  return claims;
+}
+
+export function verifySeeds(files: SeedFiles): VerifyResult {
+  const problems: VerifyProblem[] = [];
+  const companies = checkCompanies(files.companies, problems);
+  const sources = checkSources(files.sources, files.documents, problems);
+  const claims = checkClaims(
+    files.claims,
+    files.documents,
+    new Set(sources.map((s) => s.file)),
+    new Set(companies.map((c) => c.id)),
+    problems,
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  const cited = new Set(claims.flatMap((c) => c.evidence.map((e) => e.source)));
+  for (const source of sources) {
+    if (!cited.has(source.file)) problems.push({ file: files.claims.path, message: `no claim cites ${source.file}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, claims, sources, companies, index: compileIndex(claims, sources) };
+}

@@ -1,0 +1,8 @@
+/**
+ * The verified claims, compiled at build time by scripts/claims/vitePlugin.ts.
+ * Typed through src/shared/claimsIndex.ts; an ambient module cannot import types.
+ */
+declare module 'virtual:claimlight/claims-index' {
+  const index: unknown;
+  export default index;
+}
