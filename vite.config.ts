@@ -10,7 +10,10 @@ import { claimsIndex } from './scripts/claims/vitePlugin.ts';
 // `vite build --mode firefox` builds dist/firefox; any other mode builds Chrome.
 export default defineConfig(({ command, mode }) => {
   const target: BuildTarget = isBuildTarget(mode) ? mode : 'chrome';
+  // CLAIMLIGHT_BENCH=1 builds dist/bench-<target>: the same code plus performance marks for `npm run bench`.
+  const bench = process.env['CLAIMLIGHT_BENCH'] === '1';
   return {
+    define: { __CLAIMLIGHT_BENCH__: JSON.stringify(bench) },
     plugins: [
       claimsIndex(resolve(import.meta.dirname, 'seeds'), import.meta.dirname),
       preact(),
@@ -18,7 +21,7 @@ export default defineConfig(({ command, mode }) => {
       noRawHtml(),
     ],
     build: {
-      outDir: `dist/${target}`,
+      outDir: bench ? `dist/bench-${target}` : `dist/${target}`,
       emptyOutDir: true,
       target: ['chrome120', 'firefox128'],
       sourcemap: false,

@@ -115,7 +115,7 @@ class PuppeteerPage implements TestPage {
 }
 
 /** Chromium flags that keep every request on this machine and the browser quiet. */
-const OFFLINE_CHROMIUM_ARGS = [
+export const OFFLINE_CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   '--disable-background-networking',
   '--disable-component-update',
@@ -203,15 +203,17 @@ export interface FirefoxHarness extends BrowserHarness {
   readonly extensionId: string;
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export async function launchFirefox(
+  options: { distDir?: string; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxHarness> {
   const blockedRequests: string[] = [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
-    extraPrefsFirefox: OFFLINE_FIREFOX_PREFS,
+    extraPrefsFirefox: { ...OFFLINE_FIREFOX_PREFS, ...options.prefs },
   });
-  const extensionId = await browser.installExtension(DIST.firefox);
+  const extensionId = await browser.installExtension(options.distDir ?? DIST.firefox);
   return {
     name: 'firefox',
     browser,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { mentionDensePage, scaledPage } from '../../scripts/bench/pages.ts';
+import { attribute, SAMPLING_INTERVAL_US, type CpuProfile } from '../../scripts/bench/profile.ts';
+import { spread } from '../../scripts/bench/stats.ts';
+
+const EXT = 'chrome-extension://abc/content.js';
+
+/** root -> (program); root -> page.js; root -> ext -> (native callee). */
+function profile(samples: number[], deltas: number[]): CpuProfile {
+  return {
+    nodes: [
+      { id: 1, callFrame: { url: '', functionName: '(root)' }, children: [2, 3, 4] },
+      { id: 2, callFrame: { url: '', functionName: '(program)' } },
+      { id: 3, callFrame: { url: 'http://127.0.0.1/page.js', functionName: 'page' } },
+      { id: 4, callFrame: { url: EXT, functionName: 'scan' }, children: [5] },
+      { id: 5, callFrame: { url: '', functionName: 'nextNode' } },
+    ],
+    startTime: 0,
+    endTime: deltas.reduce((a, b) => a + b, 0) + SAMPLING_INTERVAL_US,
+    samples,
+    timeDeltas: deltas,
+  };
+}
+
+describe('attribute', () => {
+  it('counts samples with the extension anywhere on the stack, and splits tasks at other samples', () => {
+    const i = SAMPLING_INTERVAL_US;
+    const result = attribute(profile([4, 5, 4, 2, 3, 4, 4, 2], Array(8).fill(i)), (u) => u === EXT);
+    expect(result.totalMs).toBeCloseTo((5 * i) / 1000);
+    expect(result.tasksMs.map((t) => t * 1000)).toEqual([3 * i, 2 * i]);
+  });
+
+  it('ends a task at a long gap between samples', () => {
+    const i = SAMPLING_INTERVAL_US;
+    const result = attribute(profile([4, 4, 4], [i, i, 100 * i]), (u) => u === EXT);
+    expect(result.tasksMs.length).toBe(2);
+  });
+});
+
+describe('benchmark pages', () => {
+  const html = '<html><head><title>t</title></head><body><p>Hello</p><script>x()</script><li>One</li></body></html>';
+
+  it('repeats the body and drops scripts', () => {
+    const page = scaledPage(html, 3);
+    expect(page.match(/<p>Hello<\/p>/g)?.length).toBe(3);
+    expect(page).not.toContain('<script');
+    expect(page.startsWith('<html><head><title>t</title></head><body>')).toBe(true);
+  });
+
+  it('adds a mention to every paragraph and list item', () => {
+    expect(mentionDensePage(html)).toContain('<p>Hello TikTok</p>');
+    expect(mentionDensePage(html)).toContain('<li>One ByteDance</li>');
+  });
+});
+
+it('spread gives the median, min and max', () => {
+  expect(spread([5, 1, 3])).toEqual({ median: 3, min: 1, max: 5, runs: 3 });
+  expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4, runs: 4 });
+  expect(spread([])).toBeNull();
+});
