@@ -1,10 +1,15 @@
 /**
- * Background: keeps mention counts per tab for the badge and the popup.
- * The sender's tab comes from the browser, never from the message.
+ * Background: keeps mention counts per tab for the badge and the popup,
+ * serves the claims to hover cards, and relays the keyboard command.
+ * The sender's tab always comes from the browser, never from the message.
  */
 import browser from 'webextension-polyfill';
-import { parseMessage, type TabState } from '../shared/messages.ts';
+import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
+import { COMPANY_BY_ID } from '../shared/lexicon.ts';
+import { parseMessage, type NextMentionCommand, type TabState } from '../shared/messages.ts';
+import { libraryPath } from '../shared/pages.ts';
 import { showBadge } from './badge.ts';
+import { cardDataFor } from './cardData.ts';
 import { countsForTab, forgetTab, recordFrameCounts } from './tabMentions.ts';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
@@ -22,12 +27,34 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     }
     case 'tab/get-state':
       return countsForTab(message.tabId).then((counts): TabState => ({ tabId: message.tabId, counts }));
+    case 'claims/card': {
+      const company = COMPANY_BY_ID.get(message.entity);
+      return Promise.resolve(company ? cardDataFor(CLAIMS_INDEX, company) : null);
+    }
+    case 'library/open':
+      return browser.tabs
+        .create({ url: browser.runtime.getURL(libraryPath(message.entity)), index: (sender.tab?.index ?? -1) + 1 })
+        .then(() => undefined);
   }
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'next-mention') return;
+  const send = (tabId: number) => {
+    const next: NextMentionCommand = { type: 'mention/next', entity: null };
+    // Only the top frame answers, so one command moves to one mention.
+    return browser.tabs.sendMessage(tabId, next, { frameId: 0 }).catch(() => undefined);
+  };
+  if (tab?.id !== undefined) void send(tab.id);
+  else
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([active]) => (active?.id === undefined ? undefined : send(active.id)));
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new document is loading: its content script will report afresh.
-  if (change.status === 'loading' && change.url !== undefined) void forgetTab(tabId);
+  if (change.status === 'loading') void forgetTab(tabId);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -2,5 +2,41 @@
 export const MENTION_TAG = 'claimlight-mention';
 /** The stable contract for tests and styles: which company a highlight names. */
 export const ENTITY_ATTRIBUTE = 'data-claimlight-entity';
-/** Marks every node of Claimlight's own UI, so the highlighter never enters it. */
+/** Marks the host of Claimlight's own UI, so the highlighter never enters it. */
 export const UI_ATTRIBUTE = 'data-claimlight-ui';
+/** The host element of the hover card. */
+export const CARD_HOST_TAG = 'claimlight-card';
+
+/** At most this many highlights per document; mentions beyond it are still counted. */
+export const MAX_HIGHLIGHTS = 5000;
+/** After a page undoes the highlights in one element this often, leave that element alone. */
+export const MAX_REHIGHLIGHTS = 3;
+/** Longest stretch of highlighting work before yielding to the page, in ms. */
+export const SLICE_BUDGET_MS = 8;
+
+/**
+ * Text under these is code, form state, an editor, graphics or Claimlight's
+ * own UI: never wrapped. Checked with closest() on the few nodes that match.
+ */
+export const EXCLUDED_SELECTOR = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'title',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  MENTION_TAG,
+  CARD_HOST_TAG,
+  `[${UI_ATTRIBUTE}]`,
+  '[role="textbox"]',
+  '.ProseMirror',
+  '.ql-editor',
+  '.CodeMirror',
+  '.cm-editor',
+  '.monaco-editor',
+].join(',');

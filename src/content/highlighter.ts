@@ -1,50 +1,285 @@
 /**
- * Wraps every mention under a root in a <claimlight-mention> element, with mark.js.
+ * The highlighting engine for one document: scans roots for mentions in
+ * time-sliced passes, wraps them, follows the page's changes, and undoes
+ * everything exactly when switched off.
+ *
+ * Page changes arrive through one MutationObserver. Claimlight's own DOM
+ * changes are dropped from it (takeRecords after each slice), so it never
+ * reacts to itself.
  */
-import Mark from 'mark.js';
-import { emptyCounts, type MentionCounts } from '../shared/entities.ts';
-import { mentionMatcher } from '../shared/lexicon.ts';
-import { findMentions } from '../shared/mentions.ts';
-import { ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from './constants.ts';
+import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entities.ts';
+import { findMentions, type MentionMatcher } from '../shared/mentions.ts';
+import { EXCLUDED_SELECTOR, MAX_HIGHLIGHTS, MAX_REHIGHLIGHTS, MENTION_TAG, SLICE_BUDGET_MS } from './constants.ts';
+import { mayMention, MAY_MENTION } from './detect.ts';
+import { HighlightRegistry, type HighlightEntry } from './registry.ts';
+import { SliceScheduler, type Deadline } from './scheduler.ts';
+import { wrapTextNode } from './wrap.ts';
 
-/** Text inside these is code, form state, editable or not prose: never touch it. */
-const EXCLUDED = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'title',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[contenteditable]:not([contenteditable="false"]) *',
-  'svg',
-  'svg *',
-  'math',
-  'math *',
-  MENTION_TAG,
-  `[${UI_ATTRIBUTE}]`,
-  `[${UI_ATTRIBUTE}] *`,
-];
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Highlights every mention under `root` and returns how many of each it wrapped. */
-export function highlightMentions(root: HTMLElement): MentionCounts {
-  const counts = emptyCounts();
-  // Cheap native test first: most pages mention none of the companies.
-  if (findMentions(mentionMatcher, root.textContent).length === 0) return counts;
+interface Overflow {
+  data: string;
+  entities: EntityId[];
+}
 
-  new Mark(root).markRegExp(new RegExp(mentionMatcher.pattern.source, mentionMatcher.pattern.flags), {
-    element: MENTION_TAG,
-    className: '',
-    exclude: EXCLUDED,
-    each(element: Element) {
-      const [mention] = findMentions(mentionMatcher, element.textContent);
-      if (!mention) return;
-      element.setAttribute(ENTITY_ATTRIBUTE, mention.entity);
-      counts[mention.entity] += 1;
-    },
-  });
-  return counts;
+export interface HighlighterEvents {
+  /** The set of highlights or counted mentions changed. */
+  changed(): void;
+  /** While inactive: the page added or changed text that may mention a company. */
+  spotted(): void;
+  /** The first full pass after start() has finished. */
+  initialPassDone(): void;
+}
+
+/** Whether a mutation (seen while inactive) brought text that may mention a company. */
+function mayHoldMention(record: MutationRecord): boolean {
+  if (record.type === 'characterData') return mayMention(record.target.textContent);
+  for (const node of record.addedNodes) if (mayMention(node.textContent)) return true;
+  return false;
+}
+
+export class Highlighter {
+  readonly registry = new HighlightRegistry();
+  private readonly queue: Node[] = [];
+  private walker: TreeWalker | null = null;
+  private walkerRoot: Node | null = null;
+  private readonly overflow = new Map<Text, Overflow>();
+  private readonly undone = new WeakMap<Node, number>();
+  private readonly givenUp = new WeakSet<Node>();
+  private readonly observer: MutationObserver;
+  private readonly scheduler: SliceScheduler;
+  private readonly roots = new Set<Document | ShadowRoot>();
+  private active = false;
+  private dirty = false;
+  private initialPassPending = false;
+
+  constructor(
+    private readonly doc: Document,
+    private matcher: MentionMatcher,
+    private readonly events: HighlighterEvents,
+  ) {
+    this.observer = new MutationObserver((records) => {
+      if (!this.active) {
+        if (records.some(mayHoldMention)) this.events.spotted();
+        return;
+      }
+      this.handleRecords(records);
+      this.dropOwnRecords();
+      if (this.queue.length > 0) this.scheduler.runNow();
+      this.flush();
+    });
+    this.scheduler = new SliceScheduler((deadline) => this.slice(deadline), SLICE_BUDGET_MS);
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Watches a document or open shadow root for changes; cheap even while inactive. */
+  observe(root: Document | ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    this.observer.observe(root, OBSERVE);
+  }
+
+  /** Starts highlighting: queues every observed root and works through them in slices. */
+  start(matcher: MentionMatcher): void {
+    this.matcher = matcher;
+    this.active = true;
+    this.initialPassPending = true;
+    for (const root of this.roots) this.enqueue(root === this.doc ? (this.doc.body ?? this.doc) : root);
+    this.scheduler.runNow();
+  }
+
+  /** Stops and restores every node it changed, node for node. */
+  stop(): void {
+    this.active = false;
+    this.queue.length = 0;
+    this.walker = null;
+    this.walkerRoot = null;
+    this.registry.restoreAll();
+    this.overflow.clear();
+    this.dropOwnRecords();
+    this.markDirty();
+    this.flush();
+  }
+
+  /** Queues a node whose text may now hold mentions (an added subtree, changed text, a new root). */
+  enqueue(node: Node): void {
+    if (this.active) this.queue.push(node);
+  }
+
+  counts(): MentionCounts {
+    const counts = emptyCounts();
+    for (const entry of this.registry.entries()) for (const id of entry.entities) counts[id]++;
+    for (const [node, over] of this.overflow) {
+      if (!node.isConnected || node.data !== over.data) {
+        this.overflow.delete(node);
+        continue;
+      }
+      for (const id of over.entities) counts[id]++;
+    }
+    return counts;
+  }
+
+  /** One slice of work: returns true when more remains. */
+  private slice(deadline: Deadline): boolean {
+    if (!this.active) return false;
+    this.handleRecords(this.observer.takeRecords());
+    let more = true;
+    for (;;) {
+      if (this.walker) {
+        if (!this.advanceWalker(deadline)) break;
+        continue;
+      }
+      const next = this.queue.shift();
+      if (next === undefined) {
+        more = false;
+        break;
+      }
+      this.beginRoot(next);
+      if (deadline.expired()) break;
+    }
+    this.dropOwnRecords();
+    if (!more && this.initialPassPending) {
+      this.initialPassPending = false;
+      this.events.initialPassDone();
+    }
+    this.flush();
+    return more;
+  }
+
+  private beginRoot(root: Node): void {
+    if (!root.isConnected) return;
+    if (root instanceof Text) {
+      if (MAY_MENTION.test(root.data)) this.consider(root);
+      return;
+    }
+    if (root instanceof Element && (root.localName === MENTION_TAG || root.closest(EXCLUDED_SELECTOR))) return;
+    // One native read decides whether the subtree is worth walking.
+    if (!mayMention(root.textContent)) return;
+    this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.walkerRoot = root;
+  }
+
+  /** Walks text nodes until the deadline; returns false when the slice should end. */
+  private advanceWalker(deadline: Deadline): boolean {
+    const walker = this.walker;
+    const root = this.walkerRoot;
+    if (!walker || !root) return true;
+    // The page may have removed the node we stopped at: start the walk again.
+    if (walker.currentNode !== root && !root.contains(walker.currentNode)) walker.currentNode = root;
+    let checked = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (MAY_MENTION.test((node as Text).data)) this.consider(node as Text);
+      if ((++checked & 127) === 0 && deadline.expired()) return false;
+    }
+    this.walker = null;
+    this.walkerRoot = null;
+    return !deadline.expired();
+  }
+
+  /** Wraps the mentions in a text node that passed the cheap test, if its place allows it. */
+  private consider(node: Text): void {
+    if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return;
+    const parent = node.parentNode;
+    if (!parent || this.givenUp.has(parent)) return;
+    if (parent instanceof Element && (parent.closest(EXCLUDED_SELECTOR) || (parent as HTMLElement).isContentEditable))
+      return;
+    if (this.registry.highlights >= MAX_HIGHLIGHTS) {
+      const mentions = findMentions(this.matcher, node.data);
+      if (mentions.length) {
+        this.overflow.set(node, { data: node.data, entities: mentions.map((m) => m.entity) });
+        this.markDirty();
+      }
+      return;
+    }
+    const entry = wrapTextNode(node, this.matcher);
+    if (!entry) return;
+    this.registry.add(entry);
+    this.markDirty();
+  }
+
+  private handleRecords(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.textChanged(record.target);
+      else {
+        for (const node of record.removedNodes) this.removed(node);
+        for (const node of record.addedNodes) this.added(node);
+      }
+    }
+  }
+
+  private textChanged(node: Node): void {
+    const own = this.registry.ofOriginal(node);
+    if (own) {
+      // The page rewrote its own node (frameworks set nodeValue in place): what it wrote is the truth.
+      this.registry.discardCreated(own);
+      this.markDirty();
+      this.enqueue(node);
+      return;
+    }
+    const ours = this.registry.ofCreated(node);
+    if (ours) {
+      this.pageTookOver(ours);
+      return;
+    }
+    this.enqueue(node);
+  }
+
+  private added(node: Node): void {
+    if (this.registry.ofCreated(node)) return;
+    if (node instanceof Element && node.localName === MENTION_TAG) return;
+    this.enqueue(node);
+  }
+
+  private removed(node: Node): void {
+    if (this.registry.highlights === 0) return;
+    const own = this.registry.ofOriginal(node);
+    if (own) {
+      // The page removed its node by reference: give it back whole, and take ours out of the page.
+      this.registry.restore(own);
+      this.markDirty();
+      return;
+    }
+    const ours = this.registry.ofCreated(node);
+    if (ours) {
+      this.pageTookOver(ours);
+      return;
+    }
+    if (!(node instanceof Element) && !(node instanceof DocumentFragment)) return;
+    for (const mark of node.querySelectorAll(MENTION_TAG)) {
+      const entry = this.registry.ofCreated(mark.firstChild ?? mark);
+      if (!entry) continue;
+      // A removed subtree keeps the page's own structure, in case the page puts it back.
+      if (node.contains(entry.original)) this.registry.restore(entry);
+      else this.pageTookOver(entry);
+      this.markDirty();
+    }
+  }
+
+  /** The page changed or removed a node Claimlight created: leave the DOM to the page from here on. */
+  private pageTookOver(entry: HighlightEntry): void {
+    this.registry.release(entry);
+    this.markDirty();
+    const parent = entry.original.parentNode;
+    if (!parent) return;
+    const times = (this.undone.get(parent) ?? 0) + 1;
+    this.undone.set(parent, times);
+    if (times >= MAX_REHIGHLIGHTS) this.givenUp.add(parent);
+  }
+
+  private dropOwnRecords(): void {
+    this.observer.takeRecords();
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+  }
+
+  private flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.events.changed();
+  }
 }

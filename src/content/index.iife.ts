@@ -1,26 +1,98 @@
 /**
  * Content script entry. Built as one self-contained IIFE, so no page can load
  * (and so detect) a chunk of it as a web-accessible resource.
+ *
+ * On most pages it does one native read of the text, finds no possible
+ * mention, and stops there; it reads settings, styles the page and listens
+ * to the pointer only once a page has something to highlight.
  */
 import browser from 'webextension-polyfill';
-import { totalMentions } from '../shared/entities.ts';
-import type { MentionsReport } from '../shared/messages.ts';
-import { highlightMentions } from './highlighter.ts';
-import { injectHighlightStyle } from './style.ts';
+import { totalMentions, type MentionCounts } from '../shared/entities.ts';
+import { parseContentCommand, type MentionsReport } from '../shared/messages.ts';
+import { isActiveOn, type Settings } from '../shared/settings.ts';
+import { mayMention } from './detect.ts';
+import { Highlighter } from './highlighter.ts';
+import { matcherFor } from './matchers.ts';
 import { benchMark, benchMeasure } from './perf.ts';
+import { SettingsSource } from './settingsSource.ts';
+import { HighlightStylesheet } from './style.ts';
+import { CardController } from './card/controller.tsx';
 
-function run(): void {
-  benchMark('start');
-  // Typed non-null, but XML documents and framesets have no body.
-  const body = document.body as HTMLElement | null;
-  if (!body) return;
-  const counts = highlightMentions(body);
-  benchMeasure('initial-pass', 'start');
-  if (totalMentions(counts) === 0) return;
-  injectHighlightStyle(document);
-  const report: MentionsReport = { type: 'mentions/report', counts };
-  // The background may be restarting; a lost report only delays the badge.
-  browser.runtime.sendMessage(report).catch(() => undefined);
+benchMark('start');
+
+const settingsSource = new SettingsSource();
+const stylesheet = new HighlightStylesheet(document);
+let settings: Settings | null = null;
+let waking = false;
+let lastReported = 0;
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+let card: CardController | null = null;
+
+const highlighter = new Highlighter(document, matcherFor({ tiktok: true, bytedance: true, oracle: true }), {
+  changed: onHighlightsChanged,
+  spotted: wake,
+  initialPassDone: () => benchMeasure('initial-pass', 'start'),
+});
+highlighter.observe(document);
+
+function onHighlightsChanged(): void {
+  if (highlighter.registry.highlights > 0 && settings) {
+    stylesheet.apply(settings.highlightStyle);
+    card ??= new CardController(document, highlighter.registry, () => settings);
+  }
+  // Counts go to the background at most every 250 ms, and only once a page has had a mention.
+  clearTimeout(reportTimer);
+  reportTimer = setTimeout(report, 250);
 }
 
-run();
+function report(): void {
+  const counts: MentionCounts = highlighter.counts();
+  const total = totalMentions(counts);
+  if (total === 0 && lastReported === 0) return;
+  lastReported = total;
+  const message: MentionsReport = { type: 'mentions/report', counts };
+  // The background may be restarting; a lost report only delays the badge.
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** A possible mention appeared: read the settings once, then highlight if Claimlight is on here. */
+function wake(): void {
+  if (waking || highlighter.isActive) return;
+  waking = true;
+  void settingsSource.get().then((loaded) => {
+    waking = false;
+    apply(loaded);
+  });
+}
+
+function apply(next: Settings): void {
+  const previous = settings;
+  settings = next;
+  const on = isActiveOn(next, location.hostname);
+  const companiesChanged = previous !== null && JSON.stringify(previous.companies) !== JSON.stringify(next.companies);
+  if (highlighter.isActive && (!on || companiesChanged)) {
+    card?.close();
+    highlighter.stop();
+    if (!on) stylesheet.remove();
+  }
+  if (on && !highlighter.isActive) highlighter.start(matcherFor(next.companies));
+  else if (!on) benchMeasure('initial-pass', 'start');
+  if (on && highlighter.registry.highlights > 0) stylesheet.apply(next.highlightStyle);
+}
+
+settingsSource.onChange((next) => {
+  // Only documents that ever woke care; the rest wake on their first possible mention.
+  if (settings) apply(next);
+});
+
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const command = parseContentCommand(raw);
+  if (!command) return undefined;
+  card ??= highlighter.registry.highlights > 0 ? new CardController(document, highlighter.registry, () => settings) : null;
+  return Promise.resolve(card?.focusNext(command.entity) ?? false);
+});
+
+// One native read decides whether this page needs anything more.
+const body = document.body as HTMLElement | null;
+if (document.designMode !== 'on' && mayMention(body?.textContent ?? null)) wake();
+else benchMeasure('initial-pass', 'start');

@@ -2,7 +2,7 @@
  * The claims model: what a claim is, where it comes from, and the compact
  * index the build compiles from seeds/claims.json for the extension to ship.
  */
-import { ENTITY_IDS, type EntityId } from './entities.ts';
+import type { EntityId } from './entities.ts';
 
 export const CLAIM_KINDS = [
   'reported finding',
@@ -83,7 +83,8 @@ export function compileIndex(claims: readonly Claim[], sources: readonly Source[
       const compiled: IndexedClaim = {
         id: claim.id,
         statement: claim.statement,
-        entities: ENTITY_IDS.filter((id) => claim.entities.includes(id)),
+        // Kept in the claim's own order: the first company is the one it is mainly about.
+        entities: [...claim.entities],
         kind: claim.kind,
         attribution: claim.attribution,
         evidence: claim.evidence.map((e) => {
@@ -96,4 +97,29 @@ export function compileIndex(claims: readonly Claim[], sources: readonly Source[
       return compiled;
     }),
   };
+}
+
+const KIND_WEIGHT: Record<ClaimKind, number> = {
+  'reported finding': 4,
+  'company statement': 3,
+  'official action': 2,
+  'expert view': 1,
+  background: 0,
+};
+
+/**
+ * A company's claims, most relevant first: those carried by more reports, then
+ * those naming the company first, then by kind (findings before background).
+ */
+export function rankClaims(index: ClaimsIndex, entity: EntityId): IndexedClaim[] {
+  return claimsAbout(index, entity)
+    .map((claim, order) => ({ claim, order }))
+    .sort(
+      (a, b) =>
+        reportCount(b.claim) - reportCount(a.claim) ||
+        Number(b.claim.entities[0] === entity) - Number(a.claim.entities[0] === entity) ||
+        KIND_WEIGHT[b.claim.kind] - KIND_WEIGHT[a.claim.kind] ||
+        a.order - b.order,
+    )
+    .map(({ claim }) => claim);
 }

@@ -1,0 +1,31 @@
+/** What the hover card shows for a company: its description and its most relevant claims. */
+import { rankClaims, reportCount, type ClaimsIndex } from '../shared/claims.ts';
+import type { Company } from '../shared/entities.ts';
+import type { CardData } from '../shared/messages.ts';
+
+/** Claims shown in a card, and how many of them carry a verbatim quote. */
+export const CARD_CLAIMS = 4;
+export const CARD_QUOTES = 2;
+
+export function cardDataFor(index: ClaimsIndex, company: Company): CardData {
+  const ranked = rankClaims(index, company.id);
+  return {
+    entity: company.id,
+    name: company.name,
+    description: company.description,
+    totalClaims: ranked.length,
+    claims: ranked.slice(0, CARD_CLAIMS).map((claim, i) => {
+      const first = claim.evidence[0];
+      const source = first ? index.sources[first[0]] : undefined;
+      return {
+        id: claim.id,
+        statement: claim.statement,
+        kind: claim.kind,
+        attribution: claim.attribution,
+        reports: reportCount(claim),
+        quote:
+          i < CARD_QUOTES && first && source ? { text: first[1], sourceTitle: source.title, sourceFile: source.file } : null,
+      };
+    }),
+  };
+}

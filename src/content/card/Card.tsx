@@ -1,0 +1,79 @@
+/** The hover card's content: a company, its most relevant claims, and where each comes from. */
+import type { CardData } from '../../shared/messages.ts';
+import { t } from '../../shared/i18n.ts';
+import { kindMessageKey } from '../../shared/kinds.ts';
+
+export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: CardData };
+
+export interface CardProps {
+  state: CardState;
+  onClose: () => void;
+  onOpenLibrary: () => void;
+}
+
+function reportsLabel(reports: number): string {
+  return reports === 1 ? t('cardReportsOne') : t('cardReports', String(reports));
+}
+
+export function Card({ state, onClose, onOpenLibrary }: CardProps) {
+  const name = state.status === 'ready' ? state.data.name : '';
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={state.status === 'ready' ? t('cardLabel', name) : t('cardLoading')}
+      aria-busy={state.status === 'loading'}
+      tabIndex={-1}
+    >
+      <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
+        ×
+      </button>
+      {state.status === 'loading' && <p class="state">{t('cardLoading')}</p>}
+      {state.status === 'error' && (
+        <p class="state" role="alert">
+          {t('cardError')}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <header>
+            <h2 class="name">{name}</h2>
+            <p class="description">{state.data.description}</p>
+          </header>
+          <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
+          <ol class="claims">
+            {state.data.claims.map((claim) => (
+              <li key={claim.id} class="claim" data-claim-id={claim.id}>
+                <p class="statement">{claim.statement}</p>
+                <p class="meta">
+                  <span class={`kind kind-${claim.kind.replace(/ /g, '-')}`}>{t(kindMessageKey(claim.kind))}</span>
+                  <span class="attribution">{claim.attribution}</span>
+                  <span class="reports">{reportsLabel(claim.reports)}</span>
+                </p>
+                {claim.quote && (
+                  <figure class="quote">
+                    <blockquote>{claim.quote.text}</blockquote>
+                    <figcaption>{t('cardQuoteFrom', claim.quote.sourceTitle)}</figcaption>
+                  </figure>
+                )}
+              </li>
+            ))}
+          </ol>
+          <footer>
+            <a
+              href="#"
+              class="all-claims"
+              onClick={(event) => {
+                event.preventDefault();
+                onOpenLibrary();
+              }}
+            >
+              {t('cardAllClaims', [String(state.data.totalClaims), name])}
+            </a>
+          </footer>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * Opens the hover card beside a highlight: after a short hover, on keyboard
+ * focus of a link that holds a highlight, or on the next-mention command.
+ * One card at a time; it closes when the pointer leaves (after a grace period
+ * that lets the pointer travel into it), on Escape, and when its highlight
+ * scrolls out of view. It lives in an open shadow root that Claimlight attaches.
+ */
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { EntityId } from '../../shared/entities.ts';
+import { isEntityId } from '../../shared/entities.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../constants.ts';
+import type { HighlightRegistry } from '../registry.ts';
+import { Card, type CardState } from './Card.tsx';
+import { loadCardData, openLibrary } from './cardData.ts';
+import { CARD_CSS } from './styles.ts';
+
+/** Time the pointer has to leave a highlight for the card before it closes. */
+export const CLOSE_GRACE_MS = 300;
+const CURRENT = 'data-claimlight-current';
+
+interface OpenOptions {
+  /** Move focus into the card (keyboard command); Escape returns it. */
+  focus: boolean;
+}
+
+export class CardController {
+  private host: HTMLElement | null = null;
+  private container: HTMLElement | null = null;
+  private anchor: HTMLElement | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopPositioning: (() => void) | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly registry: HighlightRegistry,
+    private readonly settings: () => Settings | null,
+  ) {
+    doc.addEventListener('pointerover', this.onPointerOver, true);
+    doc.addEventListener('pointerout', this.onPointerOut, true);
+    doc.addEventListener('focusin', this.onFocusIn, true);
+    doc.addEventListener('keydown', this.onKeyDown, true);
+  }
+
+  get isOpen(): boolean {
+    return this.anchor !== null;
+  }
+
+  /** Scrolls to the next highlight (of `entity`, or of any company), opens its card and focuses it. */
+  focusNext(entity: EntityId | null): boolean {
+    const marks = [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
+      (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
+    );
+    if (marks.length === 0) return false;
+    const current = this.anchor ?? this.doc.querySelector<HTMLElement>(`${MENTION_TAG}[${CURRENT}]`);
+    const after = current
+      ? marks.findIndex((mark) => current.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
+      : 0;
+    const next = marks[after >= 0 ? after : 0];
+    if (!next) return false;
+    const focused = this.doc.activeElement;
+    const keepReturn = this.isOpen ? this.returnFocus : focused instanceof HTMLElement ? focused : null;
+    this.close(false);
+    this.returnFocus = keepReturn;
+    for (const mark of this.doc.querySelectorAll(`[${CURRENT}]`)) mark.removeAttribute(CURRENT);
+    next.setAttribute(CURRENT, '');
+    next.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    this.open(next, { focus: true });
+    return true;
+  }
+
+  close(restoreFocus = true): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.generation++;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    if (this.container) render(null, this.container);
+    this.anchor = null;
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (restoreFocus && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private isOurs(element: Element): boolean {
+    return element.localName === MENTION_TAG && this.registry.ofCreated(element.firstChild ?? element) !== undefined;
+  }
+
+  private markAt(target: EventTarget | null): HTMLElement | null {
+    return target instanceof HTMLElement && this.isOurs(target) ? target : null;
+  }
+
+  private inCard(target: EventTarget | null): boolean {
+    return this.host !== null && target === this.host;
+  }
+
+  private readonly onPointerOver = (event: PointerEvent): void => {
+    if (this.inCard(event.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const mark = this.markAt(event.target);
+    if (!mark) return;
+    clearTimeout(this.closeTimer);
+    if (mark === this.anchor) return;
+    clearTimeout(this.openTimer);
+    const delay = (this.settings() ?? DEFAULT_SETTINGS).hoverDelayMs;
+    this.openTimer = setTimeout(() => {
+      this.close(false);
+      this.open(mark, { focus: false });
+    }, delay);
+  };
+
+  private readonly onPointerOut = (event: PointerEvent): void => {
+    const leaving = this.markAt(event.target) ?? (this.inCard(event.target) ? this.host : null);
+    if (!leaving) return;
+    const to = event.relatedTarget;
+    if (to instanceof Node && leaving.contains(to)) return;
+    if (this.markAt(event.target)) clearTimeout(this.openTimer);
+    if (!this.isOpen || this.inCard(to) || to === this.anchor) return;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+  };
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (this.inCard(target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    if (target instanceof HTMLElement && target.matches(':focus-visible')) {
+      const mark = target.querySelector<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`);
+      if (mark && this.isOurs(mark)) {
+        if (mark !== this.anchor) {
+          this.close(false);
+          this.open(mark, { focus: false });
+        }
+        return;
+      }
+    }
+    // Focus moved on to something else on the page.
+    if (this.isOpen && !(target instanceof Node && this.anchor?.parentElement?.contains(target))) this.close(false);
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.isOpen) return;
+    event.stopPropagation();
+    this.close(true);
+  };
+
+  private ensureHost(): HTMLElement {
+    if (this.host && this.container) {
+      if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+      return this.container;
+    }
+    const host = this.doc.createElement(CARD_HOST_TAG);
+    host.setAttribute(UI_ATTRIBUTE, '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const container = this.doc.createElement('div');
+    shadow.append(style, container);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.container = container;
+    return container;
+  }
+
+  private open(mark: HTMLElement, options: OpenOptions): void {
+    const entity = mark.getAttribute(ENTITY_ATTRIBUTE);
+    if (!isEntityId(entity)) return;
+    const container = this.ensureHost();
+    const generation = ++this.generation;
+    this.anchor = mark;
+    if (options.focus && !this.returnFocus) {
+      const active = this.doc.activeElement;
+      this.returnFocus = active instanceof HTMLElement ? active : null;
+    }
+    const draw = (state: CardState) => {
+      if (generation !== this.generation) return;
+      render(
+        <Card state={state} onClose={() => this.close(true)} onOpenLibrary={() => openLibrary(entity)} />,
+        container,
+      );
+    };
+    draw({ status: 'loading' });
+    const card = container.querySelector<HTMLElement>('.card');
+    if (!card) return;
+    this.stopPositioning = autoUpdate(mark, card, () => void this.position(mark, card, generation));
+    if (options.focus) card.focus({ preventScroll: true });
+    void loadCardData(entity).then((data) => {
+      draw(data ? { status: 'ready', data } : { status: 'error' });
+    });
+  }
+
+  private async position(mark: HTMLElement, card: HTMLElement, generation: number): Promise<void> {
+    const { x, y, middlewareData } = await computePosition(mark, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+    });
+    if (generation !== this.generation) return;
+    if (middlewareData.hide?.referenceHidden) {
+      this.close(false);
+      return;
+    }
+    card.style.left = `${x}px`;
+    card.style.top = `${y}px`;
+  }
+}

@@ -1,0 +1,106 @@
+/** The card's stylesheet, scoped to its shadow root. `:host { all: initial }` keeps page styles out. */
+export const CARD_CSS = `
+:host {
+  all: initial !important;
+  position: fixed !important;
+  inset: 0 auto auto 0 !important;
+  z-index: 2147483647 !important;
+  display: block !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  pointer-events: none !important;
+  contain: none !important;
+}
+.card {
+  --bg: #fffdf8;
+  --fg: #1c1917;
+  --muted: #57534e;
+  --line: #e7e5e4;
+  --accent: #9a3412;
+  --quote-bg: #fef3c7;
+  --quote-fg: #292524;
+  position: fixed;
+  top: 0;
+  left: 0;
+  box-sizing: border-box;
+  width: min(380px, calc(100vw - 16px));
+  max-height: min(70vh, 520px);
+  overflow: auto;
+  pointer-events: auto;
+  padding: 14px 16px 12px;
+  border: 1px solid var(--line);
+  border-radius: 10px;
+  background: var(--bg);
+  color: var(--fg);
+  box-shadow: 0 10px 30px rgba(28, 25, 23, 0.18), 0 2px 6px rgba(28, 25, 23, 0.12);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: start;
+  animation: appear 0.12s ease-out;
+}
+.card:focus { outline: none; }
+.card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+@keyframes appear { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+@media (prefers-color-scheme: dark) {
+  .card {
+    --bg: #1c1917;
+    --fg: #f5f5f4;
+    --muted: #d6d3d1;
+    --line: #44403c;
+    --accent: #fdba74;
+    --quote-bg: #3b2f1e;
+    --quote-fg: #fef3c7;
+    box-shadow: 0 10px 30px rgba(0, 0, 0, 0.5);
+  }
+}
+@media (forced-colors: active) { .card { border: 1px solid CanvasText; } }
+.close {
+  position: absolute;
+  top: 6px;
+  right: 6px;
+  width: 28px;
+  height: 28px;
+  border: 0;
+  border-radius: 6px;
+  background: transparent;
+  color: var(--muted);
+  font: 20px/1 system-ui, sans-serif;
+  cursor: pointer;
+}
+.close:hover { background: var(--line); color: var(--fg); }
+.close:focus-visible { outline: 2px solid var(--accent); }
+header { padding-right: 28px; }
+.name { margin: 0; font-size: 16px; line-height: 1.3; }
+.description { margin: 4px 0 0; color: var(--muted); }
+.claims-heading {
+  margin: 12px 0 4px;
+  font-size: 11px;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  color: var(--muted);
+}
+.claims { list-style: none; margin: 0; padding: 0; }
+.claim { padding: 8px 0; border-top: 1px solid var(--line); }
+.statement { margin: 0; }
+.meta { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; color: var(--muted); }
+.kind { font-weight: 600; color: var(--accent); }
+.quote { margin: 6px 0 0; padding: 6px 10px; border-left: 3px solid var(--accent); background: var(--quote-bg); color: var(--quote-fg); border-radius: 0 6px 6px 0; }
+.quote blockquote { margin: 0; font-style: italic; }
+.quote blockquote::before { content: "\\201C"; }
+.quote blockquote::after { content: "\\201D"; }
+.quote figcaption {
+  margin-top: 4px;
+  font-size: 12px;
+  display: -webkit-box;
+  -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical;
+  overflow: hidden;
+}
+footer { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
+.all-claims { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
+.all-claims:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.state { margin: 0; padding-right: 28px; color: var(--muted); }
+`;

@@ -1,0 +1,10 @@
+/**
+ * The cheap test that lets most pages stop early. It over-approximates every
+ * mention rule (any case, any separator) with a small regular expression that
+ * compiles in microseconds; the exact rules run only where it matches.
+ */
+export const MAY_MENTION = /tik[\s\-\u2010\u2011]?tok|byte\s?dance|oracle|字节跳动/i;
+
+export function mayMention(text: string | null): boolean {
+  return text !== null && MAY_MENTION.test(text);
+}

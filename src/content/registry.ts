@@ -1,0 +1,73 @@
+/**
+ * What the highlighter changed, so it can be undone exactly. mark.js splits a
+ * text node around each mention: the page's own node keeps the text before the
+ * first mention, and after it come (highlight, text) pairs that Claimlight
+ * created. Undo puts the page's text back in its node and removes ours.
+ */
+import type { EntityId } from '../shared/entities.ts';
+
+export interface HighlightEntry {
+  /** The page's text node. */
+  readonly original: Text;
+  /** The text the page last put in `original`. */
+  readonly fullText: string;
+  /** Nodes Claimlight inserted after `original`: highlight, text, highlight, text… */
+  readonly created: readonly Node[];
+  readonly marks: readonly HTMLElement[];
+  readonly entities: readonly EntityId[];
+}
+
+export class HighlightRegistry {
+  private readonly byOriginal = new Map<Text, HighlightEntry>();
+  private readonly byCreated = new WeakMap<Node, HighlightEntry>();
+  private markCount = 0;
+
+  add(entry: HighlightEntry): void {
+    this.byOriginal.set(entry.original, entry);
+    for (const node of entry.created) this.byCreated.set(node, entry);
+    for (const mark of entry.marks) this.byCreated.set(mark.firstChild ?? mark, entry);
+    this.markCount += entry.marks.length;
+  }
+
+  /** The entry whose page node is `node`. */
+  ofOriginal(node: Node): HighlightEntry | undefined {
+    return node instanceof Text ? this.byOriginal.get(node) : undefined;
+  }
+
+  /** The entry that created `node` (a highlight, its text, or a text node between highlights). */
+  ofCreated(node: Node): HighlightEntry | undefined {
+    return this.byCreated.get(node);
+  }
+
+  get highlights(): number {
+    return this.markCount;
+  }
+
+  entries(): IterableIterator<HighlightEntry> {
+    return this.byOriginal.values();
+  }
+
+  /** Forgets an entry without touching the DOM: the page has taken that structure over. */
+  release(entry: HighlightEntry): void {
+    if (this.byOriginal.get(entry.original) !== entry) return;
+    this.byOriginal.delete(entry.original);
+    this.markCount -= entry.marks.length;
+  }
+
+  /** Puts the page's text back into its own node and removes every node Claimlight added. */
+  restore(entry: HighlightEntry): void {
+    if (entry.original.data !== entry.fullText) entry.original.data = entry.fullText;
+    for (const node of entry.created) node.parentNode?.removeChild(node);
+    this.release(entry);
+  }
+
+  /** Removes only what Claimlight added, leaving the page's node as the page last set it. */
+  discardCreated(entry: HighlightEntry): void {
+    for (const node of entry.created) node.parentNode?.removeChild(node);
+    this.release(entry);
+  }
+
+  restoreAll(): void {
+    for (const entry of [...this.byOriginal.values()]) this.restore(entry);
+  }
+}

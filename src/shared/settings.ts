@@ -1,0 +1,122 @@
+/**
+ * User settings, kept in storage.sync. Every read is validated field by
+ * field: a corrupt or unknown value falls back to its default and is reported,
+ * so one bad field never costs the others.
+ */
+import { ENTITY_IDS, type EntityId } from './entities.ts';
+
+export const SETTINGS_KEY = 'settings';
+
+export const HIGHLIGHT_STYLES = ['soft', 'underline', 'contrast'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const HOVER_DELAY_MIN_MS = 100;
+export const HOVER_DELAY_MAX_MS = 2000;
+export const MAX_DISABLED_SITES = 1000;
+
+export interface Settings {
+  /** Off everywhere. */
+  paused: boolean;
+  /** Host names where Claimlight stays off, such as "example.com". */
+  disabledSites: string[];
+  /** Which companies to highlight. */
+  companies: Record<EntityId, boolean>;
+  highlightStyle: HighlightStyle;
+  hoverDelayMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  paused: false,
+  disabledSites: [],
+  companies: { tiktok: true, bytedance: true, oracle: true },
+  highlightStyle: 'soft',
+  hoverDelayMs: 400,
+});
+
+export function defaultSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS) as Settings;
+}
+
+/** A host name as users type it: lower case, no scheme, path, port or leading "www.". */
+export function normalizeSite(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (!text) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `http://${text}`;
+  try {
+    const host = new URL(text).hostname.replace(/^www\./, '').replace(/\.$/, '');
+    return /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : host === 'localhost' ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `hostname` is `site` or one of its subdomains. */
+export function siteMatches(hostname: string, site: string): boolean {
+  const host = hostname.toLowerCase().replace(/^www\./, '');
+  return host === site || host.endsWith(`.${site}`);
+}
+
+export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  return settings.disabledSites.some((site) => siteMatches(hostname, site));
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Fields that held a corrupt or unknown value and were reset to their default. */
+  reset: string[];
+}
+
+export function parseSettings(raw: unknown): ParsedSettings {
+  const settings = defaultSettings();
+  const reset: string[] = [];
+  if (raw === undefined) return { settings, reset };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { settings, reset: ['settings'] };
+  const value = raw as Record<string, unknown>;
+
+  if ('paused' in value) {
+    if (typeof value['paused'] === 'boolean') settings.paused = value['paused'];
+    else reset.push('paused');
+  }
+  if ('disabledSites' in value) {
+    const sites = value['disabledSites'];
+    const normalized = Array.isArray(sites)
+      ? sites.map((s) => (typeof s === 'string' ? normalizeSite(s) : null))
+      : null;
+    if (normalized && normalized.length <= MAX_DISABLED_SITES && normalized.every((s) => s !== null)) {
+      settings.disabledSites = [...new Set(normalized as string[])];
+    } else reset.push('disabledSites');
+  }
+  if ('companies' in value) {
+    const companies = value['companies'];
+    if (typeof companies === 'object' && companies !== null && !Array.isArray(companies)) {
+      for (const id of ENTITY_IDS) {
+        const on = (companies as Record<string, unknown>)[id];
+        if (on === undefined) continue;
+        if (typeof on === 'boolean') settings.companies[id] = on;
+        else reset.push(`companies.${id}`);
+      }
+    } else reset.push('companies');
+  }
+  if ('highlightStyle' in value) {
+    const style = value['highlightStyle'];
+    if ((HIGHLIGHT_STYLES as readonly unknown[]).includes(style)) settings.highlightStyle = style as HighlightStyle;
+    else reset.push('highlightStyle');
+  }
+  if ('hoverDelayMs' in value) {
+    const delay = value['hoverDelayMs'];
+    if (
+      typeof delay === 'number' &&
+      Number.isInteger(delay) &&
+      delay >= HOVER_DELAY_MIN_MS &&
+      delay <= HOVER_DELAY_MAX_MS
+    )
+      settings.hoverDelayMs = delay;
+    else reset.push('hoverDelayMs');
+  }
+  return { settings, reset };
+}
+
+/** True when Claimlight should highlight anything on a page at `hostname`. */
+export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return !settings.paused && !isSiteDisabled(settings, hostname) && ENTITY_IDS.some((id) => settings.companies[id]);
+}
