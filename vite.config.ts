@@ -25,6 +25,8 @@ export default defineConfig(({ command, mode }) => {
       emptyOutDir: true,
       target: ['chrome120', 'firefox128'],
       sourcemap: false,
+      // Extension pages the manifest does not name; crxjs builds the ones it does.
+      rollupOptions: { input: { library: 'src/library/index.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

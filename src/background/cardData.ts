@@ -24,7 +24,9 @@ export function cardDataFor(index: ClaimsIndex, company: Company): CardData {
         attribution: claim.attribution,
         reports: reportCount(claim),
         quote:
-          i < CARD_QUOTES && first && source ? { text: first[1], sourceTitle: source.title, sourceFile: source.file } : null,
+          i < CARD_QUOTES && first && source
+            ? { text: first[1], sourceTitle: source.title, sourceFile: source.file }
+            : null,
       };
     }),
   };

@@ -13,6 +13,7 @@ import { EXCLUDED_SELECTOR, MAX_HIGHLIGHTS, MAX_REHIGHLIGHTS, MENTION_TAG, SLICE
 import { mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
+import { openShadowRootsUnder } from './shadowRoots.ts';
 import { wrapTextNode } from './wrap.ts';
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -87,7 +88,7 @@ export class Highlighter {
     this.matcher = matcher;
     this.active = true;
     this.initialPassPending = true;
-    for (const root of this.roots) this.enqueue(root === this.doc ? (this.doc.body ?? this.doc) : root);
+    for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
     this.scheduler.runNow();
   }
 
@@ -229,7 +230,14 @@ export class Highlighter {
 
   private added(node: Node): void {
     if (this.registry.ofCreated(node)) return;
-    if (node instanceof Element && node.localName === MENTION_TAG) return;
+    if (node instanceof Element) {
+      if (node.localName === MENTION_TAG) return;
+      // Web components added later bring their shadow roots with them.
+      for (const shadow of openShadowRootsUnder(node)) {
+        this.observe(shadow);
+        this.enqueue(shadow);
+      }
+    }
     this.enqueue(node);
   }
 

@@ -11,6 +11,7 @@ import { totalMentions, type MentionCounts } from '../shared/entities.ts';
 import { parseContentCommand, type MentionsReport } from '../shared/messages.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { mayMention } from './detect.ts';
+import { openShadowRootsUnder } from './shadowRoots.ts';
 import { Highlighter } from './highlighter.ts';
 import { matcherFor } from './matchers.ts';
 import { benchMark, benchMeasure } from './perf.ts';
@@ -88,11 +89,33 @@ settingsSource.onChange((next) => {
 browser.runtime.onMessage.addListener((raw: unknown) => {
   const command = parseContentCommand(raw);
   if (!command) return undefined;
-  card ??= highlighter.registry.highlights > 0 ? new CardController(document, highlighter.registry, () => settings) : null;
+  card ??=
+    highlighter.registry.highlights > 0 ? new CardController(document, highlighter.registry, () => settings) : null;
   return Promise.resolve(card?.focusNext(command.entity) ?? false);
 });
 
+/** Covers open shadow roots: their text is not part of the page's own textContent. */
+function coverShadowRoots(): void {
+  let roots: ShadowRoot[] = [];
+  try {
+    roots = openShadowRootsUnder(document);
+  } catch {
+    // A page that breaks XPath loses shadow-root coverage, never the rest.
+  }
+  for (const shadow of roots) {
+    highlighter.observe(shadow);
+    if (highlighter.isActive) highlighter.enqueue(shadow);
+    else if (mayMention(shadow.textContent)) wake();
+  }
+}
+
 // One native read decides whether this page needs anything more.
 const body = document.body as HTMLElement | null;
-if (document.designMode !== 'on' && mayMention(body?.textContent ?? null)) wake();
-else benchMeasure('initial-pass', 'start');
+if (document.designMode !== 'on' && mayMention(body?.textContent ?? null)) {
+  coverShadowRoots();
+  wake();
+} else {
+  benchMeasure('initial-pass', 'start');
+  // Pages with no mention in their own text look inside web components only when idle.
+  requestIdleCallback(coverShadowRoots, { timeout: 3000 });
+}

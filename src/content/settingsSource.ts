@@ -32,7 +32,7 @@ export class SettingsSource {
     this.listening = true;
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-      const settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
+      const settings = parseSettings((changes[SETTINGS_KEY] as { newValue?: unknown } | undefined)?.newValue).settings;
       this.loading = Promise.resolve(settings);
       for (const listener of this.listeners) listener(settings);
     });

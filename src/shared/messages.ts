@@ -108,7 +108,10 @@ export function parseMessage(value: unknown): Message | null {
     }
     case 'tab/get-state': {
       const tabId = value['tabId'];
-      return typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0 && hasExactly(value, ['type', 'tabId'])
+      return typeof tabId === 'number' &&
+        Number.isSafeInteger(tabId) &&
+        tabId >= 0 &&
+        hasExactly(value, ['type', 'tabId'])
         ? { type: 'tab/get-state', tabId }
         : null;
     }

@@ -9,3 +9,10 @@ export const OPTIONS_PAGE = 'src/options/index.html';
 export function libraryPath(entity: EntityId | null): string {
   return entity ? `${LIBRARY_PAGE}?entity=${entity}` : LIBRARY_PAGE;
 }
+
+/** The source viewer showing `file` with `quote` highlighted. */
+export function viewerPath(file: string, quote: string | null): string {
+  const params = new URLSearchParams({ source: file });
+  if (quote) params.set('quote', quote);
+  return `${VIEWER_PAGE}?${params.toString()}`;
+}

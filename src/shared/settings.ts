@@ -34,7 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 export function defaultSettings(): Settings {
-  return structuredClone(DEFAULT_SETTINGS) as Settings;
+  return structuredClone(DEFAULT_SETTINGS);
 }
 
 /** A host name as users type it: lower case, no scheme, path, port or leading "www.". */
@@ -83,7 +83,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       ? sites.map((s) => (typeof s === 'string' ? normalizeSite(s) : null))
       : null;
     if (normalized && normalized.length <= MAX_DISABLED_SITES && normalized.every((s) => s !== null)) {
-      settings.disabledSites = [...new Set(normalized as string[])];
+      settings.disabledSites = [...new Set(normalized)];
     } else reset.push('disabledSites');
   }
   if ('companies' in value) {

@@ -36,6 +36,8 @@ export interface TestPage {
   /** Waits until `fn` returns a truthy value in the page and returns it. */
   waitFor<R, A = undefined>(fn: Fn<A, R>, arg?: A, timeoutMs?: number): Promise<R>;
   hover(selector: string): Promise<void>;
+  /** Moves the mouse pointer to a point in the viewport. */
+  moveMouse(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   /** Errors thrown by the page's own scripts since it opened. */
   readonly pageErrors: string[];
@@ -74,6 +76,9 @@ class PlaywrightPage implements TestPage {
   hover(selector: string) {
     return this.page.hover(selector);
   }
+  moveMouse(x: number, y: number) {
+    return this.page.mouse.move(x, y, { steps: 5 });
+  }
   press(key: string) {
     return this.page.keyboard.press(key);
   }
@@ -105,6 +110,9 @@ class PuppeteerPage implements TestPage {
   }
   hover(selector: string) {
     return this.page.hover(selector);
+  }
+  moveMouse(x: number, y: number) {
+    return this.page.mouse.move(x, y, { steps: 5 });
   }
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]);

@@ -1,0 +1,33 @@
+/** The library's filters, read from and written to its URL so a filtered view can be linked. */
+import { isClaimKind, type ClaimKind } from '../shared/claims.ts';
+import { isEntityId, type EntityId } from '../shared/entities.ts';
+
+export interface LibraryQuery {
+  entity: EntityId | null;
+  kind: ClaimKind | null;
+  source: string | null;
+  text: string;
+}
+
+export function parseLibraryQuery(search: string): LibraryQuery {
+  const params = new URLSearchParams(search);
+  const entity = params.get('entity');
+  const kind = params.get('kind');
+  const source = params.get('source');
+  return {
+    entity: isEntityId(entity) ? entity : null,
+    kind: isClaimKind(kind) ? kind : null,
+    source: source && /^[\w.-]+\.txt$/.test(source) ? source : null,
+    text: (params.get('q') ?? '').slice(0, 200),
+  };
+}
+
+export function libraryQueryString(query: LibraryQuery): string {
+  const params = new URLSearchParams();
+  if (query.entity) params.set('entity', query.entity);
+  if (query.kind) params.set('kind', query.kind);
+  if (query.source) params.set('source', query.source);
+  if (query.text) params.set('q', query.text);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

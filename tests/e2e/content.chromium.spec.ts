@@ -1,0 +1,93 @@
+import { expect, test } from '../support/fixtures.ts';
+import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
+import { activeTabId, clearSettings, sendToTab, writeSettings } from '../support/extension.ts';
+import type { ChromiumHarness } from '../support/harness.ts';
+import { highlights, settle, waitForHighlights } from '../support/page.ts';
+
+test.beforeEach(async ({ tab, server, harness }) => {
+  await clearSettings(harness as ChromiumHarness);
+  await tab.goto(server.url('/article.html'));
+  await waitForHighlights(tab, 5);
+});
+
+test.afterEach(async ({ harness }) => {
+  await clearSettings(harness as ChromiumHarness);
+});
+
+test('pausing restores the page node for node, and resuming highlights again', async ({ tab, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await writeSettings(chromium, { paused: true });
+  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
+  expect(await tab.evaluate(() => (window as unknown as { __sameAsSnapshot(): string }).__sameAsSnapshot())).toBe(
+    'same',
+  );
+  await writeSettings(chromium, { paused: false });
+  await waitForHighlights(tab, 5);
+});
+
+test('turning a site off restores it; turning one company off removes only its highlights', async ({
+  tab,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await writeSettings(chromium, { disabledSites: ['127.0.0.1'] });
+  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
+  expect(await tab.evaluate(() => (window as unknown as { __sameAsSnapshot(): string }).__sameAsSnapshot())).toBe(
+    'same',
+  );
+  await writeSettings(chromium, { companies: { oracle: false } });
+  await waitForHighlights(tab, 4);
+  expect((await highlights(tab)).filter((h) => h.startsWith('oracle:'))).toEqual([]);
+});
+
+test('corrupt stored settings fall back to the defaults', async ({ tab, server, harness }) => {
+  await writeSettings(harness as ChromiumHarness, { paused: 'yes', hoverDelayMs: -5, highlightStyle: 42 });
+  await tab.goto(server.url('/article.html'));
+  await waitForHighlights(tab, 5);
+});
+
+test('the next-mention command scrolls to each mention in turn, opens its card with focus, and Escape returns focus', async ({
+  tab,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  const tabId = await activeTabId(chromium);
+  await tab.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'start';
+    button.textContent = 'start';
+    document.body.prepend(button);
+    button.focus();
+  });
+  expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: null })).toBe(true);
+  await waitForCard(tab, 'ByteDance');
+  expect((await readCard(tab))?.focusedInside).toBe(true);
+  expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: null })).toBe(true);
+  await waitForCard(tab, 'TikTok');
+  expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'oracle' })).toBe(true);
+  await waitForCard(tab, 'Oracle');
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  expect(await tab.evaluate(() => document.activeElement?.id)).toBe('start');
+});
+
+test('a malformed command is ignored', async ({ tab, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  const tabId = await activeTabId(chromium);
+  await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'meta' }).catch(() => undefined);
+  await settle(tab);
+  expect(await readCard(tab)).toBeNull();
+});
+
+test("the card's link opens the claims library for that company", async ({ tab, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  const opened = chromium.context.waitForEvent('page');
+  await tab.evaluate(() =>
+    document.querySelector('claimlight-card')?.shadowRoot?.querySelector<HTMLElement>('.all-claims')?.click(),
+  );
+  const library = await opened;
+  expect(library.url()).toBe(`chrome-extension://${chromium.extensionId}/src/library/index.html?entity=bytedance`);
+  await library.close();
+});

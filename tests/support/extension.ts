@@ -1,0 +1,43 @@
+/** Chromium-only helpers that act through the extension's own service worker. */
+import type { ChromeApi } from './chromeApi.ts';
+import type { ChromiumHarness } from './harness.ts';
+
+/** The id of the tab under test, which is the active one (without `tabs`, URLs are hidden). */
+export async function activeTabId(harness: ChromiumHarness): Promise<number> {
+  const worker = await harness.serviceWorker();
+  const id = await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+/** Writes the raw settings value into storage.sync, as the options page (or corruption) would. */
+export async function writeSettings(harness: ChromiumHarness, value: unknown): Promise<void> {
+  const worker = await harness.serviceWorker();
+  await worker.evaluate(async (v) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    await chrome.storage.sync.set({ settings: v });
+  }, value);
+}
+
+export async function clearSettings(harness: ChromiumHarness): Promise<void> {
+  const worker = await harness.serviceWorker();
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    await chrome.storage.sync.clear();
+  });
+}
+
+/** Sends a message to a tab's top frame from the background, as the keyboard command does. */
+export async function sendToTab(harness: ChromiumHarness, tabId: number, message: unknown): Promise<unknown> {
+  const worker = await harness.serviceWorker();
+  return worker.evaluate(
+    async ([id, m]) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      return chrome.tabs.sendMessage(id as number, m, { frameId: 0 });
+    },
+    [tabId, message] as const,
+  );
+}

@@ -1,0 +1,23 @@
+/** Small helpers that run inside test pages. */
+import type { TestPage } from './harness.ts';
+
+export const HIGHLIGHT = '[data-claimlight-entity]';
+
+/** Every highlight on the page as "entity:text", in document order. */
+export function highlights(tab: TestPage): Promise<string[]> {
+  return tab.evaluate(() =>
+    [...document.querySelectorAll('[data-claimlight-entity]')].map(
+      (el) => `${el.getAttribute('data-claimlight-entity') ?? ''}:${el.textContent}`,
+    ),
+  );
+}
+
+/** Waits until the page shows at least `count` highlights. */
+export async function waitForHighlights(tab: TestPage, count: number): Promise<void> {
+  await tab.waitFor((n) => document.querySelectorAll('[data-claimlight-entity]').length >= n, count);
+}
+
+/** Resolves after the page's next two animation frames: long enough for the highlighter to react. */
+export function settle(tab: TestPage, ms = 100): Promise<void> {
+  return tab.evaluate((wait) => new Promise<void>((done) => setTimeout(done, wait)), ms);
+}
