@@ -33,6 +33,8 @@ test('leaves a page without mentions untouched', async ({ tab, server }) => {
   // Give the content script (document_idle) time to run, then prove it changed nothing.
   await tab.evaluate(() => new Promise((done) => setTimeout(done, 500)));
   expect(await tab.evaluate(() => document.body.innerHTML)).toBe(before);
-  expect(await tab.evaluate(() => document.getElementById('claimlight-style'))).toBeNull();
+  // No stylesheet, card or listener-bearing element was added either.
+  expect(await tab.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-ui], claimlight-card').length)).toBe(0);
   expect(await tab.evaluate(highlights)).toEqual([]);
 });

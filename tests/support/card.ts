@@ -15,7 +15,7 @@ export function readCard(tab: TestPage): Promise<CardView | null> {
     const root = document.querySelector('claimlight-card')?.shadowRoot;
     const card = root?.querySelector<HTMLElement>('.card');
     if (!root || !card) return null;
-    const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '';
+    const text = (el: Element | null | undefined) => el?.textContent.trim() ?? '';
     const r = card.getBoundingClientRect();
     return {
       name: text(card.querySelector('.name')),

@@ -36,7 +36,7 @@ export async function sendToTab(harness: ChromiumHarness, tabId: number, message
   return worker.evaluate(
     async ([id, m]) => {
       const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-      return chrome.tabs.sendMessage(id as number, m, { frameId: 0 });
+      return chrome.tabs.sendMessage(id, m, { frameId: 0 });
     },
     [tabId, message] as const,
   );

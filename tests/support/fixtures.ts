@@ -3,7 +3,7 @@
  * extension per worker, a fresh page per test.
  */
 import { test as base, expect } from '@playwright/test';
-import { launchHarness, type BrowserHarness, type BrowserName, type TestPage } from './harness.ts';
+import { launchHarness, launchPlainHarness, type BrowserHarness, type BrowserName, type TestPage } from './harness.ts';
 import { startServer, type TestServer } from './server.ts';
 
 export interface ClaimlightOptions {
@@ -13,6 +13,8 @@ export interface ClaimlightOptions {
 interface WorkerFixtures {
   server: TestServer;
   harness: BrowserHarness;
+  /** The same browser without the extension. */
+  plain: BrowserHarness;
 }
 
 interface TestFixtures {
@@ -34,6 +36,14 @@ export const test = base.extend<TestFixtures, ClaimlightOptions & WorkerFixtures
       const harness = await launchHarness(extBrowser);
       await use(harness);
       await harness.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  plain: [
+    async ({ extBrowser }, use) => {
+      const plain = await launchPlainHarness(extBrowser);
+      await use(plain);
+      await plain.close();
     },
     { scope: 'worker', timeout: 60_000 },
   ],

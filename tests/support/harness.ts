@@ -232,10 +232,11 @@ export async function launchFirefox(
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         if (request.isInterceptResolutionHandled()) return;
-        if (isAllowedUrl(request.url())) void request.continue();
+        // A request can finish or vanish before we answer (navigation, page close): ignore that race.
+        if (isAllowedUrl(request.url())) request.continue().catch(() => undefined);
         else {
           blockedRequests.push(request.url());
-          void request.abort('blockedbyclient');
+          request.abort('blockedbyclient').catch(() => undefined);
         }
       });
       return new PuppeteerPage(page);
@@ -246,4 +247,55 @@ export async function launchFirefox(
 
 export function launchHarness(name: BrowserName): Promise<BrowserHarness> {
   return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+/** The same browser without the extension, for comparing a page with and without Claimlight. */
+export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarness> {
+  const blockedRequests: string[] = [];
+  if (name === 'chromium') {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: OFFLINE_CHROMIUM_ARGS,
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(
+      (url) => !isAllowedUrl(url.href),
+      (route) => {
+        blockedRequests.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
+    return {
+      name,
+      blockedRequests,
+      newPage: async () => new PlaywrightPage(await context.newPage()),
+      close: () => browser.close(),
+    };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    extraPrefsFirefox: OFFLINE_FIREFOX_PREFS,
+  });
+  return {
+    name,
+    blockedRequests,
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        // A request can finish or vanish before we answer (navigation, page close): ignore that race.
+        if (isAllowedUrl(request.url())) request.continue().catch(() => undefined);
+        else {
+          blockedRequests.push(request.url());
+          request.abort('blockedbyclient').catch(() => undefined);
+        }
+      });
+      return new PuppeteerPage(page);
+    },
+    close: () => browser.close(),
+  };
 }

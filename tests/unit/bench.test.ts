@@ -25,7 +25,7 @@ function profile(samples: number[], deltas: number[]): CpuProfile {
 describe('attribute', () => {
   it('counts samples with the extension anywhere on the stack, and splits tasks at other samples', () => {
     const i = SAMPLING_INTERVAL_US;
-    const result = attribute(profile([4, 5, 4, 2, 3, 4, 4, 2], Array(8).fill(i)), (u) => u === EXT);
+    const result = attribute(profile([4, 5, 4, 2, 3, 4, 4, 2], Array<number>(8).fill(i)), (u) => u === EXT);
     expect(result.totalMs).toBeCloseTo((5 * i) / 1000);
     expect(result.tasksMs.map((t) => t * 1000)).toEqual([3 * i, 2 * i]);
   });
