@@ -4,7 +4,8 @@
  * real pages, in Chromium and Firefox. Prints tables and writes
  * artifacts/bench.json and artifacts/bench.md.
  *
- *   npm run bench -- --runs 5        (default 5)
+ *   npm run bench -- --runs 5                 (default 5)
+ *   npm run bench -- --runs 1 --only dense    (only the pages whose name matches)
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,10 @@ import { preparePages, type BenchPage } from './pages.ts';
 import { fmt, spread, type Spread } from './stats.ts';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1] ?? 5) || 5;
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Number(option('--runs') ?? 5) || 5;
+/** `--only <regex>`: benchmark only the pages whose name matches (for quick iterations). */
+const ONLY = option('--only');
 const APPENDS = 20;
 const FRAME_MS = 1000 / 60;
 
@@ -92,9 +96,11 @@ async function main(): Promise<void> {
     spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   const server = await startServer();
-  const { pages, corpus } = preparePages(server);
+  const prepared = preparePages(server);
+  const corpus = prepared.corpus;
+  const pages = ONLY ? prepared.pages.filter((p) => new RegExp(ONLY).test(p.name)) : prepared.pages;
   if (!corpus) console.log('../shared/corpus is absent: benchmarking the synthetic pages only.');
-  const pattern = mentionMatcher.pattern;
+  const pattern = mentionMatcher().pattern;
   const chromium = await ChromiumBench.launch(BENCH_DIST.chrome);
   const firefox = await FirefoxBench.launch(BENCH_DIST.firefox);
 

@@ -8,7 +8,7 @@ export const UI_ATTRIBUTE = 'data-claimlight-ui';
 export const CARD_HOST_TAG = 'claimlight-card';
 
 /** At most this many highlights per document; mentions beyond it are still counted. */
-export const MAX_HIGHLIGHTS = 5000;
+export const MAX_HIGHLIGHTS = 2000;
 /** After a page undoes the highlights in one element this often, leave that element alone. */
 export const MAX_REHIGHLIGHTS = 3;
 /** Longest stretch of highlighting work before yielding to the page, in ms. */

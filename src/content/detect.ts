@@ -8,3 +8,14 @@ export const MAY_MENTION = /tik[\s\-\u2010\u2011]?tok|byte\s?dance|oracle|字节
 export function mayMention(text: string | null): boolean {
   return text !== null && MAY_MENTION.test(text);
 }
+
+/** Whether a DOM change brought text that may mention a company (used while nothing is highlighted). */
+export function mayHoldMention(record: MutationRecord): boolean {
+  if (record.type === 'characterData') return mayMention(record.target.textContent);
+  for (const node of record.addedNodes) {
+    if (mayMention(node.textContent)) return true;
+    // A web component added with its shadow root already attached.
+    if (node instanceof Element && node.shadowRoot && mayMention(node.shadowRoot.textContent)) return true;
+  }
+  return false;
+}

@@ -10,12 +10,14 @@
 import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entities.ts';
 import { findMentions, type MentionMatcher } from '../shared/mentions.ts';
 import { EXCLUDED_SELECTOR, MAX_HIGHLIGHTS, MAX_REHIGHLIGHTS, MENTION_TAG, SLICE_BUDGET_MS } from './constants.ts';
-import { mayMention, MAY_MENTION } from './detect.ts';
+import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
-import { wrapTextNode } from './wrap.ts';
+import { wrapTextNodes } from './wrap.ts';
 
+/** Text nodes per mark.js call: each call has a fixed cost. */
+const WRAP_BATCH = 32;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 interface Overflow {
@@ -32,18 +34,13 @@ export interface HighlighterEvents {
   initialPassDone(): void;
 }
 
-/** Whether a mutation (seen while inactive) brought text that may mention a company. */
-function mayHoldMention(record: MutationRecord): boolean {
-  if (record.type === 'characterData') return mayMention(record.target.textContent);
-  for (const node of record.addedNodes) if (mayMention(node.textContent)) return true;
-  return false;
-}
-
 export class Highlighter {
   readonly registry = new HighlightRegistry();
   private readonly queue: Node[] = [];
-  private walker: TreeWalker | null = null;
-  private walkerRoot: Node | null = null;
+  /** Walks in progress, newest first: fresh page changes are handled before a long initial walk resumes. */
+  private readonly walks: { walker: TreeWalker; root: Node }[] = [];
+  /** Text nodes that passed every check, waiting to be wrapped in one mark.js call. */
+  private batch: Text[] = [];
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
   private readonly givenUp = new WeakSet<Node>();
@@ -54,9 +51,11 @@ export class Highlighter {
   private dirty = false;
   private initialPassPending = false;
 
+  /** Compiled only when highlighting starts: most pages never need it. */
+  private matcher: MentionMatcher | null = null;
+
   constructor(
     private readonly doc: Document,
-    private matcher: MentionMatcher,
     private readonly events: HighlighterEvents,
   ) {
     this.observer = new MutationObserver((records) => {
@@ -83,12 +82,16 @@ export class Highlighter {
     this.observer.observe(root, OBSERVE);
   }
 
-  /** Starts highlighting: queues every observed root and works through them in slices. */
-  start(matcher: MentionMatcher): void {
+  /**
+   * Starts highlighting `roots`, or every observed root (the whole document and
+   * its open shadow roots) when none are given, working through them in slices.
+   */
+  start(matcher: MentionMatcher, roots?: Iterable<Node>): void {
     this.matcher = matcher;
     this.active = true;
     this.initialPassPending = true;
-    for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
+    if (roots) for (const root of roots) this.enqueue(root);
+    else for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
     this.scheduler.runNow();
   }
 
@@ -96,8 +99,7 @@ export class Highlighter {
   stop(): void {
     this.active = false;
     this.queue.length = 0;
-    this.walker = null;
-    this.walkerRoot = null;
+    this.walks.length = 0;
     this.registry.restoreAll();
     this.overflow.clear();
     this.dropOwnRecords();
@@ -129,18 +131,21 @@ export class Highlighter {
     this.handleRecords(this.observer.takeRecords());
     let more = true;
     for (;;) {
-      if (this.walker) {
-        if (!this.advanceWalker(deadline)) break;
-        continue;
-      }
+      // New roots first, so a page change is highlighted within the slice it arrives in.
       const next = this.queue.shift();
-      if (next === undefined) {
-        more = false;
-        break;
+      if (next !== undefined) {
+        this.beginRoot(next);
+      } else {
+        const walk = this.walks[0];
+        if (!walk) {
+          more = false;
+          break;
+        }
+        if (this.advance(walk, deadline)) this.walks.shift();
       }
-      this.beginRoot(next);
       if (deadline.expired()) break;
     }
+    this.wrapBatch();
     this.dropOwnRecords();
     if (!more && this.initialPassPending) {
       this.initialPassPending = false;
@@ -157,47 +162,55 @@ export class Highlighter {
       return;
     }
     if (root instanceof Element && (root.localName === MENTION_TAG || root.closest(EXCLUDED_SELECTOR))) return;
-    // One native read decides whether the subtree is worth walking.
-    if (!mayMention(root.textContent)) return;
-    this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.walkerRoot = root;
+    // One native read decides whether the subtree is worth walking (the body was probed already).
+    if (root !== this.doc.body && !mayMention(root.textContent)) return;
+    this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root });
   }
 
-  /** Walks text nodes until the deadline; returns false when the slice should end. */
-  private advanceWalker(deadline: Deadline): boolean {
-    const walker = this.walker;
-    const root = this.walkerRoot;
-    if (!walker || !root) return true;
+  /** Walks text nodes until the deadline; returns true when the walk is finished. */
+  private advance({ walker, root }: { walker: TreeWalker; root: Node }, deadline: Deadline): boolean {
     // The page may have removed the node we stopped at: start the walk again.
     if (walker.currentNode !== root && !root.contains(walker.currentNode)) walker.currentNode = root;
     let checked = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (MAY_MENTION.test((node as Text).data)) this.consider(node as Text);
-      if ((++checked & 127) === 0 && deadline.expired()) return false;
+      if (MAY_MENTION.test((node as Text).data)) {
+        this.consider(node as Text);
+        // Wrapping is the expensive part: look at the clock after every candidate.
+        if (deadline.expired()) return false;
+      } else if ((++checked & 127) === 0 && deadline.expired()) return false;
     }
-    this.walker = null;
-    this.walkerRoot = null;
-    return !deadline.expired();
+    return true;
   }
 
   /** Wraps the mentions in a text node that passed the cheap test, if its place allows it. */
   private consider(node: Text): void {
+    const matcher = this.matcher;
+    if (!matcher) return;
     if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return;
     const parent = node.parentNode;
     if (!parent || this.givenUp.has(parent)) return;
     if (parent instanceof Element && (parent.closest(EXCLUDED_SELECTOR) || (parent as HTMLElement).isContentEditable))
       return;
-    if (this.registry.highlights >= MAX_HIGHLIGHTS) {
-      const mentions = findMentions(this.matcher, node.data);
+    if (this.registry.highlights + this.batch.length >= MAX_HIGHLIGHTS) {
+      const mentions = findMentions(matcher, node.data);
       if (mentions.length) {
         this.overflow.set(node, { data: node.data, entities: mentions.map((m) => m.entity) });
         this.markDirty();
       }
       return;
     }
-    const entry = wrapTextNode(node, this.matcher);
-    if (!entry) return;
-    this.registry.add(entry);
+    this.batch.push(node);
+    if (this.batch.length >= WRAP_BATCH) this.wrapBatch();
+  }
+
+  /** Wraps the batched text nodes with one mark.js call and records each change. */
+  private wrapBatch(): void {
+    const matcher = this.matcher;
+    const nodes = this.batch;
+    this.batch = [];
+    if (!matcher || nodes.length === 0) return;
+    const live = [...new Set(nodes)].filter((node) => node.isConnected && !this.registry.ofOriginal(node));
+    for (const entry of wrapTextNodes(live, matcher)) this.registry.add(entry);
     this.markDirty();
   }
 

@@ -2,120 +2,64 @@
  * Content script entry. Built as one self-contained IIFE, so no page can load
  * (and so detect) a chunk of it as a web-accessible resource.
  *
- * On most pages it does one native read of the text, finds no possible
- * mention, and stops there; it reads settings, styles the page and listens
- * to the pointer only once a page has something to highlight.
+ * Most pages stop here: the page's text is read once and holds no possible
+ * mention. Nothing else runs on them: no extension API is touched, no setting
+ * read, no stylesheet or listener added. Only a page that may mention a
+ * company loads the engine (highlighter, styles, hover card, messaging); a
+ * dormant page is only watched for text it adds later.
  */
-import browser from 'webextension-polyfill';
-import { totalMentions, type MentionCounts } from '../shared/entities.ts';
-import { parseContentCommand, type MentionsReport } from '../shared/messages.ts';
-import { isActiveOn, type Settings } from '../shared/settings.ts';
-import { mayMention } from './detect.ts';
-import { openShadowRootsUnder } from './shadowRoots.ts';
-import { Highlighter } from './highlighter.ts';
-import { matcherFor } from './matchers.ts';
+import { SLICE_BUDGET_MS } from './constants.ts';
+import { mayHoldMention, mayMention } from './detect.ts';
 import { benchMark, benchMeasure } from './perf.ts';
-import { SettingsSource } from './settingsSource.ts';
-import { HighlightStylesheet } from './style.ts';
-import { CardController } from './card/controller.tsx';
+import { probeForMention } from './probe.ts';
+import { openShadowRootsUnder } from './shadowRoots.ts';
 
 benchMark('start');
 
-const settingsSource = new SettingsSource();
-const stylesheet = new HighlightStylesheet(document);
-let settings: Settings | null = null;
 let waking = false;
-let lastReported = 0;
-let reportTimer: ReturnType<typeof setTimeout> | undefined;
-let card: CardController | null = null;
+/** What to highlight first when the engine starts: changed nodes and shadow roots, or the whole page. */
+const pending = new Set<Node>();
+let wholePage = false;
 
-const highlighter = new Highlighter(document, matcherFor({ tiktok: true, bytedance: true, oracle: true }), {
-  changed: onHighlightsChanged,
-  spotted: wake,
-  initialPassDone: () => benchMeasure('initial-pass', 'start'),
-});
-highlighter.observe(document);
-
-function onHighlightsChanged(): void {
-  if (highlighter.registry.highlights > 0 && settings) {
-    stylesheet.apply(settings.highlightStyle);
-    card ??= new CardController(document, highlighter.registry, () => settings);
+/** While dormant: collects text added or changed later that may mention a company, and wakes on the first. */
+const watcher = new MutationObserver((records) => {
+  for (const record of records) {
+    if (!mayHoldMention(record)) continue;
+    if (record.type === 'characterData') pending.add(record.target);
+    else for (const node of record.addedNodes) pending.add(node);
   }
-  // Counts go to the background at most every 250 ms, and only once a page has had a mention.
-  clearTimeout(reportTimer);
-  reportTimer = setTimeout(report, 250);
-}
+  if (pending.size > 0) wake();
+});
+watcher.observe(document, { childList: true, subtree: true, characterData: true });
 
-function report(): void {
-  const counts: MentionCounts = highlighter.counts();
-  const total = totalMentions(counts);
-  if (total === 0 && lastReported === 0) return;
-  lastReported = total;
-  const message: MentionsReport = { type: 'mentions/report', counts };
-  // The background may be restarting; a lost report only delays the badge.
-  browser.runtime.sendMessage(message).catch(() => undefined);
-}
-
-/** A possible mention appeared: read the settings once, then highlight if Claimlight is on here. */
+/** A possible mention appeared: load the engine, which reads the settings and takes over from the watcher. */
 function wake(): void {
-  if (waking || highlighter.isActive) return;
+  if (waking) return;
   waking = true;
-  void settingsSource.get().then((loaded) => {
-    waking = false;
-    apply(loaded);
-  });
+  void import('./engine.ts').then(({ startEngine }) =>
+    startEngine(document, () => {
+      // Same task as the engine's own observer starting: no change falls between the two.
+      watcher.disconnect();
+      return wholePage ? null : [...pending];
+    }),
+  );
 }
 
-function apply(next: Settings): void {
-  const previous = settings;
-  settings = next;
-  const on = isActiveOn(next, location.hostname);
-  const companiesChanged = previous !== null && JSON.stringify(previous.companies) !== JSON.stringify(next.companies);
-  if (highlighter.isActive && (!on || companiesChanged)) {
-    card?.close();
-    highlighter.stop();
-    if (!on) stylesheet.remove();
-  }
-  if (on && !highlighter.isActive) highlighter.start(matcherFor(next.companies));
-  else if (!on) benchMeasure('initial-pass', 'start');
-  if (on && highlighter.registry.highlights > 0) stylesheet.apply(next.highlightStyle);
+/** Pages with no mention in their own text look inside web components, when the browser is idle. */
+function checkShadowRoots(): void {
+  for (const shadow of openShadowRootsUnder(document)) if (mayMention(shadow.textContent)) pending.add(shadow);
+  if (pending.size > 0) wake();
 }
 
-settingsSource.onChange((next) => {
-  // Only documents that ever woke care; the rest wake on their first possible mention.
-  if (settings) apply(next);
-});
-
-browser.runtime.onMessage.addListener((raw: unknown) => {
-  const command = parseContentCommand(raw);
-  if (!command) return undefined;
-  card ??=
-    highlighter.registry.highlights > 0 ? new CardController(document, highlighter.registry, () => settings) : null;
-  return Promise.resolve(card?.focusNext(command.entity) ?? false);
-});
-
-/** Covers open shadow roots: their text is not part of the page's own textContent. */
-function coverShadowRoots(): void {
-  let roots: ShadowRoot[] = [];
-  try {
-    roots = openShadowRootsUnder(document);
-  } catch {
-    // A page that breaks XPath loses shadow-root coverage, never the rest.
-  }
-  for (const shadow of roots) {
-    highlighter.observe(shadow);
-    if (highlighter.isActive) highlighter.enqueue(shadow);
-    else if (mayMention(shadow.textContent)) wake();
-  }
-}
-
-// One native read decides whether this page needs anything more.
 const body = document.body as HTMLElement | null;
-if (document.designMode !== 'on' && mayMention(body?.textContent ?? null)) {
-  coverShadowRoots();
-  wake();
-} else {
-  benchMeasure('initial-pass', 'start');
-  // Pages with no mention in their own text look inside web components only when idle.
-  requestIdleCallback(coverShadowRoots, { timeout: 3000 });
-}
+if (body && document.designMode !== 'on') {
+  probeForMention(body, SLICE_BUDGET_MS, ({ found, sawCustomElement }) => {
+    if (found) {
+      wholePage = true;
+      wake();
+      return;
+    }
+    benchMeasure('initial-pass', 'start');
+    if (sawCustomElement) requestIdleCallback(checkShadowRoots, { timeout: 3000 });
+  });
+} else benchMeasure('initial-pass', 'start');

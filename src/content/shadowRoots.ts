@@ -19,7 +19,14 @@ function candidateHosts(root: Document | Element | ShadowRoot): Iterable<Element
 }
 
 export function openShadowRootsUnder(root: Document | Element | ShadowRoot, found: ShadowRoot[] = []): ShadowRoot[] {
-  for (const host of candidateHosts(root)) {
+  let hosts: Iterable<Element>;
+  try {
+    hosts = candidateHosts(root);
+  } catch {
+    // A document without XPath (or a page that broke it) loses shadow-root coverage, nothing else.
+    return found;
+  }
+  for (const host of hosts) {
     const shadow = host.shadowRoot;
     if (shadow && !found.includes(shadow)) {
       found.push(shadow);

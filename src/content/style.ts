@@ -74,10 +74,14 @@ export function highlightCss(style: HighlightStyle): string {
 export class HighlightStylesheet {
   private sheet: CSSStyleSheet | null = null;
   private element: HTMLStyleElement | null = null;
+  private current: HighlightStyle | null = null;
 
   constructor(private readonly doc: Document) {}
 
+  /** Applies `style`; a no-op when it is already applied, so calling it often costs nothing. */
   apply(style: HighlightStyle): void {
+    if (style === this.current && (this.sheet || this.element?.isConnected)) return;
+    this.current = style;
     const css = highlightCss(style);
     if (this.sheet) {
       this.sheet.replaceSync(css);
@@ -108,6 +112,7 @@ export class HighlightStylesheet {
     this.element?.remove();
     this.sheet = null;
     this.element = null;
+    this.current = null;
   }
 
   private attachElement(): void {

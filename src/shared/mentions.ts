@@ -5,14 +5,16 @@
 import { ENTITY_IDS, type Company, type EntityId, type MentionRule } from './entities.ts';
 
 /**
- * A word character for boundary purposes: letters, digits, marks and "_", except
- * CJK scripts, which are written without spaces ("Oracle Cloud対応" holds a mention).
+ * A word character for boundary purposes: a letter, digit, mark or "_" that is
+ * not CJK. CJK scripts are written without spaces, so "Oracle Cloud対応" holds
+ * a mention. (A nested lookahead instead of a set difference compiles faster.)
  */
-const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{M}_]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]]`;
+const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}`;
+const WORD_CHAR = String.raw`(?:(?![${CJK}])[\p{L}\p{N}\p{M}_])`;
 const HYPHENS = String.raw`[\-\u2010\u2011]`;
 
 function escapeChar(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/\-&!#%,:;<=>@`~'"]/.test(ch) ? `\\${ch}` : ch;
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 function caseClass(ch: string, ignoreCase: boolean): string {
@@ -32,6 +34,7 @@ export function spellingPattern(spelling: string, ignoreCase: boolean): string {
   return out;
 }
 
+/** One company's spellings and exclusions; word boundaries are added around all companies at once. */
 export function rulePattern(rule: MentionRule): string {
   if (rule.spellings.length === 0) throw new Error('a mention rule needs at least one spelling');
   // Longest first, so "Tik Tok" wins over any shorter spelling sharing its start.
@@ -40,7 +43,7 @@ export function rulePattern(rule: MentionRule): string {
   const exclusions = rule.notFollowedBy
     .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${WORD_CHAR}))`)
     .join('');
-  return `(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})${exclusions}`;
+  return `(?:${alternatives})${exclusions}`;
 }
 
 export interface MentionMatcher {
@@ -55,7 +58,9 @@ export function compileMatcher(companies: readonly Company[]): MentionMatcher {
     const company = companies.find((c) => c.id === id);
     return company ? [`(?<${id}>${rulePattern(company.mentions)})`] : [];
   });
-  const pattern = new RegExp(groups.join('|'), 'gv');
+  // No company switched on: a pattern that never matches.
+  const body = groups.length ? groups.join('|') : '(?!)';
+  const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'gu');
   return {
     pattern,
     entityOf(match) {

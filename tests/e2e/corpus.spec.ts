@@ -30,7 +30,7 @@ function expectedCounts(tab: TestPage): Promise<Record<string, number>> {
       }
       return counts;
     },
-    { source: mentionMatcher.pattern.source, flags: mentionMatcher.pattern.flags, excluded: EXCLUDED_SELECTOR },
+    { source: mentionMatcher().pattern.source, flags: mentionMatcher().pattern.flags, excluded: EXCLUDED_SELECTOR },
   );
 }
 
@@ -69,12 +69,10 @@ test.describe('real pages from ../shared/corpus', () => {
         const introduced = tab.pageErrors.filter((error) => !before.has(shape(error)));
         expect(introduced, 'page errors only with Claimlight').toEqual([]);
         if (page.varies) {
-          test
-            .info()
-            .annotations.push({
-              type: 'note',
-              description: 'the page writes random content; counts and text not compared',
-            });
+          test.info().annotations.push({
+            type: 'note',
+            description: 'the page writes random content; counts and text not compared',
+          });
           return;
         }
         expect(await tab.evaluate(() => document.body.innerText)).toBe(referenceText);

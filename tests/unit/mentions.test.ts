@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/shared/mentions.ts';
 import { mentionMatcher } from '../../src/shared/lexicon.ts';
 
-const mentions = (text: string) => findMentions(mentionMatcher, text).map(({ entity, text: t }) => `${entity}:${t}`);
+const mentions = (text: string) => findMentions(mentionMatcher(), text).map(({ entity, text: t }) => `${entity}:${t}`);
 
 describe('TikTok mentions', () => {
   it.each(['TikTok', 'Tik Tok', 'Tik-Tok', 'tiktok', 'TIKTOK', 'Tiktok', 'tik tok', 'Tik\u00a0Tok'])(

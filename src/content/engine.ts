@@ -1,0 +1,116 @@
+/**
+ * Everything the content script does once a page may mention a company:
+ * highlighting, styles, the hover card and reporting counts. Loaded on
+ * demand, so pages without a mention never even run this code.
+ */
+import browser from 'webextension-polyfill';
+import { totalMentions, type EntityId, type MentionCounts } from '../shared/entities.ts';
+import { parseContentCommand, type MentionsReport } from '../shared/messages.ts';
+import { isActiveOn, type Settings } from '../shared/settings.ts';
+import { CardController } from './card/controller.tsx';
+import { Highlighter } from './highlighter.ts';
+import { matcherFor } from './matchers.ts';
+import { benchMeasure } from './perf.ts';
+import { openShadowRootsUnder } from './shadowRoots.ts';
+import { SettingsSource } from './settingsSource.ts';
+import { HighlightStylesheet } from './style.ts';
+
+/** Counts go to the background at most this often. */
+const REPORT_DELAY_MS = 250;
+
+export class Engine {
+  private readonly highlighter: Highlighter;
+  private readonly stylesheet: HighlightStylesheet;
+  private settings: Settings | null = null;
+  private card: CardController | null = null;
+  private lastReported = 0;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param firstRoots what to highlight first: the nodes that woke the engine, or null for the whole
+   *   document (when its own text may mention a company).
+   */
+  constructor(
+    private readonly doc: Document,
+    private firstRoots: Node[] | null,
+  ) {
+    this.stylesheet = new HighlightStylesheet(doc);
+    this.highlighter = new Highlighter(doc, {
+      changed: () => this.onHighlightsChanged(),
+      spotted: () => {
+        if (this.settings) this.apply(this.settings);
+      },
+      initialPassDone: () => benchMeasure('initial-pass', 'start'),
+    });
+    this.highlighter.observe(doc);
+    for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
+  }
+
+  /** Applies (new) settings: starts, stops or re-highlights as they require. */
+  apply(next: Settings): void {
+    const previous = this.settings;
+    this.settings = next;
+    const on = isActiveOn(next, this.doc.location.hostname);
+    const companiesChanged = previous !== null && JSON.stringify(previous.companies) !== JSON.stringify(next.companies);
+    if (this.highlighter.isActive && (!on || companiesChanged)) {
+      this.card?.close(false);
+      this.highlighter.stop();
+      if (!on) this.stylesheet.remove();
+    }
+    if (on && !this.highlighter.isActive) {
+      // The first start covers what woke the engine; any later one (after a pause) covers everything.
+      const roots = this.firstRoots;
+      this.firstRoots = null;
+      this.highlighter.start(matcherFor(next.companies), roots ?? undefined);
+    } else if (!on) benchMeasure('initial-pass', 'start');
+    if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
+  }
+
+  focusNext(entity: EntityId | null): boolean {
+    return this.cardController()?.focusNext(entity) ?? false;
+  }
+
+  private cardController(): CardController | null {
+    if (!this.card && this.highlighter.registry.highlights > 0) {
+      this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
+    }
+    return this.card;
+  }
+
+  private onHighlightsChanged(): void {
+    if (this.highlighter.registry.highlights > 0 && this.settings) {
+      this.stylesheet.apply(this.settings.highlightStyle);
+      this.cardController();
+    }
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => this.report(), REPORT_DELAY_MS);
+  }
+
+  private report(): void {
+    const counts: MentionCounts = this.highlighter.counts();
+    const total = totalMentions(counts);
+    if (total === 0 && this.lastReported === 0) return;
+    this.lastReported = total;
+    const message: MentionsReport = { type: 'mentions/report', counts };
+    // The background may be restarting; a lost report only delays the badge.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+}
+
+/**
+ * Starts the engine on a document that may mention a company: reads the
+ * settings, follows their changes, and answers the next-mention command.
+ */
+export async function startEngine(doc: Document, takeOver: () => Node[] | null): Promise<Engine> {
+  const settings = new SettingsSource();
+  const loaded = await settings.get();
+  const engine = new Engine(doc, takeOver());
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const command = parseContentCommand(raw);
+    if (!command) return undefined;
+    return Promise.resolve(engine.focusNext(command.entity));
+  });
+  engine.apply(loaded);
+  settings.onChange((next) => engine.apply(next));
+  return engine;
+}

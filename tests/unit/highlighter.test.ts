@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/**
+ * The highlighting engine against a DOM: wrap, follow the page's edits, and
+ * undo node for node. The browsers run the same code in the e2e tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { Highlighter } from '../../src/content/highlighter.ts';
+import { matcherFor } from '../../src/content/matchers.ts';
+
+const ALL = { tiktok: true, bytedance: true, oracle: true };
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  let changes = 0;
+  const highlighter = new Highlighter(document, {
+    changed: () => changes++,
+    spotted: () => undefined,
+    initialPassDone: () => undefined,
+  });
+  highlighter.observe(document);
+  return { highlighter, changes: () => changes };
+}
+
+const marks = () =>
+  [...document.querySelectorAll('[data-claimlight-entity]')].map(
+    (m) => `${m.getAttribute('data-claimlight-entity') ?? ''}:${m.textContent}`,
+  );
+
+function snapshot(): { nodes: Node[]; data: string[] } {
+  const nodes: Node[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) nodes.push(n);
+  return { nodes, data: nodes.map((n) => (n instanceof Text ? n.data : n.nodeName)) };
+}
+
+describe('Highlighter', () => {
+  it('wraps every mention and counts them per company', () => {
+    const { highlighter } = setup('<p>TikTok and ByteDance</p><p>then <b>Oracle</b> and TikTok again</p>');
+    highlighter.start(matcherFor(ALL));
+    expect(marks()).toEqual(['tiktok:TikTok', 'bytedance:ByteDance', 'oracle:Oracle', 'tiktok:TikTok']);
+    expect(highlighter.counts()).toEqual({ tiktok: 2, bytedance: 1, oracle: 1 });
+    expect(document.body.textContent).toBe('TikTok and ByteDancethen Oracle and TikTok again');
+  });
+
+  it('stop() restores the same node objects with the same data', () => {
+    const { highlighter } = setup('<p>a TikTok b</p><p>TikTok</p><ul><li>x ByteDance y Oracle z</li></ul>');
+    const before = snapshot();
+    highlighter.start(matcherFor(ALL));
+    expect(marks().length).toBe(4);
+    highlighter.stop();
+    const after = snapshot();
+    expect(after.nodes.length).toBe(before.nodes.length);
+    after.nodes.forEach((node, i) => expect(node).toBe(before.nodes[i]));
+    expect(after.data).toEqual(before.data);
+  });
+
+  it('only the enabled companies are highlighted', () => {
+    const { highlighter } = setup('<p>TikTok, ByteDance, Oracle</p>');
+    highlighter.start(matcherFor({ tiktok: false, bytedance: true, oracle: false }));
+    expect(marks()).toEqual(['bytedance:ByteDance']);
+  });
+
+  it('leaves excluded places alone', () => {
+    const { highlighter } = setup(
+      '<textarea>TikTok</textarea><div contenteditable="true"><p>TikTok</p></div><p>TikTok</p><svg><text>Oracle</text></svg>',
+    );
+    highlighter.start(matcherFor(ALL));
+    expect(marks()).toEqual(['tiktok:TikTok']);
+  });
+});
