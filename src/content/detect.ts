@@ -1,9 +1,12 @@
 /**
  * The cheap test that lets most pages stop early. It over-approximates every
- * mention rule (any case, any separator) with a small regular expression that
- * compiles in microseconds; the exact rules run only where it matches.
+ * mention rule (any separator; any case where the rule allows any case) with
+ * a small regular expression that compiles in microseconds; the exact rules
+ * run only where it matches. Oracle is matched in the rule's own cases, so
+ * the common noun "oracle" does not wake the engine.
  */
-export const MAY_MENTION = /tik[\s\-\u2010\u2011]?tok|byte\s?dance|oracle|字节跳动/i;
+export const MAY_MENTION =
+  /[Tt][Ii][Kk][\s\-\u2010\u2011]?[Tt][Oo][Kk]|[Bb][Yy][Tt][Ee]\s?[Dd][Aa][Nn][Cc][Ee]|Oracle|ORACLE|字节跳动/;
 
 export function mayMention(text: string | null): boolean {
   return text !== null && MAY_MENTION.test(text);

@@ -14,7 +14,7 @@ import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
-import { wrapTextNodes } from './wrap.ts';
+import { hasMention, wrapTextNodes } from './wrap.ts';
 
 /** Text nodes per mark.js call: each call has a fixed cost. */
 const WRAP_BATCH = 32;
@@ -199,6 +199,8 @@ export class Highlighter {
       }
       return;
     }
+    // The exact rules, before paying for mark.js: the cheap test lets near-misses through.
+    if (!hasMention(matcher, node.data)) return;
     this.batch.push(node);
     if (this.batch.length >= WRAP_BATCH) this.wrapBatch();
   }

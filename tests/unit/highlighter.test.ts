@@ -3,22 +3,36 @@
  * The highlighting engine against a DOM: wrap, follow the page's edits, and
  * undo node for node. The browsers run the same code in the e2e tests.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlighter.ts';
 import { matcherFor } from '../../src/content/matchers.ts';
 
 const ALL = { tiktok: true, bytedance: true, oracle: true };
 
+let current: Highlighter | null = null;
+afterEach(() => {
+  // One highlighter per document, as in a page: the previous test's must not see the next test's DOM.
+  current?.stop();
+  current = null;
+});
+
 function setup(html: string) {
   document.body.innerHTML = html;
-  let changes = 0;
+  let finished: () => void = () => undefined;
   const highlighter = new Highlighter(document, {
-    changed: () => changes++,
+    changed: () => undefined,
     spotted: () => undefined,
-    initialPassDone: () => undefined,
+    initialPassDone: () => finished(),
   });
   highlighter.observe(document);
-  return { highlighter, changes: () => changes };
+  current = highlighter;
+  /** Starts and resolves once the sliced initial pass is over. */
+  const run = (enabled = ALL) =>
+    new Promise<void>((resolve) => {
+      finished = resolve;
+      highlighter.start(matcherFor(enabled));
+    });
+  return { highlighter, run };
 }
 
 const marks = () =>
@@ -34,18 +48,18 @@ function snapshot(): { nodes: Node[]; data: string[] } {
 }
 
 describe('Highlighter', () => {
-  it('wraps every mention and counts them per company', () => {
-    const { highlighter } = setup('<p>TikTok and ByteDance</p><p>then <b>Oracle</b> and TikTok again</p>');
-    highlighter.start(matcherFor(ALL));
+  it('wraps every mention and counts them per company', async () => {
+    const { highlighter, run } = setup('<p>TikTok and ByteDance</p><p>then <b>Oracle</b> and TikTok again</p>');
+    await run();
     expect(marks()).toEqual(['tiktok:TikTok', 'bytedance:ByteDance', 'oracle:Oracle', 'tiktok:TikTok']);
     expect(highlighter.counts()).toEqual({ tiktok: 2, bytedance: 1, oracle: 1 });
     expect(document.body.textContent).toBe('TikTok and ByteDancethen Oracle and TikTok again');
   });
 
-  it('stop() restores the same node objects with the same data', () => {
-    const { highlighter } = setup('<p>a TikTok b</p><p>TikTok</p><ul><li>x ByteDance y Oracle z</li></ul>');
+  it('stop() restores the same node objects with the same data', async () => {
+    const { highlighter, run } = setup('<p>a TikTok b</p><p>TikTok</p><ul><li>x ByteDance y Oracle z</li></ul>');
     const before = snapshot();
-    highlighter.start(matcherFor(ALL));
+    await run();
     expect(marks().length).toBe(4);
     highlighter.stop();
     const after = snapshot();
@@ -54,17 +68,17 @@ describe('Highlighter', () => {
     expect(after.data).toEqual(before.data);
   });
 
-  it('only the enabled companies are highlighted', () => {
-    const { highlighter } = setup('<p>TikTok, ByteDance, Oracle</p>');
-    highlighter.start(matcherFor({ tiktok: false, bytedance: true, oracle: false }));
+  it('only the enabled companies are highlighted', async () => {
+    const { run } = setup('<p>TikTok, ByteDance, Oracle</p>');
+    await run({ tiktok: false, bytedance: true, oracle: false });
     expect(marks()).toEqual(['bytedance:ByteDance']);
   });
 
-  it('leaves excluded places alone', () => {
-    const { highlighter } = setup(
+  it('leaves excluded places alone', async () => {
+    const { run } = setup(
       '<textarea>TikTok</textarea><div contenteditable="true"><p>TikTok</p></div><p>TikTok</p><svg><text>Oracle</text></svg>',
     );
-    highlighter.start(matcherFor(ALL));
+    await run();
     expect(marks()).toEqual(['tiktok:TikTok']);
   });
 });

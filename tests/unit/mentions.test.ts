@@ -67,3 +67,35 @@ it('finds every company in one pass, in order', () => {
     'oracle:Oracle',
   ]);
 });
+
+describe('the cheap pre-test', () => {
+  it('never misses what the full rules find', async () => {
+    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const samples = [
+      'TikTok',
+      'Tik Tok',
+      'tik-tok',
+      'TIKTOK',
+      'tIkToK',
+      'ByteDance',
+      'byte dance',
+      'BYTEDANCE',
+      '字节跳动',
+      'Oracle',
+      'ORACLE',
+      "TikTok's",
+      'Oracle対応',
+      'Tik\u00a0Tok',
+      'Tik\u2011Tok',
+    ];
+    for (const text of samples) {
+      expect(findMentions(mentionMatcher(), text).length, text).toBeGreaterThan(0);
+      expect(MAY_MENTION.test(text), text).toBe(true);
+    }
+  });
+
+  it('lets the common noun "oracle" through without waking anything', async () => {
+    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    expect(MAY_MENTION.test('the oracle of the allotment')).toBe(false);
+  });
+});
