@@ -26,7 +26,7 @@ export default defineConfig(({ command, mode }) => {
       target: ['chrome120', 'firefox128'],
       sourcemap: false,
       // Extension pages the manifest does not name; crxjs builds the ones it does.
-      rolldownOptions: { input: { library: 'src/library/index.html' } },
+      rolldownOptions: { input: { library: 'src/library/index.html', viewer: 'src/viewer/index.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

@@ -11,22 +11,30 @@ import { loadSeeds } from './load.ts';
 import { formatProblems, verifySeeds } from './verify.ts';
 
 export const CLAIMS_INDEX_MODULE = 'virtual:claimlight/claims-index';
+/** The five documents' full text, for the source viewer only. */
+export const SOURCE_TEXTS_MODULE = 'virtual:claimlight/source-texts';
 const RESOLVED = `\0${CLAIMS_INDEX_MODULE}`;
+const RESOLVED_TEXTS = `\0${SOURCE_TEXTS_MODULE}`;
 
 export function claimsIndex(seedDir: string, root = process.cwd()): Plugin {
   let index: ClaimsIndex | undefined;
+  let texts: Record<string, string> = {};
   return {
     name: 'claimlight:claims-index',
     async buildStart() {
-      const result = verifySeeds(await loadSeeds(seedDir, root));
+      const seeds = await loadSeeds(seedDir, root);
+      texts = Object.fromEntries(seeds.documents);
+      const result = verifySeeds(seeds);
       for (const name of await readdir(seedDir)) this.addWatchFile(join(seedDir, name));
       if (!result.ok) this.error(formatProblems(result.problems));
       index = result.index;
     },
     resolveId(id) {
-      return id === CLAIMS_INDEX_MODULE ? RESOLVED : undefined;
+      if (id === CLAIMS_INDEX_MODULE) return RESOLVED;
+      return id === SOURCE_TEXTS_MODULE ? RESOLVED_TEXTS : undefined;
     },
     load(id) {
+      if (id === RESOLVED_TEXTS) return `export default JSON.parse(${JSON.stringify(JSON.stringify(texts))});`;
       if (id !== RESOLVED) return undefined;
       if (!index) throw new Error('claims index requested before verification');
       // JSON.parse of a string literal parses faster than the equivalent object literal.

@@ -7,10 +7,10 @@ import browser from 'webextension-polyfill';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { parseMessage, type NextMentionCommand, type TabState } from '../shared/messages.ts';
-import { libraryPath } from '../shared/pages.ts';
+import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { showBadge } from './badge.ts';
 import { cardDataFor } from './cardData.ts';
-import { countsForTab, forgetTab, recordFrameCounts } from './tabMentions.ts';
+import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   // Only this extension's own contexts can reach onMessage; still, trust nothing.
@@ -21,22 +21,29 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'mentions/report': {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return undefined;
-      return recordFrameCounts(tabId, sender.frameId ?? 0, message.counts)
+      return recordFrameCounts(tabId, sender.frameId ?? 0, message.counts, sender.url)
         .then((total) => showBadge(browser.action, tabId, total))
         .then(() => undefined);
     }
     case 'tab/get-state':
-      return countsForTab(message.tabId).then((counts): TabState => ({ tabId: message.tabId, counts }));
+      return tabSummary(message.tabId).then((summary): TabState => ({ tabId: message.tabId, ...summary }));
     case 'claims/card': {
       const company = COMPANY_BY_ID.get(message.entity);
       return Promise.resolve(company ? cardDataFor(CLAIMS_INDEX, company) : null);
     }
     case 'library/open':
-      return browser.tabs
-        .create({ url: browser.runtime.getURL(libraryPath(message.entity)), index: (sender.tab?.index ?? -1) + 1 })
-        .then(() => undefined);
+      return openBeside(libraryPath(message.entity), sender);
+    case 'viewer/open':
+      return openBeside(viewerPath(message.source, message.quote), sender);
   }
 });
+
+/** Opens one of the extension's pages in a new tab next to the page that asked. */
+function openBeside(path: string, sender: browser.Runtime.MessageSender): Promise<undefined> {
+  return browser.tabs
+    .create({ url: browser.runtime.getURL(path), index: (sender.tab?.index ?? -1) + 1 })
+    .then(() => undefined);
+}
 
 browser.commands.onCommand.addListener((command, tab) => {
   if (command !== 'next-mention') return;

@@ -1,5 +1,6 @@
 /**
- * Mention counts per tab and frame. Kept in storage.session so that a
+ * Mention counts per tab and frame, and the host name of each tab's page as
+ * its content script reported from it. Kept in storage.session so that a
  * service-worker restart does not blank the badge, and never written to disk.
  */
 import browser from 'webextension-polyfill';
@@ -8,18 +9,27 @@ import { parseCounts } from '../shared/messages.ts';
 
 type FrameCounts = Record<string, MentionCounts>;
 
+interface StoredTab {
+  frames: FrameCounts;
+  /** Host name of the tab's top document, from the browser's sender URL. */
+  site: string | null;
+}
+
 const key = (tabId: number) => `tab:${tabId}`;
 
-async function readFrames(tabId: number): Promise<FrameCounts> {
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-  const frames: FrameCounts = {};
-  if (typeof stored === 'object' && stored !== null) {
-    for (const [frameId, value] of Object.entries(stored)) {
+async function readTab(tabId: number): Promise<StoredTab> {
+  const stored: unknown = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  const tab: StoredTab = { frames: {}, site: null };
+  if (typeof stored !== 'object' || stored === null) return tab;
+  const { frames, site } = stored as { frames?: unknown; site?: unknown };
+  if (typeof frames === 'object' && frames !== null) {
+    for (const [frameId, value] of Object.entries(frames)) {
       const counts = parseCounts(value);
-      if (counts) frames[frameId] = counts;
+      if (counts) tab.frames[frameId] = counts;
     }
   }
-  return frames;
+  if (typeof site === 'string' && site.length <= 253) tab.site = site;
+  return tab;
 }
 
 function sum(frames: FrameCounts): MentionCounts {
@@ -28,15 +38,32 @@ function sum(frames: FrameCounts): MentionCounts {
   return total;
 }
 
-export async function recordFrameCounts(tabId: number, frameId: number, counts: MentionCounts): Promise<MentionCounts> {
-  const frames = await readFrames(tabId);
-  frames[String(frameId)] = counts;
-  await browser.storage.session.set({ [key(tabId)]: frames });
-  return sum(frames);
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? hostname : null;
+  } catch {
+    return null;
+  }
 }
 
-export async function countsForTab(tabId: number): Promise<MentionCounts> {
-  return sum(await readFrames(tabId));
+export async function recordFrameCounts(
+  tabId: number,
+  frameId: number,
+  counts: MentionCounts,
+  frameUrl: string | undefined,
+): Promise<MentionCounts> {
+  const tab = await readTab(tabId);
+  tab.frames[String(frameId)] = counts;
+  if (frameId === 0) tab.site = hostOf(frameUrl);
+  await browser.storage.session.set({ [key(tabId)]: tab });
+  return sum(tab.frames);
+}
+
+export async function tabSummary(tabId: number): Promise<{ counts: MentionCounts; site: string | null }> {
+  const tab = await readTab(tabId);
+  return { counts: sum(tab.frames), site: tab.site };
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

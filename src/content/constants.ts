@@ -1,7 +1,8 @@
-/** The element that wraps each highlighted mention. A custom name keeps page CSS for mark/span off it. */
-export const MENTION_TAG = 'claimlight-mention';
-/** The stable contract for tests and styles: which company a highlight names. */
-export const ENTITY_ATTRIBUTE = 'data-claimlight-entity';
+import { ENTITY_ATTRIBUTE, MENTION_TAG } from '../shared/highlightCss.ts';
+
+/** The element that wraps each highlighted mention (a custom name keeps page CSS for mark/span off it),
+ * and the stable contract for tests and styles: which company a highlight names. */
+export { ENTITY_ATTRIBUTE, MENTION_TAG };
 /** Marks the host of Claimlight's own UI, so the highlighter never enters it. */
 export const UI_ATTRIBUTE = 'data-claimlight-ui';
 /** The host element of the hover card. */

@@ -162,6 +162,8 @@ export class Highlighter {
       return;
     }
     if (root instanceof Element && (root.localName === MENTION_TAG || root.closest(EXCLUDED_SELECTOR))) return;
+    // Claimlight's own card (and any shadow root inside an excluded place) is never scanned.
+    if (root instanceof ShadowRoot && root.host.closest(EXCLUDED_SELECTOR)) return;
     // One native read decides whether the subtree is worth walking (the body was probed already).
     if (root !== this.doc.body && !mayMention(root.textContent)) return;
     this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root });
@@ -246,7 +248,7 @@ export class Highlighter {
   private added(node: Node): void {
     if (this.registry.ofCreated(node)) return;
     if (node instanceof Element) {
-      if (node.localName === MENTION_TAG) return;
+      if (node.localName === MENTION_TAG || node.closest(EXCLUDED_SELECTOR)) return;
       // Web components added later bring their shadow roots with them.
       for (const shadow of openShadowRootsUnder(node)) {
         this.observe(shadow);

@@ -1,13 +1,13 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
 import { useMemo, useState } from 'preact/hooks';
-import { CLAIM_KINDS, reportCount, type IndexedClaim } from '../shared/claims.ts';
+import { CLAIM_KINDS, type IndexedClaim } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { isClaimKind } from '../shared/claims.ts';
-import { Quote } from '../ui/Quote.tsx';
+import { ClaimView } from '../ui/ClaimView.tsx';
 import { libraryQueryString, type LibraryQuery } from './query.ts';
 
 const index = CLAIMS_INDEX;
@@ -24,10 +24,6 @@ function matches(claim: IndexedClaim, query: LibraryQuery): boolean {
   return needle.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-function reportsLabel(n: number): string {
-  return n === 1 ? t('cardReportsOne') : t('cardReports', String(n));
-}
-
 export function Library({ initial }: { initial: LibraryQuery }) {
   const [query, setQuery] = useState<LibraryQuery>(initial);
   const update = (change: Partial<LibraryQuery>) => {
@@ -42,9 +38,10 @@ export function Library({ initial }: { initial: LibraryQuery }) {
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('filterCompany')}
+        <div class="filter">
+          <label for="filter-company">{t('filterCompany')}</label>
           <select
+            id="filter-company"
             value={query.entity ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value;
@@ -58,10 +55,11 @@ export function Library({ initial }: { initial: LibraryQuery }) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filterKind')}
+        </div>
+        <div class="filter">
+          <label for="filter-kind">{t('filterKind')}</label>
           <select
+            id="filter-kind"
             value={query.kind ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value;
@@ -75,10 +73,11 @@ export function Library({ initial }: { initial: LibraryQuery }) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filterSource')}
+        </div>
+        <div class="filter">
+          <label for="filter-source">{t('filterSource')}</label>
           <select
+            id="filter-source"
             value={query.source ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value;
@@ -92,11 +91,16 @@ export function Library({ initial }: { initial: LibraryQuery }) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filterSearch')}
-          <input type="search" value={query.text} onInput={(e) => update({ text: e.currentTarget.value })} />
-        </label>
+        </div>
+        <div class="filter">
+          <label for="filter-search">{t('filterSearch')}</label>
+          <input
+            id="filter-search"
+            type="search"
+            value={query.text}
+            onInput={(e) => update({ text: e.currentTarget.value })}
+          />
+        </div>
       </form>
       <p class="summary" role="status">
         {t('librarySummary', [String(shown.length), String(index.claims.length)])}
@@ -106,23 +110,8 @@ export function Library({ initial }: { initial: LibraryQuery }) {
       ) : (
         <ol class="claims">
           {shown.map((claim) => (
-            <li key={claim.id} id={claim.id} class="claim">
-              <p class="statement">{claim.statement}</p>
-              <p class="meta">
-                <span class="kind">{t(kindMessageKey(claim.kind))}</span>
-                <span>{claim.attribution}</span>
-                <span>{reportsLabel(reportCount(claim))}</span>
-                <span>
-                  {t('claimCompanies', claim.entities.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', '))}
-                </span>
-              </p>
-              {claim.note && <p class="note">{t('claimNote', claim.note)}</p>}
-              {claim.evidence.map(([at, quote]) => {
-                const source = index.sources[at];
-                return source ? (
-                  <Quote key={`${at}:${quote}`} text={quote} sourceFile={source.file} sourceTitle={source.title} />
-                ) : null;
-              })}
+            <li key={claim.id}>
+              <ClaimView claim={claim} index={index} collapsible={false} showCompanies />
             </li>
           ))}
         </ol>

@@ -1,54 +1,167 @@
+/** The toolbar popup: the companies the current tab mentions and what the reports say about them. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { claimsAbout } from '../shared/claims.ts';
+import { CLAIM_KINDS, rankClaims } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { ENTITY_IDS, totalMentions, type MentionCounts } from '../shared/entities.ts';
+import { ENTITY_IDS, totalMentions, type EntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
+import { kindMessageKey } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
-import { parseTabState, type TabStateRequest } from '../shared/messages.ts';
+import type { NextMentionCommand } from '../shared/messages.ts';
+import { libraryPath } from '../shared/pages.ts';
+import { isSiteDisabled, siteMatches, type Settings } from '../shared/settings.ts';
+import { ClaimView } from '../ui/ClaimView.tsx';
+import { Switch } from '../ui/Switch.tsx';
+import { saveSettings } from '../shared/settingsStore.ts';
+import { loadPopupState, type PopupState } from './state.ts';
 
-type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; counts: MentionCounts };
-
-async function loadCounts(tabId: Promise<number | null>): Promise<MentionCounts | null> {
-  const id = await tabId;
-  if (id === null) return null;
-  const request: TabStateRequest = { type: 'tab/get-state', tabId: id };
-  return parseTabState(await browser.runtime.sendMessage(request))?.counts ?? null;
-}
+type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; state: PopupState };
 
 function mentionLabel(count: number): string {
   return count === 1 ? t('popupMentionCountOne') : t('popupMentionCount', String(count));
 }
 
+function openPage(path: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
+function CompanySection({ entity, count, tabId }: { entity: EntityId; count: number; tabId: number }) {
+  const company = COMPANY_BY_ID.get(entity);
+  const claims = rankClaims(CLAIMS_INDEX, entity);
+  const [missed, setMissed] = useState(false);
+  const next = async () => {
+    const command: NextMentionCommand = { type: 'mention/next', entity };
+    const moved: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => false);
+    if (moved === true) window.close();
+    else setMissed(true);
+  };
+  return (
+    <section class="company" data-entity={entity} aria-labelledby={`company-${entity}`}>
+      <header class="company-head">
+        <h2 id={`company-${entity}`}>{company?.name ?? entity}</h2>
+        <span class="count">{mentionLabel(count)}</span>
+        <button type="button" class="next" onClick={() => void next()}>
+          {t('popupNextMention')}
+        </button>
+      </header>
+      {missed && (
+        <p class="hint" role="status">
+          {t('popupNextMissed')}
+        </p>
+      )}
+      <p class="description">{company?.description}</p>
+      {CLAIM_KINDS.map((kind) => {
+        const group = claims.filter((claim) => claim.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <details key={kind} class="kind-group" open={kind === 'reported finding'}>
+            <summary>{t('popupKindGroup', [t(kindMessageKey(kind)), String(group.length)])}</summary>
+            {group.map((claim) => (
+              <ClaimView key={claim.id} claim={claim} index={CLAIMS_INDEX} collapsible />
+            ))}
+          </details>
+        );
+      })}
+    </section>
+  );
+}
+
 export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  useEffect(() => {
-    loadCounts(tabId)
-      .then((counts) => setView(counts ? { kind: 'ready', counts } : { kind: 'error' }))
+  const load = () =>
+    tabId
+      .then((id) => (id === null ? null : loadPopupState(id)))
+      .then((state) => setView(state ? { kind: 'ready', state } : { kind: 'error' }))
       .catch(() => setView({ kind: 'error' }));
+  useEffect(() => {
+    void load();
   }, [tabId]);
 
-  return (
-    <main class="popup" aria-live="polite" aria-busy={view.kind === 'loading'}>
-      <h1>{t('popupTitle')}</h1>
-      {view.kind === 'loading' && <p class="state">{t('popupLoading')}</p>}
-      {view.kind === 'error' && (
+  if (view.kind === 'loading') {
+    return (
+      <main class="popup" aria-busy="true">
+        <p class="state">{t('popupLoading')}</p>
+      </main>
+    );
+  }
+  if (view.kind === 'error') {
+    return (
+      <main class="popup">
         <p class="state" role="alert">
           {t('popupError')}
         </p>
+      </main>
+    );
+  }
+
+  const { state } = view;
+  const { settings, site, counts } = state;
+  const update = (next: Settings) => {
+    setView({ kind: 'ready', state: { ...state, settings: next } });
+    void saveSettings(next);
+  };
+  const siteOn = site === null || !isSiteDisabled(settings, site);
+  const toggleSite = (on: boolean) => {
+    if (!site) return;
+    const host = site.replace(/^www\./, '');
+    const disabledSites = on
+      ? settings.disabledSites.filter((s) => !siteMatches(site, s))
+      : [...new Set([...settings.disabledSites, host])];
+    update({ ...settings, disabledSites });
+  };
+  const requestAccess = async () => {
+    const granted = await browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+    if (granted) void load();
+  };
+  const mentioned = ENTITY_IDS.filter((id) => counts[id] > 0);
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>{t('popupTitle')}</h1>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </header>
+      {state.settingsReset.length > 0 && (
+        <p class="notice" role="status">
+          {t('settingsWereReset')}
+        </p>
       )}
-      {view.kind === 'ready' && totalMentions(view.counts) === 0 && <p class="state">{t('popupNoMentions')}</p>}
-      {view.kind === 'ready' && totalMentions(view.counts) > 0 && (
-        <ul class="companies">
-          {ENTITY_IDS.filter((id) => view.counts[id] > 0).map((id) => (
-            <li key={id} data-entity={id}>
-              <span class="name">{COMPANY_BY_ID.get(id)?.name ?? id}</span>
-              <span class="count">{mentionLabel(view.counts[id])}</span>
-              <span class="claims">{t('popupClaimCount', String(claimsAbout(CLAIMS_INDEX, id).length))}</span>
-            </li>
-          ))}
-        </ul>
+      <div class="switches">
+        {site !== null && !state.restricted && (
+          <Switch id="site" label={t('popupSiteSwitch', site)} checked={siteOn} onChange={toggleSite} />
+        )}
+        <Switch
+          id="pause"
+          label={t('popupPauseSwitch')}
+          checked={settings.paused}
+          onChange={(paused) => update({ ...settings, paused })}
+        />
+      </div>
+      {state.restricted ? (
+        <p class="state">{t('popupRestricted')}</p>
+      ) : !state.hostAccess ? (
+        <div class="state">
+          <p>{t('popupNoHostAccess')}</p>
+          <button type="button" class="primary" onClick={() => void requestAccess()}>
+            {t('popupGrantAccess')}
+          </button>
+        </div>
+      ) : settings.paused ? (
+        <p class="state">{t('popupPaused')}</p>
+      ) : !siteOn ? (
+        <p class="state">{t('popupSiteOff')}</p>
+      ) : totalMentions(counts) === 0 ? (
+        <p class="state">{t('popupNoMentions')}</p>
+      ) : (
+        mentioned.map((id) => <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} />)
       )}
+      <footer class="bottom">
+        <button type="button" class="link-button" onClick={() => openPage(libraryPath(null))}>
+          {t('popupLibrary')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Popup } from './Popup.tsx';
 import { resolveTabId } from './tab.ts';
+import '../ui/base.css';
 import './popup.css';
 
 const app = document.getElementById('app');

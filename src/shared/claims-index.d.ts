@@ -6,3 +6,8 @@ declare module 'virtual:claimlight/claims-index' {
   const index: unknown;
   export default index;
 }
+
+declare module 'virtual:claimlight/source-texts' {
+  const texts: unknown;
+  export default texts;
+}

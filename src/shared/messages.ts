@@ -30,18 +30,27 @@ export interface OpenLibraryRequest {
   entity: EntityId;
 }
 
+/** A quote in the hover card: open the source viewer at that passage. */
+export interface OpenViewerRequest {
+  type: 'viewer/open';
+  source: string;
+  quote: string;
+}
+
 /** Background or popup to a content script: go to the next mention (of one company, or of any). */
 export interface NextMentionCommand {
   type: 'mention/next';
   entity: EntityId | null;
 }
 
-export type Message = MentionsReport | TabStateRequest | CardRequest | OpenLibraryRequest;
+export type Message = MentionsReport | TabStateRequest | CardRequest | OpenLibraryRequest | OpenViewerRequest;
 export type ContentCommand = NextMentionCommand;
 
 export interface TabState {
   tabId: number;
   counts: MentionCounts;
+  /** Host name of the tab's page, when its content script has reported from it. */
+  site: string | null;
 }
 
 export interface CardQuote {
@@ -120,6 +129,17 @@ export function parseMessage(value: unknown): Message | null {
       const entity = value['entity'];
       return isEntityId(entity) && hasExactly(value, ['type', 'entity']) ? { type: value['type'], entity } : null;
     }
+    case 'viewer/open': {
+      const { source, quote } = value;
+      return typeof source === 'string' &&
+        /^\d{3}_[0-9a-f]+\.txt$/.test(source) &&
+        typeof quote === 'string' &&
+        quote.length > 0 &&
+        quote.length <= 2000 &&
+        hasExactly(value, ['type', 'source', 'quote'])
+        ? { type: 'viewer/open', source, quote }
+        : null;
+    }
     default:
       return null;
   }
@@ -135,7 +155,9 @@ export function parseTabState(value: unknown): TabState | null {
   if (!isRecord(value)) return null;
   const counts = parseCounts(value['counts']);
   const tabId = value['tabId'];
-  return counts && typeof tabId === 'number' && Number.isSafeInteger(tabId) ? { tabId, counts } : null;
+  const site = value['site'];
+  if (site !== null && !(typeof site === 'string' && site.length <= 253)) return null;
+  return counts && typeof tabId === 'number' && Number.isSafeInteger(tabId) ? { tabId, counts, site } : null;
 }
 
 function parseCardClaim(value: unknown): CardClaim | null {

@@ -14,7 +14,7 @@ export function Quote({ text, sourceFile, sourceTitle }: QuoteProps) {
     <figure class="quote">
       <blockquote>{text}</blockquote>
       <figcaption>
-        <a href={href} title={t('openInViewer')}>
+        <a href={href} target="_blank" rel="noopener" title={t('openInViewer')}>
           {sourceTitle}
         </a>
       </figcaption>

@@ -96,9 +96,19 @@ test('keyboard focus on a link that holds a highlight opens its card', async ({ 
   await waitForNoCard(tab);
 });
 
-test('the card respects the page: no highlight or card text leaks into the page text', async ({ tab }) => {
+test('the card respects the page: no card text leaks into the page, and its own text is never highlighted', async ({
+  tab,
+}) => {
   const before = await tab.evaluate(() => document.body.innerText);
+  const highlightsBefore = await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length);
   await tab.hover('#p1 claimlight-mention');
   await waitForCard(tab, 'ByteDance');
+  await settle(tab, 300);
   expect(await tab.evaluate(() => document.body.innerText)).toBe(before);
+  expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length)).toBe(highlightsBefore);
+  expect(
+    await tab.evaluate(
+      () => document.querySelector('claimlight-card')?.shadowRoot?.querySelectorAll('claimlight-mention').length,
+    ),
+  ).toBe(0);
 });

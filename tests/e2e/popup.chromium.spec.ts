@@ -1,37 +1,30 @@
 import type { Page } from '@playwright/test';
+import claimsFile from '../../seeds/claims.json' with { type: 'json' };
+import { expect, test } from '../support/fixtures.ts';
+import { waitForCard } from '../support/card.ts';
+import { activeTabId, clearSettings } from '../support/extension.ts';
 import type { ChromeApi } from '../support/chromeApi.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
-import { expect, test } from '../support/fixtures.ts';
-import claimsFile from '../../seeds/claims.json' with { type: 'json' };
+import { waitForHighlights } from '../support/page.ts';
 
-/** How many claims seeds/claims.json has about a company: what the popup must show. */
-const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity)).length;
-
-/**
- * The browser's id for the tab under test, which is the active one. Without the
- * `tabs` permission the extension cannot see tab URLs, so we ask for the active tab.
- */
-async function activeTabId(harness: ChromiumHarness): Promise<number> {
-  const worker = await harness.serviceWorker();
-  const id = await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-  });
-  if (id === undefined) throw new Error('no active tab');
-  return id;
-}
+const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));
 
 async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Page> {
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
 }
 
-test('the popup lists the companies the tab mentions, and the badge counts them', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
-  const url = server.url('/demo.html');
-  await tab.goto(url);
-  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length >= 6);
-  const tabId = await activeTabId(chromium);
+test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+test.afterEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
 
+test('the popup lists the companies the tab mentions with their claims, and the badge counts them', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/demo.html'));
+  await waitForHighlights(tab, 6);
+  const tabId = await activeTabId(chromium);
   const worker = await chromium.serviceWorker();
   await expect
     .poll(() =>
@@ -43,21 +36,58 @@ test('the popup lists the companies the tab mentions, and the badge counts them'
     .toBe('6');
 
   const popup = await openPopupFor(chromium, tabId);
-  const rows = popup.getByRole('listitem');
-  await expect(rows).toHaveText([
-    new RegExp(`^TikTok\\s*3 mentions\\s*${claimsAbout('tiktok')} sourced claims$`),
-    new RegExp(`^ByteDance\\s*1 mention\\s*${claimsAbout('bytedance')} sourced claims$`),
-    new RegExp(`^Oracle\\s*2 mentions\\s*${claimsAbout('oracle')} sourced claims$`),
-  ]);
+  await expect(popup.locator('.company h2')).toHaveText(['TikTok', 'ByteDance', 'Oracle']);
+  await expect(popup.locator('.company .count')).toHaveText(['3 mentions', '1 mention', '2 mentions']);
+  // Every claim about the company is there, grouped by kind.
+  await expect(popup.locator('[data-entity="oracle"] .claim')).toHaveCount(claimsAbout('oracle').length);
+  const firstGroup = popup.locator('[data-entity="tiktok"] .kind-group').first();
+  await expect(firstGroup.locator('> summary')).toHaveText(/^Reported finding \(\d+\)$/);
+  // Expanding a claim shows its verbatim quotes, each linking to the source viewer.
+  const claim = popup.locator('[data-entity="bytedance"] [data-claim-id="china-based-staff-accessed-us-data"]');
+  await claim.locator('.quotes > summary').click();
+  const quotes = claim.locator('blockquote');
+  await expect(quotes).toHaveCount(5);
+  const top = claimsFile.claims.find((c) => c.id === 'china-based-staff-accessed-us-data');
+  await expect(quotes.first()).toHaveText(top?.evidence[0]?.quote ?? '');
+  const href = await claim.locator('figcaption a').first().getAttribute('href');
+  expect(href).toContain('/src/viewer/index.html?source=000_84128bc21afd9ac0.txt&quote=');
   await popup.close();
+});
+
+test('the site switch and the global pause take effect on the open tab at once', async ({ tab, server, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/demo.html'));
+  await waitForHighlights(tab, 6);
+  const tabId = await activeTabId(chromium);
+  const popup = await openPopupFor(chromium, tabId);
+  const site = popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' });
+  await expect(site).toHaveAttribute('aria-checked', 'true');
+  await site.click();
+  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
+  await expect(popup.getByText('Claimlight is off on this site.')).toBeVisible();
+  await site.click();
+  await waitForHighlights(tab, 6);
+  await popup.getByRole('switch', { name: 'Pause everywhere' }).click();
+  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
+  await expect(popup.getByText('Claimlight is paused on every site.')).toBeVisible();
+  await popup.close();
+});
+
+test('"Next mention" scrolls the tab to the company and opens its card', async ({ tab, server, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/demo.html'));
+  await waitForHighlights(tab, 6);
+  const tabId = await activeTabId(chromium);
+  const popup = await openPopupFor(chromium, tabId);
+  await popup.locator('[data-entity="oracle"] button.next').click();
+  await waitForCard(tab, 'Oracle');
 });
 
 test('the popup says so when a page mentions none of the companies', async ({ tab, server, harness }) => {
   const chromium = harness as ChromiumHarness;
-  const url = server.url('/no-mentions.html');
-  await tab.goto(url);
+  await tab.goto(server.url('/no-mentions.html'));
   const popup = await openPopupFor(chromium, await activeTabId(chromium));
   await expect(popup.getByText('No mention of TikTok, ByteDance or Oracle on this page.')).toBeVisible();
-  await expect(popup.getByRole('listitem')).toHaveCount(0);
+  await expect(popup.locator('.company')).toHaveCount(0);
   await popup.close();
 });

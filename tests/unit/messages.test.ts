@@ -31,7 +31,9 @@ describe('parseMessage', () => {
 
 describe('parseTabState', () => {
   it('accepts what the background answers and rejects anything else', () => {
-    expect(parseTabState({ tabId: 2, counts })).toEqual({ tabId: 2, counts });
+    expect(parseTabState({ tabId: 2, counts, site: 'example.com' })).toEqual({ tabId: 2, counts, site: 'example.com' });
+    expect(parseTabState({ tabId: 2, counts, site: null })).toEqual({ tabId: 2, counts, site: null });
+    expect(parseTabState({ tabId: 2, counts, site: 5 })).toBeNull();
     expect(parseTabState(undefined)).toBeNull();
     expect(parseTabState({ tabId: 2 })).toBeNull();
   });

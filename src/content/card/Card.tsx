@@ -9,13 +9,14 @@ export interface CardProps {
   state: CardState;
   onClose: () => void;
   onOpenLibrary: () => void;
+  onOpenSource: (source: string, quote: string) => void;
 }
 
 function reportsLabel(reports: number): string {
   return reports === 1 ? t('cardReportsOne') : t('cardReports', String(reports));
 }
 
-export function Card({ state, onClose, onOpenLibrary }: CardProps) {
+export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps) {
   const name = state.status === 'ready' ? state.data.name : '';
   return (
     <div
@@ -54,7 +55,19 @@ export function Card({ state, onClose, onOpenLibrary }: CardProps) {
                 {claim.quote && (
                   <figure class="quote">
                     <blockquote>{claim.quote.text}</blockquote>
-                    <figcaption>{t('cardQuoteFrom', claim.quote.sourceTitle)}</figcaption>
+                    <figcaption>
+                      <a
+                        href="#"
+                        class="source"
+                        title={t('openInViewer')}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          if (claim.quote) onOpenSource(claim.quote.sourceFile, claim.quote.text);
+                        }}
+                      >
+                        {t('cardQuoteFrom', claim.quote.sourceTitle)}
+                      </a>
+                    </figcaption>
                   </figure>
                 )}
               </li>

@@ -1,7 +1,13 @@
 /** Fetches a company's card data from the background once per page, on first hover. */
 import browser from 'webextension-polyfill';
 import type { EntityId } from '../../shared/entities.ts';
-import { parseCardData, type CardData, type CardRequest, type OpenLibraryRequest } from '../../shared/messages.ts';
+import {
+  parseCardData,
+  type CardData,
+  type CardRequest,
+  type OpenLibraryRequest,
+  type OpenViewerRequest,
+} from '../../shared/messages.ts';
 
 const cache = new Map<EntityId, Promise<CardData | null>>();
 
@@ -22,5 +28,10 @@ export function loadCardData(entity: EntityId): Promise<CardData | null> {
 
 export function openLibrary(entity: EntityId): void {
   const request: OpenLibraryRequest = { type: 'library/open', entity };
+  browser.runtime.sendMessage(request).catch(() => undefined);
+}
+
+export function openViewer(source: string, quote: string): void {
+  const request: OpenViewerRequest = { type: 'viewer/open', source, quote };
   browser.runtime.sendMessage(request).catch(() => undefined);
 }

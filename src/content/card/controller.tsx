@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../constants.ts';
 import type { HighlightRegistry } from '../registry.ts';
 import { Card, type CardState } from './Card.tsx';
-import { loadCardData, openLibrary } from './cardData.ts';
+import { loadCardData, openLibrary, openViewer } from './cardData.ts';
 import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
@@ -184,7 +184,12 @@ export class CardController {
     const draw = (state: CardState) => {
       if (generation !== this.generation) return;
       render(
-        <Card state={state} onClose={() => this.close(true)} onOpenLibrary={() => openLibrary(entity)} />,
+        <Card
+          state={state}
+          onClose={() => this.close(true)}
+          onOpenLibrary={() => openLibrary(entity)}
+          onOpenSource={openViewer}
+        />,
         container,
       );
     };

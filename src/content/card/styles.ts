@@ -100,6 +100,7 @@ header { padding-right: 28px; }
   overflow: hidden;
 }
 footer { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
+.quote .source { color: inherit; }
 .all-claims { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
 .all-claims:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .state { margin: 0; padding-right: 28px; color: var(--muted); }

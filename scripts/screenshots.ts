@@ -1,0 +1,58 @@
+/**
+ * `npm run screenshots`: saves pictures of the hover card, the popup, the
+ * claims library, the source viewer and the options page to docs/screenshots/,
+ * from the built extension in Chromium (light theme).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import claimsFile from '../seeds/claims.json' with { type: 'json' };
+import { launchChromium } from '../tests/support/harness.ts';
+import { REPO_ROOT, startServer } from '../tests/support/server.ts';
+import type { ChromeApi } from '../tests/support/chromeApi.ts';
+
+const OUT = join(REPO_ROOT, 'docs/screenshots');
+await mkdir(OUT, { recursive: true });
+const server = await startServer();
+const chromium = await launchChromium();
+try {
+  const page = await chromium.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 720 });
+  await page.goto(server.url('/demo.html'));
+  await page.waitForSelector('[data-claimlight-entity]');
+  await page.hover('article p claimlight-mention');
+  await page.waitForFunction(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .name'));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'card.png') });
+
+  const worker = await chromium.serviceWorker();
+  const tabId = await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
+  const popup = await chromium.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${tabId ?? 0}`);
+  await popup.waitForSelector('.company');
+  await popup.screenshot({ path: join(OUT, 'popup.png') });
+
+  const library = await chromium.openExtensionPage('src/library/index.html?entity=oracle');
+  await library.setViewportSize({ width: 1000, height: 800 });
+  await library.screenshot({ path: join(OUT, 'library.png') });
+
+  const claim = claimsFile.claims.find((c) => c.id === 'us-traffic-routed-to-oracle-cloud');
+  const evidence = claim?.evidence[2];
+  const viewer = await chromium.openExtensionPage(
+    `src/viewer/index.html?source=${evidence?.source ?? ''}&quote=${encodeURIComponent(evidence?.quote ?? '')}`,
+  );
+  await viewer.setViewportSize({ width: 1000, height: 800 });
+  await viewer.waitForSelector('mark.cited');
+  await viewer.screenshot({ path: join(OUT, 'viewer.png') });
+
+  const options = await chromium.openExtensionPage('src/options/index.html');
+  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
+  console.log(`Saved screenshots to ${OUT}`);
+} finally {
+  await chromium.close();
+  await server.close();
+}

@@ -1,0 +1,81 @@
+/** One source report in full, with its title and stated metadata, and the cited quote highlighted. */
+import Mark from 'mark.js';
+import { useEffect, useRef } from 'preact/hooks';
+import rawTexts from 'virtual:claimlight/source-texts';
+import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
+import { t } from '../shared/i18n.ts';
+import { LIBRARY_PAGE } from '../shared/pages.ts';
+import { locateQuote } from './locate.ts';
+
+const texts = rawTexts as Record<string, string>;
+
+export function Viewer({ file, quote }: { file: string; quote: string | null }) {
+  const source = CLAIMS_INDEX.sources.find((s) => s.file === file);
+  const text = source ? texts[source.file] : undefined;
+  const body = useRef<HTMLDivElement>(null);
+  const range = text && quote ? locateQuote(text, quote) : null;
+
+  useEffect(() => {
+    const element = body.current;
+    if (!element || !range) return;
+    new Mark(element).markRanges([range], {
+      element: 'mark',
+      className: 'cited',
+      done: () => element.querySelector('mark.cited')?.scrollIntoView({ block: 'center' }),
+    });
+  }, [file, quote]);
+
+  if (!source || text === undefined) {
+    return (
+      <main class="viewer">
+        <h1>{t('viewerMissingTitle')}</h1>
+        <p>{t('viewerMissing')}</p>
+      </main>
+    );
+  }
+  const cited = CLAIMS_INDEX.claims.filter((claim) =>
+    claim.evidence.some(([at]) => CLAIMS_INDEX.sources[at]?.file === source.file),
+  ).length;
+  return (
+    <main class="viewer">
+      <p class="eyebrow">{t('viewerEyebrow')}</p>
+      <h1>{source.title}</h1>
+      <dl class="facts">
+        {source.publisher && (
+          <>
+            <dt>{t('viewerPublisher')}</dt>
+            <dd>{source.publisher.value}</dd>
+          </>
+        )}
+        {source.date && (
+          <>
+            <dt>{t('viewerDate')}</dt>
+            <dd>{source.date.value}</dd>
+          </>
+        )}
+        {source.author && (
+          <>
+            <dt>{t('viewerAuthor')}</dt>
+            <dd>{source.author.value}</dd>
+          </>
+        )}
+        <dt>{t('viewerFile')}</dt>
+        <dd>
+          <code>{source.file}</code>
+        </dd>
+      </dl>
+      <p class="help">
+        {t('viewerStatedOnly')}{' '}
+        <a href={`/${LIBRARY_PAGE}?source=${encodeURIComponent(source.file)}`}>{t('viewerClaims', String(cited))}</a>
+      </p>
+      {quote && !range && (
+        <p class="notice" role="alert">
+          {t('viewerQuoteNotFound')}
+        </p>
+      )}
+      <div class="document" ref={body}>
+        {text}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+/** axe-core finds no serious or critical accessibility violation on any extension page or the hover card. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.ts';
+import { activeTabId } from '../support/extension.ts';
+import type { ChromiumHarness, TestPage } from '../support/harness.ts';
+import { waitForCard } from '../support/card.ts';
+import { waitForHighlights } from '../support/page.ts';
+
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+function pageOf(tab: TestPage): Page {
+  return (tab as unknown as { page: Page }).page;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test('the popup, options, library and viewer', async ({ tab, server, harness }) => {
+      const chromium = harness as ChromiumHarness;
+      await tab.goto(server.url('/demo.html'));
+      await waitForHighlights(tab, 6);
+      const tabId = await activeTabId(chromium);
+      for (const path of [
+        `src/popup/index.html?tab=${tabId}`,
+        'src/options/index.html',
+        'src/library/index.html',
+        'src/viewer/index.html?source=003_7734c6d6f422c141.txt&quote=Today%2C%20100%25%20of%20US%20user%20traffic',
+      ]) {
+        const page = await chromium.openExtensionPage(path);
+        await page.emulateMedia({ colorScheme });
+        await page.waitForLoadState('load');
+        await page.waitForTimeout(200);
+        if (path.startsWith('src/popup')) {
+          // Open a claim's quotes so they are checked too.
+          await page.locator('.quotes > summary').first().click();
+        }
+        expect(await seriousViolations(page), path).toEqual([]);
+        await page.close();
+      }
+    });
+
+    test('the hover card', async ({ tab, server }) => {
+      const page = pageOf(tab);
+      await page.emulateMedia({ colorScheme });
+      await tab.goto(server.url('/demo.html'));
+      await waitForHighlights(tab, 6);
+      await tab.hover('article p claimlight-mention');
+      await waitForCard(tab, 'ByteDance');
+      expect(await seriousViolations(page, 'claimlight-card')).toEqual([]);
+    });
+  });
+}

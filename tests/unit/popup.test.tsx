@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's states, rendered with a stand-in for the browser APIs: the
+ * states that a test browser cannot reach (a browser page, Firefox without
+ * host access) as well as the rest.
+ */
+import { render } from 'preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import messages from '../../public/_locales/en/messages.json' with { type: 'json' };
+
+interface FakeWorld {
+  counts: Record<string, number>;
+  site: string | null;
+  url: string | undefined;
+  stored: unknown;
+  hostAccess: boolean;
+  written: unknown[];
+}
+
+const world: FakeWorld = { counts: {}, site: null, url: undefined, stored: undefined, hostAccess: true, written: [] };
+
+function message(key: string, subs?: string | string[]): string {
+  const entry = (messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>)[
+    key
+  ];
+  if (!entry) return '';
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return list[Number(content.slice(1)) - 1] ?? '';
+  });
+}
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    i18n: { getMessage: message },
+    runtime: {
+      sendMessage: (m: { type: string; tabId: number }) =>
+        Promise.resolve(
+          m.type === 'tab/get-state'
+            ? { tabId: m.tabId, counts: { tiktok: 0, bytedance: 0, oracle: 0, ...world.counts }, site: world.site }
+            : undefined,
+        ),
+      getURL: (p: string) => `chrome-extension://test/${p}`,
+      openOptionsPage: () => Promise.resolve(),
+    },
+    storage: {
+      sync: {
+        get: () => Promise.resolve(world.stored === undefined ? {} : { settings: world.stored }),
+        set: (v: { settings: unknown }) => {
+          world.written.push(v.settings);
+          return Promise.resolve();
+        },
+      },
+    },
+    tabs: {
+      get: (id: number) => Promise.resolve({ id, url: world.url }),
+      query: () => Promise.resolve([{ id: 1 }]),
+      sendMessage: () => Promise.resolve(true),
+      create: () => Promise.resolve({}),
+    },
+    permissions: {
+      contains: () => Promise.resolve(world.hostAccess),
+      request: () => Promise.resolve(false),
+    },
+  },
+}));
+
+vi.mock('virtual:claimlight/claims-index', async () => {
+  const { loadSeeds } = await import('../../scripts/claims/load.ts');
+  const { verifySeeds } = await import('../../scripts/claims/verify.ts');
+  const path = await import('node:path');
+  const root = path.join(import.meta.dirname, '../..');
+  const result = verifySeeds(await loadSeeds(path.join(root, 'seeds'), root));
+  if (!result.ok) throw new Error('seeds do not verify');
+  return { default: result.index };
+});
+
+async function showPopup(): Promise<HTMLElement> {
+  const { Popup } = await import('../../src/popup/Popup.tsx');
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<Popup tabId={Promise.resolve(7)} />, root);
+  for (let i = 0; i < 50 && root.querySelector('[aria-busy="true"]'); i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 10));
+  return root;
+}
+
+beforeEach(() => {
+  Object.assign(world, { counts: {}, site: null, url: undefined, stored: undefined, hostAccess: true, written: [] });
+});
+
+describe('popup states', () => {
+  it('says when browsers do not let extensions run on the page', async () => {
+    world.url = 'chrome://settings/';
+    const root = await showPopup();
+    expect(root.textContent).toContain("Browsers don't let extensions run on this page");
+    expect(root.querySelector('#site')).toBeNull();
+  });
+
+  it('recognises add-on stores as such pages', async () => {
+    const { isRestrictedUrl } = await import('../../src/popup/state.ts');
+    expect(isRestrictedUrl('https://chromewebstore.google.com/detail/x')).toBe(true);
+    expect(isRestrictedUrl('https://addons.mozilla.org/en-US/firefox/')).toBe(true);
+    expect(isRestrictedUrl('about:addons')).toBe(true);
+    expect(isRestrictedUrl('https://example.com/')).toBe(false);
+  });
+
+  it('offers to ask for access when the user has withheld it (Firefox)', async () => {
+    world.hostAccess = false;
+    world.url = 'https://example.com/a';
+    const root = await showPopup();
+    expect(root.textContent).toContain('Claimlight has no access to websites');
+    expect(root.querySelector('button.primary')?.textContent).toBe('Allow access to websites');
+  });
+
+  it('says when a page mentions none of the companies', async () => {
+    world.url = 'https://example.com/';
+    const root = await showPopup();
+    expect(root.textContent).toContain('No mention of TikTok, ByteDance or Oracle on this page.');
+    expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on example.com');
+  });
+
+  it('lists the mentioned companies with their claims grouped by kind', async () => {
+    world.counts = { tiktok: 3, oracle: 1 };
+    world.site = 'news.example.com';
+    const root = await showPopup();
+    const names = [...root.querySelectorAll('.company h2')].map((h) => h.textContent);
+    expect(names).toEqual(['TikTok', 'Oracle']);
+    const groups = [...root.querySelectorAll('[data-entity="oracle"] .kind-group > summary')].map((s) => s.textContent);
+    expect(groups[0]).toMatch(/^Company statement \(\d+\)$/);
+  });
+
+  it('turning the site off saves it, and says so', async () => {
+    world.counts = { tiktok: 1 };
+    world.site = 'www.example.com';
+    const root = await showPopup();
+    (root.querySelector('#site') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(world.written.at(-1)).toMatchObject({ disabledSites: ['example.com'] });
+    expect(root.textContent).toContain('Claimlight is off on this site.');
+  });
+
+  it('says when corrupt settings fell back to their defaults', async () => {
+    world.stored = { paused: 'sometimes' };
+    world.url = 'https://example.com/';
+    const root = await showPopup();
+    expect(root.textContent).toContain('Some stored settings were unreadable');
+  });
+});
