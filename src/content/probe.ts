@@ -61,11 +61,14 @@ export function probeForMention(root: Element, budgetMs: number, onResult: (resu
   slice();
 }
 
-/** Whether a custom element sits in the first levels under `root`, where web-component apps put theirs. */
+/** Levels below <body> searched for a custom element, where web-component apps put their root. */
+const CUSTOM_ELEMENT_DEPTH = 2;
+
+/** Whether a custom element sits in the first levels under `root`. */
 function hasCustomElementNear(root: Element, depth = 0): boolean {
   for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
     if (child.localName.includes('-')) return true;
-    if (depth + 1 < WALK_DEPTH && hasCustomElementNear(child, depth + 1)) return true;
+    if (depth + 1 < CUSTOM_ELEMENT_DEPTH && hasCustomElementNear(child, depth + 1)) return true;
   }
   return false;
 }
