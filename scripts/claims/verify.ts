@@ -58,6 +58,20 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
+type Fail = (message: string, quote?: string, closest?: string) => void;
+
+/** Records problems about one subject (a claim, a source) of one file. */
+function reporter(problems: VerifyProblem[], file: string, subject: string): Fail {
+  return (message, quote, closest) =>
+    problems.push({
+      file,
+      subject,
+      message,
+      ...(quote !== undefined && { quote }),
+      ...(closest !== undefined && { closest }),
+    });
+}
+
 function parseJson(file: { path: string; text: string }, problems: VerifyProblem[]): unknown {
   try {
     return JSON.parse(file.text) as unknown;
@@ -129,12 +143,7 @@ function checkCompanies(file: SeedFiles['companies'], problems: VerifyProblem[])
   return companies;
 }
 
-function checkStatedFact(
-  value: unknown,
-  field: string,
-  document: string,
-  fail: (message: string, quote?: string, closest?: string) => void,
-): StatedFact | undefined {
+function checkStatedFact(value: unknown, field: string, document: string, fail: Fail): StatedFact | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value) || !isText(value['value']) || !isText(value['evidence'])) {
     fail(`${field} must be {"value": ..., "evidence": "<passage of the document stating it>"}`);
@@ -157,14 +166,7 @@ function checkSources(file: SeedFiles['sources'], documents: Map<string, string>
   const sources: Source[] = [];
   for (const [i, raw] of data['sources'].entries()) {
     const subject = isObject(raw) && typeof raw['file'] === 'string' ? `source "${raw['file']}"` : `sources[${i}]`;
-    const fail = (message: string, quote?: string, closest?: string) =>
-      problems.push({
-        file: file.path,
-        subject,
-        message,
-        ...(quote !== undefined && { quote }),
-        ...(closest !== undefined && { closest }),
-      });
+    const fail = reporter(problems, file.path, subject);
     if (!isObject(raw)) {
       fail('is not an object');
       continue;
@@ -213,14 +215,7 @@ function checkClaims(
   for (const [i, raw] of data['claims'].entries()) {
     const subject = isObject(raw) && isText(raw['id']) ? `claim "${raw['id']}"` : `claims[${i}]`;
     const before = problems.length;
-    const fail = (message: string, quote?: string, closest?: string) =>
-      problems.push({
-        file: file.path,
-        subject,
-        message,
-        ...(quote !== undefined && { quote }),
-        ...(closest !== undefined && { closest }),
-      });
+    const fail = reporter(problems, file.path, subject);
     if (!isObject(raw)) {
       fail('is not an object');
       continue;

@@ -1,4 +1,5 @@
 /** An accessible on/off switch: a button with role="switch" and a visible label. */
+import './switch.css';
 export interface SwitchProps {
   id: string;
   label: string;

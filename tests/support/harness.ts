@@ -206,6 +206,22 @@ const OFFLINE_FIREFOX_PREFS: Record<string, unknown> = {
   'app.update.enabled': false,
 };
 
+/** A Firefox page whose requests to anywhere but this machine are refused and recorded. */
+async function newOfflinePage(browser: PpBrowser, blockedRequests: string[]): Promise<PpPage> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    // A request can finish or vanish before we answer (navigation, page close): ignore that race.
+    if (isAllowedUrl(request.url())) request.continue().catch(() => undefined);
+    else {
+      blockedRequests.push(request.url());
+      request.abort('blockedbyclient').catch(() => undefined);
+    }
+  });
+  return page;
+}
+
 export interface FirefoxHarness extends BrowserHarness {
   readonly browser: PpBrowser;
   readonly extensionId: string;
@@ -228,18 +244,7 @@ export async function launchFirefox(
     extensionId,
     blockedRequests,
     async newPage() {
-      const page = await browser.newPage();
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (request.isInterceptResolutionHandled()) return;
-        // A request can finish or vanish before we answer (navigation, page close): ignore that race.
-        if (isAllowedUrl(request.url())) request.continue().catch(() => undefined);
-        else {
-          blockedRequests.push(request.url());
-          request.abort('blockedbyclient').catch(() => undefined);
-        }
-      });
-      return new PuppeteerPage(page);
+      return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
     close: () => browser.close(),
   };
@@ -283,18 +288,7 @@ export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarn
     name,
     blockedRequests,
     async newPage() {
-      const page = await browser.newPage();
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (request.isInterceptResolutionHandled()) return;
-        // A request can finish or vanish before we answer (navigation, page close): ignore that race.
-        if (isAllowedUrl(request.url())) request.continue().catch(() => undefined);
-        else {
-          blockedRequests.push(request.url());
-          request.abort('blockedbyclient').catch(() => undefined);
-        }
-      });
-      return new PuppeteerPage(page);
+      return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
     close: () => browser.close(),
   };
