@@ -60,8 +60,11 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  // A new document is loading: its content script will report afresh.
-  if (change.status === 'loading') void forgetTab(tabId);
+  // A new document is loading: clear what the old one reported; its content script will report afresh.
+  if (change.status === 'loading') {
+    void forgetTab(tabId);
+    browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+  }
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

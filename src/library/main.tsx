@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
 import { Library } from './Library.tsx';
 import { parseLibraryQuery } from './query.ts';
 import '../ui/base.css';
 import './library.css';
 
+document.title = t('pageTitleLibrary');
 const app = document.getElementById('app');
 if (app) render(<Library initial={parseLibraryQuery(location.search)} />, app);

@@ -171,7 +171,7 @@ export function Options() {
             <input
               type="text"
               value={siteInput}
-              placeholder="example.com"
+              placeholder={t('optionsSitePlaceholder')}
               aria-invalid={siteError}
               aria-describedby={siteError ? 'site-error' : undefined}
               onInput={(e) => setSiteInput(e.currentTarget.value)}

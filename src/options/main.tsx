@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
 import { Options } from './Options.tsx';
 import '../ui/base.css';
 import './options.css';
 
+document.title = t('pageTitleOptions');
 const app = document.getElementById('app');
 if (app) render(<Options />, app);

@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { resolveTabId } from './tab.ts';
 import '../ui/base.css';
 import './popup.css';
 
+document.title = t('pageTitlePopup');
 const app = document.getElementById('app');
 if (app) render(<Popup tabId={resolveTabId(location.search)} />, app);

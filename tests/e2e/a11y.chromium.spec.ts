@@ -22,6 +22,8 @@ function pageOf(tab: TestPage): Page {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
+    // axe analyses four pages here; on a busy machine that takes a while.
+    test.describe.configure({ timeout: 180_000 });
     test('the popup, options, library and viewer', async ({ tab, server, harness }) => {
       const chromium = harness as ChromiumHarness;
       await tab.goto(server.url('/demo.html'));

@@ -52,6 +52,17 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   const href = await claim.locator('figcaption a').first().getAttribute('href');
   expect(href).toContain('/src/viewer/index.html?source=000_84128bc21afd9ac0.txt&quote=');
   await popup.close();
+
+  // Navigating away clears the badge and the counts.
+  await tab.goto(server.url('/no-mentions.html'));
+  await expect
+    .poll(() =>
+      worker.evaluate((id) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+        return chrome.action.getBadgeText({ tabId: id });
+      }, tabId),
+    )
+    .toBe('');
 });
 
 test('the site switch and the global pause take effect on the open tab at once', async ({ tab, server, harness }) => {
