@@ -17,7 +17,7 @@ import { openShadowRootsUnder } from './shadowRoots.ts';
 import { hasMention, wrapTextNodes } from './wrap.ts';
 
 /** Text nodes per mark.js call: each call has a fixed cost. */
-const WRAP_BATCH = 32;
+const WRAP_BATCH = 16;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 interface Overflow {
