@@ -2,8 +2,7 @@ import type { Page } from '@playwright/test';
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { waitForCard } from '../support/card.ts';
-import { activeTabId, clearSettings } from '../support/extension.ts';
-import type { ChromeApi } from '../support/chromeApi.ts';
+import { activeTabId, badgeText, clearSettings } from '../support/extension.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
@@ -25,15 +24,7 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const tabId = await activeTabId(chromium);
-  const worker = await chromium.serviceWorker();
-  await expect
-    .poll(() =>
-      worker.evaluate((id) => {
-        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-        return chrome.action.getBadgeText({ tabId: id });
-      }, tabId),
-    )
-    .toBe('6');
+  await expect.poll(() => badgeText(chromium, tabId)).toBe('6');
 
   const popup = await openPopupFor(chromium, tabId);
   await expect(popup.locator('.company h2')).toHaveText(['TikTok', 'ByteDance', 'Oracle']);
@@ -55,14 +46,7 @@ test('the popup lists the companies the tab mentions with their claims, and the 
 
   // Navigating away clears the badge and the counts.
   await tab.goto(server.url('/no-mentions.html'));
-  await expect
-    .poll(() =>
-      worker.evaluate((id) => {
-        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-        return chrome.action.getBadgeText({ tabId: id });
-      }, tabId),
-    )
-    .toBe('');
+  await expect.poll(() => badgeText(chromium, tabId)).toBe('');
 });
 
 test('the site switch and the global pause take effect on the open tab at once', async ({ tab, server, harness }) => {

@@ -41,3 +41,12 @@ export async function sendToTab(harness: ChromiumHarness, tabId: number, message
     [tabId, message] as const,
   );
 }
+
+/** The toolbar badge text the extension set for a tab. */
+export async function badgeText(harness: ChromiumHarness, tabId: number): Promise<string> {
+  const worker = await harness.serviceWorker();
+  return worker.evaluate((id) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    return chrome.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
