@@ -24,6 +24,32 @@ function matches(claim: IndexedClaim, query: LibraryQuery): boolean {
   return needle.split(/\s+/).every((word) => haystack.includes(word));
 }
 
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string | null;
+  /** [value, visible label] pairs; "All" comes first. */
+  options: [string, string][];
+  onChange: (value: string) => void;
+}
+
+/** One labelled filter: "All" or one of `options`. */
+function FilterSelect({ id, label, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div class="filter">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{t('filterAny')}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Library({ initial }: { initial: LibraryQuery }) {
   const [query, setQuery] = useState<LibraryQuery>(initial);
   const update = (change: Partial<LibraryQuery>) => {
@@ -38,60 +64,30 @@ export function Library({ initial }: { initial: LibraryQuery }) {
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div class="filter">
-          <label for="filter-company">{t('filterCompany')}</label>
-          <select
-            id="filter-company"
-            value={query.entity ?? ''}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              update({ entity: isEntityId(value) ? value : null });
-            }}
-          >
-            <option value="">{t('filterAny')}</option>
-            {ENTITY_IDS.map((id) => (
-              <option key={id} value={id}>
-                {COMPANY_BY_ID.get(id)?.name ?? id}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="filter-kind">{t('filterKind')}</label>
-          <select
-            id="filter-kind"
-            value={query.kind ?? ''}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              update({ kind: isClaimKind(value) ? value : null });
-            }}
-          >
-            <option value="">{t('filterAny')}</option>
-            {CLAIM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(kindMessageKey(kind))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="filter-source">{t('filterSource')}</label>
-          <select
-            id="filter-source"
-            value={query.source ?? ''}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              update({ source: value || null });
-            }}
-          >
-            <option value="">{t('filterAny')}</option>
-            {index.sources.map((source) => (
-              <option key={source.file} value={source.file}>
-                {source.title.length > 70 ? `${source.title.slice(0, 68)}…` : source.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-company"
+          label={t('filterCompany')}
+          value={query.entity}
+          options={ENTITY_IDS.map((id) => [id, COMPANY_BY_ID.get(id)?.name ?? id])}
+          onChange={(value) => update({ entity: isEntityId(value) ? value : null })}
+        />
+        <FilterSelect
+          id="filter-kind"
+          label={t('filterKind')}
+          value={query.kind}
+          options={CLAIM_KINDS.map((kind) => [kind, t(kindMessageKey(kind))])}
+          onChange={(value) => update({ kind: isClaimKind(value) ? value : null })}
+        />
+        <FilterSelect
+          id="filter-source"
+          label={t('filterSource')}
+          value={query.source}
+          options={index.sources.map((source) => [
+            source.file,
+            source.title.length > 70 ? `${source.title.slice(0, 68)}…` : source.title,
+          ])}
+          onChange={(value) => update({ source: value || null })}
+        />
         <div class="filter">
           <label for="filter-search">{t('filterSearch')}</label>
           <input

@@ -1,13 +1,10 @@
 /** One claim: its statement, kind, attribution, how many reports carry it, and its verbatim quotes. */
 import { reportCount, type ClaimsIndex, type IndexedClaim } from '../shared/claims.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey } from '../shared/kinds.ts';
+import { kindMessageKey, reportsLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { Quote } from './Quote.tsx';
-
-export function reportsLabel(n: number): string {
-  return n === 1 ? t('cardReportsOne') : t('cardReports', String(n));
-}
+import './claim.css';
 
 export interface ClaimViewProps {
   claim: IndexedClaim;

@@ -1,7 +1,7 @@
 /** The hover card's content: a company, its most relevant claims, and where each comes from. */
 import type { CardData } from '../../shared/messages.ts';
 import { t } from '../../shared/i18n.ts';
-import { kindMessageKey } from '../../shared/kinds.ts';
+import { kindMessageKey, reportsLabel } from '../../shared/kinds.ts';
 
 export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: CardData };
 
@@ -10,10 +10,6 @@ export interface CardProps {
   onClose: () => void;
   onOpenLibrary: () => void;
   onOpenSource: (source: string, quote: string) => void;
-}
-
-function reportsLabel(reports: number): string {
-  return reports === 1 ? t('cardReportsOne') : t('cardReports', String(reports));
 }
 
 export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps) {
