@@ -166,6 +166,7 @@ async function main(): Promise<void> {
     floorMs: col(r.base, (b) => b.floorMs),
     naiveMs: col(r.base, (b) => b.naiveMs),
     nativeReadMs: col(r.base, (b) => b.nativeReadMs),
+    pageWorldReadMs: col(r.base, (b) => b.pageWorldReadMs),
     extOverFloor: spread(r.ratioFloor),
     extOverNaive: spread(r.ratioNaive),
     longestTaskMs: col(r.ext, (e) => e.longestTaskMs),
@@ -229,7 +230,8 @@ async function main(): Promise<void> {
       detail: appends.map((a) => `${a.scale}x ${fmt(a.extMsPerAppend, 3, ' ms')}`).join('; '),
     },
     {
-      target: 'no mention: ≤ 1 ms beyond one native read of the text',
+      target:
+        'no mention: ≤ 1 ms beyond one native read of the text (in a fresh isolated world, as a content script reads)',
       met: noMention.every((r) => (r.extMinusNativeReadMs?.median ?? Infinity) <= 1),
       detail: noMention.map((r) => `${r.page} ${fmt(r.extMinusNativeReadMs, 2, ' ms')}`).join('; '),
     },
@@ -251,6 +253,7 @@ type PageRow = {
   floorMs: Spread | null;
   naiveMs: Spread | null;
   nativeReadMs: Spread | null;
+  pageWorldReadMs: Spread | null;
   extOverFloor: Spread | null;
   extOverNaive: Spread | null;
   longestTaskMs: Spread | null;
@@ -292,13 +295,17 @@ function renderMarkdown(
     );
   }
   lines.push('');
-  lines.push('**Pages with no mention**: extension total vs one native read of the text (`document.body.textContent`)');
+  lines.push(
+    '**Pages with no mention**: extension total vs one native read of the text (`document.body.textContent`) in a fresh ' +
+      "isolated world, which pays for building that world's DOM bindings as a content script does; the same read in the " +
+      "page's own world is shown for reference",
+  );
   lines.push('');
-  lines.push('| page | extension | native read | extension − read |');
-  lines.push('|---|---:|---:|---:|');
+  lines.push('| page | extension | read, fresh isolated world | extension − read | read, page world |');
+  lines.push('|---|---:|---:|---:|---:|');
   for (const r of rows.filter((x) => x.highlights === 0)) {
     lines.push(
-      `| ${r.page} | ${fmt(r.extensionMs, 2)} | ${fmt(r.nativeReadMs, 2)} | ${fmt(r.extMinusNativeReadMs, 2)} |`,
+      `| ${r.page} | ${fmt(r.extensionMs, 2)} | ${fmt(r.nativeReadMs, 2)} | ${fmt(r.extMinusNativeReadMs, 2)} | ${fmt(r.pageWorldReadMs, 2)} |`,
     );
   }
   lines.push('');
