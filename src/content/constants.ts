@@ -12,6 +12,17 @@ export const CARD_HOST_TAG = 'claimlight-card';
 export const MAX_HIGHLIGHTS = 2000;
 /** After a page undoes the highlights in one element this often, leave that element alone. */
 export const MAX_REHIGHLIGHTS = 3;
+/**
+ * A page can undo highlights through ever new elements (replacing a paragraph
+ * with a fresh copy each time), which the per-element cap cannot see. Undos
+ * within QUICK_UNDO_MS of the highlight count; after MAX_QUICK_UNDOS of them
+ * within UNDO_WINDOW_MS, the document's later content is left alone (what is
+ * highlighted stays, and undo still works). Real apps that update or remove
+ * highlighted text do so far less often.
+ */
+export const QUICK_UNDO_MS = 1000;
+export const MAX_QUICK_UNDOS = 60;
+export const UNDO_WINDOW_MS = 10_000;
 /** Longest stretch of highlighting work before yielding to the page, in ms. */
 export const SLICE_BUDGET_MS = 8;
 
@@ -34,6 +45,8 @@ export const EXCLUDED_SELECTOR = [
   MENTION_TAG,
   CARD_HOST_TAG,
   `[${UI_ATTRIBUTE}]`,
+  // Editable regions by attribute: isContentEditable would force a style recalculation per check.
+  '[contenteditable]:not([contenteditable="false" i])',
   '[role="textbox"]',
   '.ProseMirror',
   '.ql-editor',
