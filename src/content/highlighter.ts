@@ -9,7 +9,16 @@
  */
 import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entities.ts';
 import { findMentions, type MentionMatcher } from '../shared/mentions.ts';
-import { EXCLUDED_SELECTOR, MAX_HIGHLIGHTS, MAX_REHIGHLIGHTS, MENTION_TAG, SLICE_BUDGET_MS } from './constants.ts';
+import {
+  EXCLUDED_SELECTOR,
+  MAX_HIGHLIGHTS,
+  MAX_REHIGHLIGHTS,
+  MAX_QUICK_UNDOS,
+  MENTION_TAG,
+  QUICK_UNDO_MS,
+  SLICE_BUDGET_MS,
+  UNDO_WINDOW_MS,
+} from './constants.ts';
 import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
@@ -44,6 +53,14 @@ export class Highlighter {
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
   private readonly givenUp = new WeakSet<Node>();
+  /** Nodes whose text the page wrote in the batch of changes being handled. */
+  private written = new Set<Node>();
+  /** When each highlight was made, to tell a page that undoes them at once from one that updates later. */
+  private readonly wrappedAt = new WeakMap<HighlightEntry, number>();
+  /** Highlights the page undid right after they appeared, in the current window, across all elements. */
+  private quickUndos = { count: 0, since: 0 };
+  /** Set when the page undoes highlights faster than any real app does: new content is then left alone. */
+  private pageResists = false;
   private readonly observer: MutationObserver;
   private readonly scheduler: SliceScheduler;
   private readonly roots = new Set<Document | ShadowRoot>();
@@ -97,10 +114,15 @@ export class Highlighter {
 
   /** Stops and restores every node it changed, node for node. */
   stop(): void {
+    this.written = writtenNodes(this.observer.takeRecords());
     this.active = false;
+    // Turning highlighting off and on again is the user's call: a page that resisted gets another chance.
+    this.pageResists = false;
+    this.quickUndos = { count: 0, since: 0 };
     this.queue.length = 0;
     this.walks.length = 0;
-    this.registry.restoreAll();
+    for (const entry of [...this.registry.entries()]) this.undo(entry);
+    this.written = new Set();
     this.overflow.clear();
     this.dropOwnRecords();
     this.markDirty();
@@ -109,7 +131,7 @@ export class Highlighter {
 
   /** Queues a node whose text may now hold mentions (an added subtree, changed text, a new root). */
   enqueue(node: Node): void {
-    if (this.active) this.queue.push(node);
+    if (this.active && !this.pageResists) this.queue.push(node);
   }
 
   counts(): MentionCounts {
@@ -161,9 +183,9 @@ export class Highlighter {
       if (MAY_MENTION.test(root.data)) this.consider(root);
       return;
     }
-    if (root instanceof Element && (root.localName === MENTION_TAG || root.closest(EXCLUDED_SELECTOR))) return;
+    if (root instanceof Element && (root.localName === MENTION_TAG || isExcluded(root))) return;
     // Claimlight's own card (and any shadow root inside an excluded place) is never scanned.
-    if (root instanceof ShadowRoot && root.host.closest(EXCLUDED_SELECTOR)) return;
+    if (root instanceof ShadowRoot && isExcluded(root.host)) return;
     // One native read decides whether the subtree is worth walking (the body was probed already).
     if (root !== this.doc.body && !mayMention(root.textContent)) return;
     this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root });
@@ -191,8 +213,9 @@ export class Highlighter {
     if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return;
     const parent = node.parentNode;
     if (!parent || this.givenUp.has(parent)) return;
-    if (parent instanceof Element && (parent.closest(EXCLUDED_SELECTOR) || (parent as HTMLElement).isContentEditable))
-      return;
+    if (parent instanceof Element && isExcluded(parent)) return;
+    // A document in design mode is an editor as a whole.
+    if (this.doc.designMode === 'on') return;
     if (this.registry.highlights + this.batch.length >= MAX_HIGHLIGHTS) {
       const mentions = findMentions(matcher, node.data);
       if (mentions.length) {
@@ -214,11 +237,17 @@ export class Highlighter {
     this.batch = [];
     if (!matcher || nodes.length === 0) return;
     const live = [...new Set(nodes)].filter((node) => node.isConnected && !this.registry.ofOriginal(node));
-    for (const entry of wrapTextNodes(live, matcher)) this.registry.add(entry);
+    const now = performance.now();
+    for (const entry of wrapTextNodes(live, matcher)) {
+      this.registry.add(entry);
+      this.wrappedAt.set(entry, now);
+    }
     this.markDirty();
   }
 
   private handleRecords(records: MutationRecord[]): void {
+    // Text the page wrote in this batch is the page's, even when a removal listed before it undoes a highlight.
+    this.written = writtenNodes(records);
     for (const record of records) {
       if (record.type === 'characterData') this.textChanged(record.target);
       else {
@@ -232,6 +261,7 @@ export class Highlighter {
     const own = this.registry.ofOriginal(node);
     if (own) {
       // The page rewrote its own node (frameworks set nodeValue in place): what it wrote is the truth.
+      this.noteUndo(own);
       this.registry.discardCreated(own);
       this.markDirty();
       this.enqueue(node);
@@ -248,7 +278,7 @@ export class Highlighter {
   private added(node: Node): void {
     if (this.registry.ofCreated(node)) return;
     if (node instanceof Element) {
-      if (node.localName === MENTION_TAG || node.closest(EXCLUDED_SELECTOR)) return;
+      if (node.localName === MENTION_TAG || isExcluded(node)) return;
       // Web components added later bring their shadow roots with them.
       for (const shadow of openShadowRootsUnder(node)) {
         this.observe(shadow);
@@ -263,8 +293,8 @@ export class Highlighter {
     const own = this.registry.ofOriginal(node);
     if (own) {
       // The page removed its node by reference: give it back whole, and take ours out of the page.
-      this.registry.restore(own);
-      this.markDirty();
+      this.noteUndo(own);
+      this.undo(own);
       return;
     }
     const ours = this.registry.ofCreated(node);
@@ -276,15 +306,23 @@ export class Highlighter {
     for (const mark of node.querySelectorAll(MENTION_TAG)) {
       const entry = this.registry.ofCreated(mark.firstChild ?? mark);
       if (!entry) continue;
-      // A removed subtree keeps the page's own structure, in case the page puts it back.
-      if (node.contains(entry.original)) this.registry.restore(entry);
-      else this.pageTookOver(entry);
-      this.markDirty();
+      // A removed subtree keeps the page's own structure, in case the page puts it back; and a page
+      // node moved out of it first is given back whole where it now is.
+      this.noteUndo(entry);
+      this.undo(entry);
     }
+  }
+
+  /** Takes one highlight out: the page's node gets its text back, unless the page has written to it since. */
+  private undo(entry: HighlightEntry): void {
+    if (this.written.has(entry.original)) this.registry.discardCreated(entry);
+    else this.registry.restore(entry);
+    this.markDirty();
   }
 
   /** The page changed or removed a node Claimlight created: leave the DOM to the page from here on. */
   private pageTookOver(entry: HighlightEntry): void {
+    this.noteUndo(entry);
     this.registry.release(entry);
     this.markDirty();
     const parent = entry.original.parentNode;
@@ -292,6 +330,18 @@ export class Highlighter {
     const times = (this.undone.get(parent) ?? 0) + 1;
     this.undone.set(parent, times);
     if (times >= MAX_REHIGHLIGHTS) this.givenUp.add(parent);
+  }
+
+  /**
+   * Counts a highlight the page undid (rewrote, removed, replaced). A page can
+   * escape the per-element cap by undoing through ever new elements; one that
+   * undoes many highlights right after they appear is left alone from then on.
+   */
+  private noteUndo(entry: HighlightEntry): void {
+    const now = performance.now();
+    if (now - (this.wrappedAt.get(entry) ?? -Infinity) > QUICK_UNDO_MS) return;
+    if (now - this.quickUndos.since > UNDO_WINDOW_MS) this.quickUndos = { count: 0, since: now };
+    if (++this.quickUndos.count >= MAX_QUICK_UNDOS) this.pageResists = true;
   }
 
   private dropOwnRecords(): void {
@@ -307,4 +357,25 @@ export class Highlighter {
     this.dirty = false;
     this.events.changed();
   }
+}
+
+/**
+ * Whether `element` sits in a place never highlighted, looking through the
+ * shadow roots it is in: a web component inside an editor or an SVG is out
+ * of bounds too, however deep its own shadow roots go.
+ */
+function isExcluded(element: Element): boolean {
+  for (let current: Element | null = element; current;) {
+    if (current.closest(EXCLUDED_SELECTOR)) return true;
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
+/** The nodes whose text the page changed in `records`. */
+function writtenNodes(records: MutationRecord[]): Set<Node> {
+  const written = new Set<Node>();
+  for (const record of records) if (record.type === 'characterData') written.add(record.target);
+  return written;
 }

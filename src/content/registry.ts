@@ -11,6 +11,8 @@ export interface HighlightEntry {
   readonly original: Text;
   /** The text the page last put in `original`. */
   readonly fullText: string;
+  /** What `original` held right after the split: if it holds anything else, the page wrote to it since. */
+  readonly keptText: string;
   /** Nodes Claimlight inserted after `original`: highlight, text, highlight, text… */
   readonly created: readonly Node[];
   readonly marks: readonly HTMLElement[];
@@ -54,9 +56,14 @@ export class HighlightRegistry {
     this.markCount -= entry.marks.length;
   }
 
-  /** Puts the page's text back into its own node and removes every node Claimlight added. */
+  /**
+   * Puts the page's text back into its own node and removes every node
+   * Claimlight added. Text the page wrote into its node since (a move and a
+   * rewrite in one task reach us in one batch) is the page's and stays.
+   */
   restore(entry: HighlightEntry): void {
-    if (entry.original.data !== entry.fullText) entry.original.data = entry.fullText;
+    const { original } = entry;
+    if (original.data === entry.keptText && original.data !== entry.fullText) original.data = entry.fullText;
     for (const node of entry.created) node.parentNode?.removeChild(node);
     this.release(entry);
   }
@@ -65,9 +72,5 @@ export class HighlightRegistry {
   discardCreated(entry: HighlightEntry): void {
     for (const node of entry.created) node.parentNode?.removeChild(node);
     this.release(entry);
-  }
-
-  restoreAll(): void {
-    for (const entry of [...this.byOriginal.values()]) this.restore(entry);
   }
 }

@@ -63,7 +63,7 @@ export function wrapTextNodes(nodes: readonly Text[], matcher: MentionMatcher): 
     if (created.length === 0) continue;
     const marks = created.filter(isMark);
     const entities = marks.map((mark) => mark.getAttribute(ENTITY_ATTRIBUTE) as EntityId);
-    entries.push({ original: node, fullText, created, marks, entities });
+    entries.push({ original: node, fullText, keptText: node.data, created, marks, entities });
   }
   return entries;
 }
