@@ -23,7 +23,7 @@ import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
-import { hasMention, wrapTextNodes } from './wrap.ts';
+import { wrapTextNodes } from './wrap.ts';
 
 /** Text nodes per mark.js call: each call has a fixed cost. */
 const WRAP_BATCH = 16;
@@ -50,6 +50,7 @@ export class Highlighter {
   private readonly walks: { walker: TreeWalker; root: Node }[] = [];
   /** Text nodes that passed every check, waiting to be wrapped in one mark.js call. */
   private batch: Text[] = [];
+  private batchMentions = 0;
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
   private readonly givenUp = new WeakSet<Node>();
@@ -216,17 +217,17 @@ export class Highlighter {
     if (parent instanceof Element && isExcluded(parent)) return;
     // A document in design mode is an editor as a whole.
     if (this.doc.designMode === 'on') return;
-    if (this.registry.highlights + this.batch.length >= MAX_HIGHLIGHTS) {
-      const mentions = findMentions(matcher, node.data);
-      if (mentions.length) {
-        this.overflow.set(node, { data: node.data, entities: mentions.map((m) => m.entity) });
-        this.markDirty();
-      }
+    // The exact rules, before paying for mark.js: the cheap test lets near-misses through.
+    const mentions = findMentions(matcher, node.data);
+    if (mentions.length === 0) return;
+    // The cap counts mentions, not text nodes: a node can hold several.
+    if (this.registry.highlights + this.batchMentions + mentions.length > MAX_HIGHLIGHTS) {
+      this.overflow.set(node, { data: node.data, entities: mentions.map((m) => m.entity) });
+      this.markDirty();
       return;
     }
-    // The exact rules, before paying for mark.js: the cheap test lets near-misses through.
-    if (!hasMention(matcher, node.data)) return;
     this.batch.push(node);
+    this.batchMentions += mentions.length;
     if (this.batch.length >= WRAP_BATCH) this.wrapBatch();
   }
 
@@ -235,6 +236,7 @@ export class Highlighter {
     const matcher = this.matcher;
     const nodes = this.batch;
     this.batch = [];
+    this.batchMentions = 0;
     if (!matcher || nodes.length === 0) return;
     const live = [...new Set(nodes)].filter((node) => node.isConnected && !this.registry.ofOriginal(node));
     const now = performance.now();

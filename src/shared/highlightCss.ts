@@ -19,6 +19,10 @@ ${SELECTOR} {
   color: inherit !important;
   letter-spacing: inherit !important;
   text-transform: inherit !important;
+  transform: none !important;
+  filter: none !important;
+  clip-path: none !important;
+  mask: none !important;
   cursor: help !important;
   border-radius: 2px !important;
   transition: background-color 0.15s ease-out, box-shadow 0.15s ease-out !important;
@@ -63,6 +67,11 @@ ${SELECTOR} {
 }`,
 };
 
+/**
+ * The rules sit in a cascade layer: an !important declaration in a layer
+ * outranks every unlayered !important one, so page CSS aimed at the highlight
+ * element (whatever its specificity) cannot hide or distort it.
+ */
 export function highlightCss(style: HighlightStyle): string {
-  return `${COMMON}\n${VARIANTS[style]}\n@media (prefers-contrast: more) {${VARIANTS.contrast}\n}`;
+  return `@layer claimlight {\n${COMMON}\n${VARIANTS[style]}\n@media (prefers-contrast: more) {${VARIANTS.contrast}\n}\n}`;
 }

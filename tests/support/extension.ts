@@ -50,3 +50,18 @@ export async function badgeText(harness: ChromiumHarness, tabId: number): Promis
     return chrome.action.getBadgeText({ tabId: id });
   }, tabId);
 }
+
+/** The mention counts the background holds for a tab, summed over its frames (what the popup shows). */
+export async function storedCounts(harness: ChromiumHarness, tabId: number): Promise<Record<string, number>> {
+  const worker = await harness.serviceWorker();
+  return worker.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    const key = `tab:${String(id)}`;
+    const stored = (await chrome.storage.session.get(key))[key] as
+      { frames: Record<string, Record<string, number>> } | undefined;
+    const total: Record<string, number> = { tiktok: 0, bytedance: 0, oracle: 0 };
+    for (const counts of Object.values(stored?.frames ?? {}))
+      for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
+    return total;
+  }, tabId);
+}
