@@ -25,6 +25,8 @@ export default defineConfig(({ command, mode }) => {
       emptyOutDir: true,
       target: ['chrome120', 'firefox128'],
       sourcemap: false,
+      // Both browsers preload modules natively; Vite's polyfill is the only fetch() the bundles would hold.
+      modulePreload: { polyfill: false },
       // Extension pages the manifest does not name; crxjs builds the ones it does.
       rolldownOptions: { input: { library: 'src/library/index.html', viewer: 'src/viewer/index.html' } },
     },

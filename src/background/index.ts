@@ -26,6 +26,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
         .then(() => undefined);
     }
     case 'tab/get-state':
+      // Another tab's counts and site are for the extension's own pages (the popup), never for a content script.
+      if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
       return tabSummary(message.tabId).then((summary): TabState => ({ tabId: message.tabId, ...summary }));
     case 'claims/card': {
       const company = COMPANY_BY_ID.get(message.entity);

@@ -143,7 +143,9 @@ export interface ChromiumHarness extends BrowserHarness {
   openExtensionPage(path: string): Promise<PwPage>;
 }
 
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<ChromiumHarness> {
+export async function launchChromium(
+  options: { headless?: boolean; extraArgs?: string[] } = {},
+): Promise<ChromiumHarness> {
   const profile = await mkdtemp(join(tmpdir(), 'claimlight-chromium-'));
   const blockedRequests: string[] = [];
   const context = await chromium.launchPersistentContext(profile, {
@@ -153,6 +155,7 @@ export async function launchChromium(options: { headless?: boolean } = {}): Prom
       `--disable-extensions-except=${DIST.chromium}`,
       `--load-extension=${DIST.chromium}`,
       ...OFFLINE_CHROMIUM_ARGS,
+      ...(options.extraArgs ?? []),
     ],
     viewport: { width: 1280, height: 800 },
   });

@@ -1,0 +1,317 @@
+/**
+ * Privacy at run time, in Chromium, where the browser can record every
+ * request it makes (NetLog) whichever context made it: over a full session
+ * (pages, hover card, popup, options, library, viewer) no extension context
+ * requests anything, and the pages request only themselves. Also: a page
+ * cannot probe the extension's files, and the extension pages' CSP refuses
+ * remote code and connections at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { ChromeApi } from '../support/chromeApi.ts';
+import { launchChromium, type ChromiumHarness } from '../support/harness.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+interface NetLog {
+  constants: { logEventTypes: Record<string, number> };
+  events: { type: number; params?: { url?: string; initiator?: string } }[];
+}
+
+/** Every URL the network stack was asked for, with the origin that asked (when the browser records one). */
+function requestsIn(path: string): { url: string; initiator: string | null }[] {
+  const log = JSON.parse(readFileSync(path, 'utf8')) as NetLog;
+  const start = log.constants.logEventTypes['URL_REQUEST_START_JOB'];
+  return log.events
+    .filter((e) => e.type === start && e.params?.url)
+    .map((e) => {
+      const initiator = e.params?.initiator;
+      // The browser's own requests (component updater, sign-in) are logged as made by "not an origin".
+      return { url: e.params?.url ?? '', initiator: initiator && initiator !== 'not an origin' ? initiator : null };
+    });
+}
+
+test.describe('privacy over a full session', () => {
+  let server: TestServer;
+  let harness: ChromiumHarness;
+  let dir: string;
+  let netLog: string;
+
+  test.beforeAll(async () => {
+    server = await startServer();
+    dir = await mkdtemp(join(tmpdir(), 'claimlight-netlog-'));
+    netLog = join(dir, 'netlog.json');
+    harness = await launchChromium({ extraArgs: [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default'] });
+  });
+
+  test.afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('no extension context requests anything; pages request only themselves', async () => {
+    test.setTimeout(120_000);
+    const visited = new Set<string>();
+    const page = await harness.context.newPage();
+    const article = server.url('/article.html');
+    visited.add(new URL(article).pathname);
+    await page.goto(article);
+    await page.waitForFunction(() => document.querySelectorAll('[data-claimlight-entity]').length >= 5);
+    // The hover card, and from it the source viewer and the library.
+    await page.hover('#p1 claimlight-mention');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .name')?.textContent ===
+        'ByteDance',
+    );
+    const tabs = harness.context.pages().length;
+    await page.evaluate(() => {
+      const root = document.querySelector('claimlight-card')?.shadowRoot;
+      root?.querySelector<HTMLElement>('.all-claims')?.click();
+      root?.querySelector<HTMLElement>('.source')?.click();
+    });
+    await expect.poll(() => harness.context.pages().length).toBe(tabs + 2);
+    // The extension's own pages, each used a little.
+    const worker = await harness.serviceWorker();
+    const tabId = await worker.evaluate(
+      async () =>
+        (
+          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
+            active: true,
+            lastFocusedWindow: true,
+          })
+        )[0]?.id,
+    );
+    for (const path of [
+      `src/popup/index.html?tab=${String(tabId)}`,
+      'src/options/index.html',
+      'src/library/index.html?company=oracle',
+      'src/viewer/index.html?source=002',
+    ]) {
+      const extensionPage = await harness.openExtensionPage(path);
+      await extensionPage.waitForLoadState('load');
+      await extensionPage.waitForTimeout(300);
+      await extensionPage.close();
+    }
+    // A second page with no mention, and a reload.
+    const plain = server.url('/no-mentions.html');
+    visited.add(new URL(plain).pathname);
+    await page.goto(plain);
+    await page.reload();
+    // A request the page itself makes, so the log is seen to name who asked.
+    visited.add('/demo.html');
+    await page.evaluate(() => fetch('/demo.html').then((r) => r.text()));
+    await page.waitForTimeout(500);
+    await harness.close();
+
+    const requests = requestsIn(netLog);
+    // The log names the origin behind each request a page or extension context makes.
+    expect(requests).toContainEqual({ url: server.url('/demo.html'), initiator: server.origin });
+    // Nothing asked for by the extension's service worker, its pages or its content script…
+    expect(requests.filter((r) => r.initiator?.startsWith('chrome-extension://'))).toEqual([]);
+    // …and everything any page or extension context asked for is a test page the session opened (or the
+    // favicon the browser fetches for it). Requests with no initiator are the browser's own (component
+    // updater, sign-in), made with or without Claimlight, and refused by the offline host rules.
+    const strays = requests
+      .filter((r) => r.initiator !== null || new URL(r.url).origin === server.origin)
+      .map((r) => new URL(r.url))
+      .filter((u) => u.origin !== server.origin || !(visited.has(u.pathname) || u.pathname === '/favicon.ico'));
+    expect(strays.map((u) => u.href)).toEqual([]);
+  });
+});
+
+test.describe('what a page and the extension pages can reach', () => {
+  let server: TestServer;
+  let harness: ChromiumHarness;
+
+  test.beforeAll(async () => {
+    server = await startServer();
+    harness = await launchChromium();
+  });
+
+  test.afterAll(async () => {
+    await harness.close();
+    await server.close();
+  });
+
+  test('a page cannot load or probe any of the extension’s files', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(server.url('/no-mentions.html'));
+    const base = `chrome-extension://${harness.extensionId}/`;
+    const outcomes = await page.evaluate(async (root) => {
+      const files = ['manifest.json', 'src/content/index.iife.js', 'icons/icon-16.png', 'src/popup/index.html'];
+      const results: string[] = [];
+      for (const file of files) {
+        const url = root + file;
+        const byFetch = await fetch(url).then(
+          () => 'loaded',
+          () => 'refused',
+        );
+        const byElement = await new Promise<string>((done) => {
+          const img = document.createElement('img');
+          img.onload = () => done('loaded');
+          img.onerror = () => done('refused');
+          img.src = url;
+        });
+        results.push(`${file}: ${byFetch}, ${byElement}`);
+      }
+      return results;
+    }, base);
+    expect(outcomes).toEqual([
+      'manifest.json: refused, refused',
+      'src/content/index.iife.js: refused, refused',
+      'icons/icon-16.png: refused, refused',
+      'src/popup/index.html: refused, refused',
+    ]);
+    await page.close();
+  });
+
+  test('extension pages refuse remote code, connections and inline scripts at run time', async () => {
+    const page = await harness.openExtensionPage('src/options/index.html');
+    const outcome = await page.evaluate(async (origin) => {
+      const connect = await fetch(`${origin}/article.html`).then(
+        () => 'connected',
+        () => 'refused',
+      );
+      const remoteModule = await import(/* @vite-ignore */ `${origin}/remote.js`).then(
+        () => 'loaded',
+        () => 'refused',
+      );
+      const inline = await new Promise<string>((done) => {
+        (window as unknown as { __inlineRan?: boolean }).__inlineRan = false;
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true;';
+        document.head.append(script);
+        setTimeout(() => {
+          done((window as unknown as { __inlineRan?: boolean }).__inlineRan ? 'ran' : 'refused');
+        }, 100);
+      });
+      const evaluated = (() => {
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-implied-eval
+          const made = new Function('return 1') as () => number;
+          return made() === 1 ? 'ran' : 'refused';
+        } catch {
+          return 'refused';
+        }
+      })();
+      return { connect, remoteModule, inline, evaluated };
+    }, server.origin);
+    expect(outcome).toEqual({ connect: 'refused', remoteModule: 'refused', inline: 'refused', evaluated: 'refused' });
+    await page.close();
+  });
+
+  test('malformed, forged and oversized messages to the background change nothing', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(server.url('/article.html'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-claimlight-entity]').length >= 5);
+    const worker = await harness.serviceWorker();
+    const tabId = await worker.evaluate(
+      async () =>
+        (
+          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
+            active: true,
+            lastFocusedWindow: true,
+          })
+        )[0]?.id ?? -1,
+    );
+    const options = await harness.openExtensionPage('src/options/index.html');
+    const tabsBefore = harness.context.pages().length;
+    const answers = await options.evaluate(async () => {
+      const big = 'x'.repeat(8 * 1024 * 1024);
+      const bad: unknown[] = [
+        null,
+        42,
+        'mentions/report',
+        [],
+        {},
+        { type: 'no-such-type' },
+        { type: 'mentions/report' },
+        { type: 'mentions/report', counts: { tiktok: -1, bytedance: 0, oracle: 0 } },
+        { type: 'mentions/report', counts: { tiktok: 1e300, bytedance: 0, oracle: 0 } },
+        { type: 'mentions/report', counts: { tiktok: 1, bytedance: 0, oracle: 0, extra: 5 } },
+        { type: 'mentions/report', counts: { tiktok: 1, bytedance: 0, oracle: 0 }, padding: big },
+        JSON.parse('{"type":"tab/get-state","tabId":1,"__proto__":{"polluted":true}}'),
+        { type: 'tab/get-state', tabId: 'all' },
+        { type: 'claims/card', entity: '__proto__' },
+        { type: 'claims/card', entity: big },
+        { type: 'library/open', entity: 'javascript:alert(1)' },
+        { type: 'viewer/open', source: '../../manifest', quote: 'x' },
+        { type: 'viewer/open', source: '002', quote: big },
+      ];
+      const out: string[] = [];
+      for (const message of bad) {
+        const answer: unknown = await (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime
+          .sendMessage(message)
+          .then(
+            (a: unknown) => a,
+            (e: unknown) => `error: ${String(e)}`,
+          );
+        out.push(answer === undefined ? 'ignored' : JSON.stringify(answer).slice(0, 80));
+      }
+      return { out, polluted: ({} as { polluted?: boolean }).polluted ?? false };
+    });
+    expect(answers.out.every((a) => a === 'ignored')).toBe(true);
+    expect(answers.polluted).toBe(false);
+    // No tab was opened by a bad message, and the background still answers good ones with the true counts.
+    expect(harness.context.pages().length).toBe(tabsBefore);
+    const state = await options.evaluate(
+      (id) =>
+        (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
+          type: 'tab/get-state',
+          tabId: id,
+        }),
+      tabId,
+    );
+    expect(state).toMatchObject({ tabId, counts: { tiktok: 3, bytedance: 1, oracle: 1 } });
+    expect(
+      await worker.evaluate(
+        (id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.action.getBadgeText({ tabId: id }),
+        tabId,
+      ),
+    ).toBe('5');
+    await options.close();
+    await page.close();
+  });
+
+  test('corrupt per-tab counts in session storage are read as nothing, not trusted', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(server.url('/no-mentions.html'));
+    const worker = await harness.serviceWorker();
+    const tabId = await worker.evaluate(
+      async () =>
+        (
+          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
+            active: true,
+            lastFocusedWindow: true,
+          })
+        )[0]?.id ?? -1,
+    );
+    const options = await harness.openExtensionPage('src/options/index.html');
+    for (const corrupt of [
+      'garbage',
+      { frames: 'x', site: 42 },
+      { frames: { 0: { tiktok: -5, bytedance: 'a', oracle: null } }, site: 'x'.repeat(1000) },
+      { frames: { 0: { tiktok: 2, bytedance: 0, oracle: 0, more: 1 } } },
+    ]) {
+      await worker.evaluate(
+        ([id, value]) =>
+          (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [`tab:${String(id)}`]: value }),
+        [tabId, corrupt] as const,
+      );
+      const state = await options.evaluate(
+        (id) =>
+          (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
+            type: 'tab/get-state',
+            tabId: id,
+          }),
+        tabId,
+      );
+      expect(state).toEqual({ tabId, counts: { tiktok: 0, bytedance: 0, oracle: 0 }, site: null });
+    }
+    await options.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Privacy in both browsers: reading pages, hovering cards and following
+ * page changes makes no request that leaves this machine, and the extension
+ * adds nothing to the page's own list of resources it loaded.
+ */
+import { waitForCard } from '../support/card.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { waitForHighlights } from '../support/page.ts';
+
+test('a session of reading, hovering and page changes requests nothing', async ({ tab, server, harness }) => {
+  const resourcesBefore = await (async () => {
+    await tab.goto(server.url('/article.html'));
+    await waitForHighlights(tab, 5);
+    return tab.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((name) => !name.endsWith('/favicon.ico')),
+    );
+  })();
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  await tab.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Later: Oracle audits TikTok.';
+    document.body.append(p);
+  });
+  await waitForHighlights(tab, 7);
+  await tab.goto(server.url('/demo.html'));
+  await waitForHighlights(tab, 3);
+  await tab.hover('claimlight-mention');
+  await tab.evaluate(() => new Promise((done) => setTimeout(done, 800)));
+  // Nothing was refused, because nothing but the test pages was asked for…
+  expect(harness.blockedRequests).toEqual([]);
+  // …and the page's resource timeline (no resources of its own; the browser's favicon aside) stays empty.
+  expect(resourcesBefore).toEqual([]);
+  const resourcesAfter = await tab.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((name) => !name.endsWith('/favicon.ico')),
+  );
+  expect(resourcesAfter).toEqual([]);
+});
