@@ -202,15 +202,94 @@ describe('quote matching', () => {
   });
 });
 
+/** One broken seed for each failure the verifier knows, and what the stopped build must say. */
+const BROKEN_SEEDS: { name: string; file: 'claims.json' | 'sources.json'; text: () => string; says: RegExp }[] = [
+  {
+    name: 'a quote that is not in its source',
+    file: 'claims.json',
+    text: () =>
+      withClaims((c) => (first(c).evidence[0]!.quote = 'ByteDance staff never accessed anything')).claims.text,
+    says: /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": quote is not in 000_84128bc21afd9ac0\.txt[\s\S]*quote: {3}"ByteDance staff never accessed anything"[\s\S]*closest passage/,
+  },
+  {
+    name: 'a quote cited from the wrong source',
+    file: 'claims.json',
+    text: () =>
+      withClaims(
+        (c) => (c.find((x) => x.id === 'entner-no-surprise')!.evidence[0]!.source = '000_84128bc21afd9ac0.txt'),
+      ).claims.text,
+    says: /seeds\/claims\.json: claim "entner-no-surprise": quote is not in 000_84128bc21afd9ac0\.txt/,
+  },
+  {
+    name: 'a source that does not exist',
+    file: 'claims.json',
+    text: () => withClaims((c) => (first(c).evidence[0]!.source = '005_missing.txt')).claims.text,
+    says: /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": cites unknown source 005_missing\.txt/,
+  },
+  {
+    name: 'an unknown company',
+    file: 'claims.json',
+    text: () => withClaims((c) => first(c).entities.push('meta')).claims.text,
+    says: /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": names unknown company "meta"/,
+  },
+  {
+    name: 'a repeated id',
+    file: 'claims.json',
+    text: () => withClaims((c) => (c[1]!.id = first(c).id)).claims.text,
+    says: /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": id "china-based-staff-accessed-us-data" is used by more than one claim/,
+  },
+  {
+    name: 'malformed JSON',
+    file: 'claims.json',
+    text: () => seeds.claims.text.replace('"claims": [', '"claims": [,'),
+    says: /seeds\/claims\.json: malformed JSON: /,
+  },
+  {
+    name: 'a missing field',
+    file: 'claims.json',
+    text: () => withClaims((c) => delete first(c)['attribution']).claims.text,
+    says: /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": needs an attribution/,
+  },
+  {
+    name: 'a mistyped field',
+    file: 'claims.json',
+    text: () => withClaims((c) => (c[1]!['kind'] = 'rumour')).claims.text,
+    says: /seeds\/claims\.json: claim "access-from-september-2021-to-january-2022": kind "rumour" must be one of/,
+  },
+  {
+    name: 'an unknown field',
+    file: 'claims.json',
+    text: () => withClaims((c) => (c[2]!['quotes'] = [])).claims.text,
+    says: /seeds\/claims\.json: claim "recordings-from-80-meetings": has unknown field quotes/,
+  },
+  {
+    name: "a source title that is not the document's first line",
+    file: 'sources.json',
+    text: () => {
+      const data = JSON.parse(seeds.sources.text) as { sources: Record<string, unknown>[] };
+      data.sources[1]!['title'] = 'TikTok leaks';
+      return JSON.stringify(data);
+    },
+    says: /seeds\/sources\.json: source "001_a8fcb786e077f73a\.txt": title must be the document's first line/,
+  },
+  {
+    name: 'a date the document does not state',
+    file: 'sources.json',
+    text: () => {
+      const data = JSON.parse(seeds.sources.text) as { sources: Record<string, unknown>[] };
+      data.sources[2]!['date'] = { value: '2022-06-17', evidence: 'Published 17 June 2022' };
+      return JSON.stringify(data);
+    },
+    says: /seeds\/sources\.json: source "002_e8e945add41886bf\.txt": date evidence is not in the document/,
+  },
+];
+
 describe('the build', () => {
-  it('stops with the verifier message when a claim is broken', async () => {
+  it.each(BROKEN_SEEDS)('stops, naming the file and the claim, on $name', async ({ file, text, says }) => {
     const dir = await mkdtemp(join(tmpdir(), 'claimlight-seeds-'));
     try {
       await cp(SEEDS, join(dir, 'seeds'), { recursive: true });
-      const broken = withClaims((claims) => {
-        first(claims).evidence[0]!.quote = 'ByteDance staff never accessed anything';
-      });
-      await writeFile(join(dir, 'seeds/claims.json'), broken.claims.text);
+      await writeFile(join(dir, 'seeds', file), text());
       await writeFile(join(dir, 'entry.js'), `import index from '${CLAIMS_INDEX_MODULE}'; console.log(index);`);
       const run = build({
         root: dir,
@@ -219,10 +298,7 @@ describe('the build', () => {
         plugins: [claimsIndex(join(dir, 'seeds'), dir)],
         build: { write: false, lib: { entry: join(dir, 'entry.js'), formats: ['es'] } },
       });
-      await expect(run).rejects.toThrow(
-        /seeds\/claims\.json: claim "china-based-staff-accessed-us-data": quote is not in 000_84128bc21afd9ac0\.txt/,
-      );
-      await expect(run).rejects.toThrow(/quote: {3}"ByteDance staff never accessed anything"/);
+      await expect(run).rejects.toThrow(says);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
