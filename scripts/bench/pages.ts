@@ -11,7 +11,7 @@ export interface BenchPage {
   name: string;
   url: string;
   /** Pages whose initial pass is compared against the floor and naive mark.js. */
-  kind: 'corpus' | 'scaled' | 'dense' | 'synthetic' | 'empty';
+  kind: 'corpus' | 'scaled' | 'dense' | 'synthetic' | 'empty' | 'hostile';
   scale?: number;
 }
 
@@ -66,6 +66,12 @@ export function syntheticPage(paragraphs: number): string {
   ).join('\n')}</main></body></html>`;
 }
 
+/** 25,000 paragraphs of four mentions each: far past the highlight cap, every mention still counted. */
+export function hundredThousandMentions(): string {
+  const p = '<p>TikTok, ByteDance and Oracle, and TikTok again.</p>';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>100,000 mentions</title></head><body>${p.repeat(25_000)}</body></html>`;
+}
+
 export function preparePages(server: TestServer): { pages: BenchPage[]; corpus: boolean } {
   const corpus = corpusAvailable();
   const pages: BenchPage[] = [];
@@ -93,5 +99,10 @@ export function preparePages(server: TestServer): { pages: BenchPage[]; corpus: 
   }
   pages.push({ name: 'mention-dense', url: server.page('/bench/dense.html', mentionDensePage(source)), kind: 'dense' });
   pages.push({ name: 'no-mention (fixture)', url: server.url('/no-mentions.html'), kind: 'empty' });
+  pages.push({
+    name: '100,000 mentions',
+    url: server.page('/bench/hundred-thousand.html', hundredThousandMentions()),
+    kind: 'hostile',
+  });
   return { pages, corpus };
 }
