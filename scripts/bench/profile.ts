@@ -46,7 +46,12 @@ export interface Attribution {
  * of several sampling intervals; back-to-back tasks with no sample between
  * them count as one, so task lengths err on the long side.
  */
-export function attribute(profile: CpuProfile, matches: (url: string) => boolean): Attribution {
+export function attribute(
+  profile: CpuProfile,
+  matches: (url: string) => boolean,
+  /** Samples with a frame of one of these functions on the stack are left out (the benchmark's own marks). */
+  excludedFunctions: ReadonlySet<string> = new Set(),
+): Attribution {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const node of profile.nodes) {
@@ -63,6 +68,18 @@ export function attribute(profile: CpuProfile, matches: (url: string) => boolean
     hitCache.set(id, hit);
     return hit;
   };
+  const excludedCache = new Map<number, boolean>();
+  const isExcluded = (id: number): boolean => {
+    const cached = excludedCache.get(id);
+    if (cached !== undefined) return cached;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const excluded =
+      (node !== undefined && excludedFunctions.has(node.callFrame.functionName)) ||
+      (up !== undefined && isExcluded(up));
+    excludedCache.set(id, excluded);
+    return excluded;
+  };
 
   const times: number[] = [];
   let t = profile.startTime;
@@ -76,7 +93,8 @@ export function attribute(profile: CpuProfile, matches: (url: string) => boolean
     const start = times[i] ?? 0;
     const next = times[i + 1] ?? profile.endTime;
     const duration = Math.min(next - start, gapLimit);
-    const hit = isHit(profile.samples[i] ?? -1);
+    const sample = profile.samples[i] ?? -1;
+    const hit = isHit(sample) && !isExcluded(sample);
     if (hit) {
       totalUs += duration;
       current += duration;

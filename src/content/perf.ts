@@ -7,11 +7,25 @@ declare const __CLAIMLIGHT_BENCH__: boolean;
 
 export const BENCH = __CLAIMLIGHT_BENCH__;
 
+/**
+ * Object methods keep their names through minification, so the benchmark's
+ * CPU profile can tell these calls apart and leave them out of the
+ * extension's time: the shipped build never makes them.
+ */
+export const BENCH_HOOKS = {
+  claimlightBenchMark(name: string): void {
+    performance.mark(`claimlight:${name}`);
+  },
+  claimlightBenchMeasure(name: string, from: string): void {
+    performance.measure(`claimlight:${name}`, `claimlight:${from}`);
+  },
+};
+
 export function benchMark(name: string): void {
-  if (BENCH) performance.mark(`claimlight:${name}`);
+  if (BENCH) BENCH_HOOKS.claimlightBenchMark(name);
 }
 
 /** Records the time from the `from` mark to now as the measure `claimlight:<name>`. */
 export function benchMeasure(name: string, from: string): void {
-  if (BENCH) performance.measure(`claimlight:${name}`, `claimlight:${from}`);
+  if (BENCH) BENCH_HOOKS.claimlightBenchMeasure(name, from);
 }
