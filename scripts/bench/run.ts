@@ -329,8 +329,7 @@ function renderMarkdown(
   lines.push('');
   lines.push(
     '**Pages with no mention**: extension total vs one native read of the text (`document.body.textContent`) in a fresh ' +
-      "isolated world, which pays for building that world's DOM bindings as a content script does; the same read in the " +
-      "page's own world is shown for reference",
+      "isolated world, as a content script reads; the same read in the page's own world is shown for reference",
   );
   lines.push('');
   lines.push('| page | extension | read, fresh isolated world | extension − read | read, page world |');
