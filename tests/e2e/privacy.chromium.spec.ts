@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ChromeApi } from '../support/chromeApi.ts';
+import { activeTabId } from '../support/extension.ts';
 import { launchChromium, type ChromiumHarness } from '../support/harness.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -31,6 +32,15 @@ function requestsIn(path: string): { url: string; initiator: string | null }[] {
       // The browser's own requests (component updater, sign-in) are logged as made by "not an origin".
       return { url: e.params?.url ?? '', initiator: initiator && initiator !== 'not an origin' ? initiator : null };
     });
+}
+
+/** What the background tells an extension page (the popup's question) about a tab. */
+function tabStateFrom(extensionPage: Page, tabId: number): Promise<unknown> {
+  return extensionPage.evaluate(
+    (id) =>
+      (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ type: 'tab/get-state', tabId: id }),
+    tabId,
+  );
 }
 
 test.describe('privacy over a full session', () => {
@@ -74,16 +84,7 @@ test.describe('privacy over a full session', () => {
     });
     await expect.poll(() => harness.context.pages().length).toBe(tabs + 2);
     // The extension's own pages, each used a little.
-    const worker = await harness.serviceWorker();
-    const tabId = await worker.evaluate(
-      async () =>
-        (
-          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
-            active: true,
-            lastFocusedWindow: true,
-          })
-        )[0]?.id,
-    );
+    const tabId = await activeTabId(harness);
     for (const path of [
       `src/popup/index.html?tab=${String(tabId)}`,
       'src/options/index.html',
@@ -208,15 +209,7 @@ test.describe('what a page and the extension pages can reach', () => {
     await page.goto(server.url('/article.html'));
     await page.waitForFunction(() => document.querySelectorAll('[data-claimlight-entity]').length >= 5);
     const worker = await harness.serviceWorker();
-    const tabId = await worker.evaluate(
-      async () =>
-        (
-          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
-            active: true,
-            lastFocusedWindow: true,
-          })
-        )[0]?.id ?? -1,
-    );
+    const tabId = await activeTabId(harness);
     const options = await harness.openExtensionPage('src/options/index.html');
     const tabsBefore = harness.context.pages().length;
     const answers = await options.evaluate(async () => {
@@ -257,14 +250,7 @@ test.describe('what a page and the extension pages can reach', () => {
     expect(answers.polluted).toBe(false);
     // No tab was opened by a bad message, and the background still answers good ones with the true counts.
     expect(harness.context.pages().length).toBe(tabsBefore);
-    const state = await options.evaluate(
-      (id) =>
-        (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
-          type: 'tab/get-state',
-          tabId: id,
-        }),
-      tabId,
-    );
+    const state = await tabStateFrom(options, tabId);
     expect(state).toMatchObject({ tabId, counts: { tiktok: 3, bytedance: 1, oracle: 1 } });
     expect(
       await worker.evaluate(
@@ -280,15 +266,7 @@ test.describe('what a page and the extension pages can reach', () => {
     const page = await harness.context.newPage();
     await page.goto(server.url('/no-mentions.html'));
     const worker = await harness.serviceWorker();
-    const tabId = await worker.evaluate(
-      async () =>
-        (
-          await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({
-            active: true,
-            lastFocusedWindow: true,
-          })
-        )[0]?.id ?? -1,
-    );
+    const tabId = await activeTabId(harness);
     const options = await harness.openExtensionPage('src/options/index.html');
     for (const corrupt of [
       'garbage',
@@ -301,14 +279,7 @@ test.describe('what a page and the extension pages can reach', () => {
           (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [`tab:${String(id)}`]: value }),
         [tabId, corrupt] as const,
       );
-      const state = await options.evaluate(
-        (id) =>
-          (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
-            type: 'tab/get-state',
-            tabId: id,
-          }),
-        tabId,
-      );
+      const state = await tabStateFrom(options, tabId);
       expect(state).toEqual({ tabId, counts: { tiktok: 0, bytedance: 0, oracle: 0 }, site: null });
     }
     await options.close();
