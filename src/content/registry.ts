@@ -58,8 +58,10 @@ export class HighlightRegistry {
 
   /**
    * Puts the page's text back into its own node and removes every node
-   * Claimlight added. Text the page wrote into its node since (a move and a
-   * rewrite in one task reach us in one batch) is the page's and stays.
+   * Claimlight added. Text the page wrote into its node since is the page's
+   * and stays: the highlighter knows of writes from its observer records, and
+   * this check covers writes whose record never comes (a node removed and then
+   * written to may have no observer left to report it).
    */
   restore(entry: HighlightEntry): void {
     const { original } = entry;

@@ -229,6 +229,16 @@ const EDIT_REGRESSIONS: [Tree[], Edit[]][] = [
       { kind: 'rewrite', target: 0, where: 0, text: '' },
     ],
   ],
+  // Found by this property: removed and rewritten in one task, put back, then a sibling rewritten.
+  [
+    [{ text: 'TikTok' }, { text: '' }],
+    [
+      { kind: 'remove', target: 0, where: 0, text: '', sameTask: true },
+      { kind: 'rewrite', target: 0, where: 0, text: 'Oracle' },
+      { kind: 'move', target: 0, where: 0, text: '' },
+      { kind: 'rewrite', target: 1, where: 0, text: 'TikTok' },
+    ],
+  ],
   // Found by this property: the page removed an element, then moved its highlighted text node out of it.
   [
     [{ tag: 'b', children: [{ text: 'TikTok' }] }],
