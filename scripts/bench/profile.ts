@@ -58,28 +58,22 @@ export function attribute(
     byId.set(node.id, node);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
-  const hitCache = new Map<number, boolean>();
-  const isHit = (id: number): boolean => {
-    const cached = hitCache.get(id);
-    if (cached !== undefined) return cached;
-    const node = byId.get(id);
-    const up = parent.get(id);
-    const hit = (node !== undefined && matches(node.callFrame.url)) || (up !== undefined && isHit(up));
-    hitCache.set(id, hit);
-    return hit;
+  /** Whether a frame satisfying `test` is anywhere on the stack ending at node `id` (memoised per node). */
+  const onStack = (test: (frame: ProfileNode['callFrame']) => boolean) => {
+    const cache = new Map<number, boolean>();
+    const check = (id: number): boolean => {
+      const cached = cache.get(id);
+      if (cached !== undefined) return cached;
+      const node = byId.get(id);
+      const up = parent.get(id);
+      const found = (node !== undefined && test(node.callFrame)) || (up !== undefined && check(up));
+      cache.set(id, found);
+      return found;
+    };
+    return check;
   };
-  const excludedCache = new Map<number, boolean>();
-  const isExcluded = (id: number): boolean => {
-    const cached = excludedCache.get(id);
-    if (cached !== undefined) return cached;
-    const node = byId.get(id);
-    const up = parent.get(id);
-    const excluded =
-      (node !== undefined && excludedFunctions.has(node.callFrame.functionName)) ||
-      (up !== undefined && isExcluded(up));
-    excludedCache.set(id, excluded);
-    return excluded;
-  };
+  const isHit = onStack((frame) => matches(frame.url));
+  const isExcluded = onStack((frame) => excludedFunctions.has(frame.functionName));
 
   const times: number[] = [];
   let t = profile.startTime;

@@ -55,7 +55,7 @@ export class Highlighter {
   private readonly undone = new WeakMap<Node, number>();
   private readonly givenUp = new WeakSet<Node>();
   /** Nodes whose text the page wrote in the batch of changes being handled. */
-  private written = new Set<Node>();
+  private written: ReadonlySet<Node> = NONE_WRITTEN;
   /** When each highlight was made, to tell a page that undoes them at once from one that updates later. */
   private readonly wrappedAt = new WeakMap<HighlightEntry, number>();
   /** Highlights the page undid right after they appeared, in the current window, across all elements. */
@@ -123,7 +123,7 @@ export class Highlighter {
     this.queue.length = 0;
     this.walks.length = 0;
     for (const entry of [...this.registry.entries()]) this.undo(entry);
-    this.written = new Set();
+    this.written = NONE_WRITTEN;
     this.overflow.clear();
     this.dropOwnRecords();
     this.markDirty();
@@ -263,9 +263,7 @@ export class Highlighter {
     const own = this.registry.ofOriginal(node);
     if (own) {
       // The page rewrote its own node (frameworks set nodeValue in place): what it wrote is the truth.
-      this.noteUndo(own);
-      this.registry.discardCreated(own);
-      this.markDirty();
+      this.pageUndid(own);
       this.enqueue(node);
       return;
     }
@@ -295,8 +293,7 @@ export class Highlighter {
     const own = this.registry.ofOriginal(node);
     if (own) {
       // The page removed its node by reference: give it back whole, and take ours out of the page.
-      this.noteUndo(own);
-      this.undo(own);
+      this.pageUndid(own);
       return;
     }
     const ours = this.registry.ofCreated(node);
@@ -310,9 +307,14 @@ export class Highlighter {
       if (!entry) continue;
       // A removed subtree keeps the page's own structure, in case the page puts it back; and a page
       // node moved out of it first is given back whole where it now is.
-      this.noteUndo(entry);
-      this.undo(entry);
+      this.pageUndid(entry);
     }
+  }
+
+  /** The page undid a highlight (rewrote, removed or moved its node): counted, then taken out. */
+  private pageUndid(entry: HighlightEntry): void {
+    this.noteUndo(entry);
+    this.undo(entry);
   }
 
   /** Takes one highlight out: the page's node gets its text back, unless the page has written to it since. */
@@ -375,9 +377,11 @@ function isExcluded(element: Element): boolean {
   return false;
 }
 
-/** The nodes whose text the page changed in `records`. */
-function writtenNodes(records: MutationRecord[]): Set<Node> {
-  const written = new Set<Node>();
-  for (const record of records) if (record.type === 'characterData') written.add(record.target);
-  return written;
+const NONE_WRITTEN: ReadonlySet<Node> = new Set();
+
+/** The nodes whose text the page changed in `records` (no allocation for the usual batch without any). */
+function writtenNodes(records: MutationRecord[]): ReadonlySet<Node> {
+  let written: Set<Node> | null = null;
+  for (const record of records) if (record.type === 'characterData') (written ??= new Set()).add(record.target);
+  return written ?? NONE_WRITTEN;
 }

@@ -12,7 +12,7 @@ export const BENCH = __CLAIMLIGHT_BENCH__;
  * CPU profile can tell these calls apart and leave them out of the
  * extension's time: the shipped build never makes them.
  */
-export const BENCH_HOOKS = {
+const BENCH_HOOKS = {
   claimlightBenchMark(name: string): void {
     performance.mark(`claimlight:${name}`);
   },

@@ -28,11 +28,6 @@ export function entityOfText(matcher: MentionMatcher, text: string): EntityId | 
   return match ? matcher.entityOf(match) : null;
 }
 
-/** Whether `text` holds a mention by the exact rules. */
-export function hasMention(matcher: MentionMatcher, text: string): boolean {
-  return regexesOf(matcher).classify.test(text);
-}
-
 function isMark(node: Node): node is HTMLElement {
   return node instanceof Element && node.localName === MENTION_TAG;
 }
