@@ -285,7 +285,28 @@ export class Highlighter {
         this.enqueue(shadow);
       }
     }
+    this.recheckReturning(node);
     this.enqueue(node);
+  }
+
+  /**
+   * Highlights that come back into the page (a subtree moved or put back)
+   * are checked before they are trusted: the page may have written to its
+   * nodes while they were out, and records of changes to detached nodes can
+   * be missing (they exist only until the next microtask checkpoint, and some
+   * DOM implementations never make them).
+   */
+  private recheckReturning(node: Node): void {
+    if (this.registry.highlights === 0) return;
+    const entries = new Set<HighlightEntry>();
+    const own = this.registry.ofOriginal(node);
+    if (own) entries.add(own);
+    if (node instanceof Element || node instanceof DocumentFragment)
+      for (const mark of node.querySelectorAll(MENTION_TAG)) {
+        const entry = this.registry.ofCreated(mark.firstChild ?? mark);
+        if (entry) entries.add(entry);
+      }
+    for (const entry of entries) if (this.registry.wasRewritten(entry)) this.pageUndid(entry);
   }
 
   private removed(node: Node): void {

@@ -65,9 +65,14 @@ export class HighlightRegistry {
    */
   restore(entry: HighlightEntry): void {
     const { original } = entry;
-    if (original.data === entry.keptText && original.data !== entry.fullText) original.data = entry.fullText;
+    if (!this.wasRewritten(entry) && original.data !== entry.fullText) original.data = entry.fullText;
     for (const node of entry.created) node.parentNode?.removeChild(node);
     this.release(entry);
+  }
+
+  /** Whether the page has written to its node since the split (its text is no longer what the split left). */
+  wasRewritten(entry: HighlightEntry): boolean {
+    return entry.original.data !== entry.keptText;
   }
 
   /** Removes only what Claimlight added, leaving the page's node as the page last set it. */

@@ -239,6 +239,16 @@ const EDIT_REGRESSIONS: [Tree[], Edit[]][] = [
       { kind: 'rewrite', target: 1, where: 0, text: 'TikTok' },
     ],
   ],
+  // Found by this property: an element removed, a highlighted node in it rewritten and its parent moved out, in one task.
+  [
+    [{ tag: 'b', children: [{ tag: 'b', children: [{ text: '' }, { tag: 'b', children: [{ text: 'TikTok' }] }] }] }],
+    [
+      { kind: 'remove', target: 0, where: 0, text: '', sameTask: true },
+      { kind: 'rewrite', target: 4, where: 0, text: 'TikTok', sameTask: true },
+      { kind: 'move', target: 1, where: 0, text: '' },
+      { kind: 'rewrite', target: 0, where: 0, text: 'TikTok' },
+    ],
+  ],
   // Found by this property: the page removed an element, then moved its highlighted text node out of it.
   [
     [{ tag: 'b', children: [{ text: 'TikTok' }] }],
