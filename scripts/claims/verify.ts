@@ -13,7 +13,8 @@ import {
   type StatedFact,
 } from '../../src/shared/claims.ts';
 import { ENTITY_IDS, isEntityId, type Company, type EntityId } from '../../src/shared/entities.ts';
-import { compileMatcher } from '../../src/shared/mentions.ts';
+import { compileMatcher, findMentions, type MentionMatcher } from '../../src/shared/mentions.ts';
+import { claimTextProblems, descriptionProblems } from './rules.ts';
 import { closestPassage, containsVerbatim, firstLine, normalizeForMatch } from './text.ts';
 
 export interface SeedFiles {
@@ -40,6 +41,7 @@ export type VerifyResult =
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MIN_QUOTE_LENGTH = 12;
+const MAX_SHORT_TITLE = 60;
 
 export function formatProblem(p: VerifyProblem): string {
   const lines = [`${p.file}${p.subject ? `: ${p.subject}` : ''}: ${p.message}`];
@@ -106,6 +108,7 @@ function checkCompanies(file: SeedFiles['companies'], problems: VerifyProblem[])
     if (!isText(name)) fail('needs a name');
     if (!isText(description)) fail('needs a one-line description');
     else if (description.includes('\n')) fail('description must be one line');
+    else for (const problem of descriptionProblems(description)) fail(problem);
     const rule = isObject(mentions) ? mentions : undefined;
     const spellings = rule?.['spellings'];
     const notFollowedBy = rule?.['notFollowedBy'];
@@ -171,7 +174,7 @@ function checkSources(file: SeedFiles['sources'], documents: Map<string, string>
       fail('is not an object');
       continue;
     }
-    const extra = unknownKeys(raw, ['file', 'title', 'publisher', 'date', 'author']);
+    const extra = unknownKeys(raw, ['file', 'title', 'shortTitle', 'publisher', 'date', 'author']);
     if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
     const { file: name, title } = raw;
     const document = typeof name === 'string' ? documents.get(name) : undefined;
@@ -182,7 +185,21 @@ function checkSources(file: SeedFiles['sources'], documents: Map<string, string>
     if (!isText(title)) fail('needs a title');
     else if (normalizeForMatch(title) !== normalizeForMatch(firstLine(document)))
       fail("title must be the document's first line", title, firstLine(document));
-    const source: Source = { file: name as string, title: isText(title) ? title : '' };
+    const shortTitle = raw['shortTitle'];
+    if (!isText(shortTitle)) fail('needs a shortTitle (the start of the first line, cut at a word)');
+    else if (isText(title)) {
+      const full = normalizeForMatch(title);
+      const short = normalizeForMatch(shortTitle);
+      if (!full.startsWith(short) || (short.length < full.length && /[\p{L}\p{N}]/u.test(full.charAt(short.length))))
+        fail('shortTitle must be the start of the title, ending at a word boundary', shortTitle, title);
+      else if (short.length > MAX_SHORT_TITLE)
+        fail(`shortTitle must be at most ${MAX_SHORT_TITLE} characters`, shortTitle);
+    }
+    const source: Source = {
+      file: name as string,
+      title: isText(title) ? title : '',
+      shortTitle: isText(shortTitle) ? shortTitle : '',
+    };
     for (const field of ['publisher', 'date', 'author'] as const) {
       const fact = checkStatedFact(raw[field], field, document, fail);
       if (fact) source[field] = fact;
@@ -202,6 +219,7 @@ function checkClaims(
   documents: Map<string, string>,
   knownSources: Set<string>,
   companyIds: Set<EntityId>,
+  matcher: MentionMatcher | null,
   problems: VerifyProblem[],
 ): Claim[] {
   const data = parseJson(file, problems);
@@ -254,8 +272,10 @@ function checkClaims(
           continue;
         }
         const { source, quote } = item as { source: string; quote: string };
-        const extraKeys = unknownKeys(item, ['source', 'quote']);
+        const extraKeys = unknownKeys(item, ['source', 'quote', 'support']);
         if (extraKeys.length) fail(`evidence[${j}] has unknown field ${extraKeys.join(', ')}`);
+        if (item['support'] !== undefined && item['support'] !== 'partial')
+          fail(`evidence[${j}] support must be "partial" or left out (full support)`, quote);
         const document = documents.get(source);
         if (document === undefined || !knownSources.has(source)) {
           fail(`cites unknown source ${source} (known: ${[...knownSources].join(', ')})`, quote);
@@ -270,6 +290,13 @@ function checkClaims(
         pairs.add(pair);
       }
     }
+    if (problems.length === before) {
+      const claim = raw as unknown as Claim;
+      const named = matcher
+        ? new Set(findMentions(matcher, claim.statement).map((m) => m.entity))
+        : new Set<EntityId>();
+      for (const problem of claimTextProblems(claim, [...documents.keys()], named)) fail(problem);
+    }
     if (problems.length === before) claims.push(raw as unknown as Claim);
   }
   return claims;
@@ -278,12 +305,19 @@ function checkClaims(
 export function verifySeeds(files: SeedFiles): VerifyResult {
   const problems: VerifyProblem[] = [];
   const companies = checkCompanies(files.companies, problems);
+  let matcher: MentionMatcher | null = null;
+  try {
+    matcher = compileMatcher(companies);
+  } catch {
+    // Reported by checkCompanies.
+  }
   const sources = checkSources(files.sources, files.documents, problems);
   const claims = checkClaims(
     files.claims,
     files.documents,
     new Set(sources.map((s) => s.file)),
     new Set(companies.map((c) => c.id)),
+    matcher,
     problems,
   );
   if (problems.length > 0) return { ok: false, problems };

@@ -4,11 +4,19 @@
  */
 import type { EntityId } from './entities.ts';
 
+/**
+ * Who is speaking, in a fixed list: the reporting on the leak, a company, a
+ * government acting, officials or lawmakers voicing a concern, a named outside
+ * expert, a report in its own voice (its reading, opinion or unsourced
+ * account), or context the reports give.
+ */
 export const CLAIM_KINDS = [
   'reported finding',
   'company statement',
   'official action',
+  'official concern',
   'expert view',
+  'outlet statement',
   'background',
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -18,6 +26,8 @@ export interface Evidence {
   source: string;
   /** A passage of that file, word for word. */
   quote: string;
+  /** "partial": the quote carries only part of the statement; it is shown, but not counted. */
+  support?: 'partial';
 }
 
 export interface Claim {
@@ -40,6 +50,8 @@ export interface Source {
   file: string;
   /** The document's first line. */
   title: string;
+  /** The start of the first line, cut at a word, for naming the report in a line of text. */
+  shortTitle: string;
   publisher?: StatedFact;
   date?: StatedFact;
   author?: StatedFact;
@@ -57,18 +69,52 @@ export interface IndexedClaim {
   entities: EntityId[];
   kind: ClaimKind;
   attribution: string;
-  /** [index into `sources`, quote] pairs. */
-  evidence: [number, string][];
+  /** [index into `sources`, quote] pairs; a third element marks partial support. */
+  evidence: IndexedEvidence[];
   note?: string;
+}
+
+export type IndexedEvidence = [source: number, quote: string] | [source: number, quote: string, support: 'partial'];
+
+export function isPartial(evidence: IndexedEvidence): boolean {
+  return evidence[2] === 'partial';
 }
 
 export function isClaimKind(value: unknown): value is ClaimKind {
   return typeof value === 'string' && (CLAIM_KINDS as readonly string[]).includes(value);
 }
 
-/** How many of the reports carry a claim: distinct sources among its evidence. */
+/** How many reports carry the whole claim: distinct sources among its full evidence. */
 export function reportCount(claim: IndexedClaim): number {
-  return new Set(claim.evidence.map(([source]) => source)).size;
+  return new Set(claim.evidence.filter((e) => !isPartial(e)).map(([source]) => source)).size;
+}
+
+/** How many more reports carry only part of it (shown apart, never counted). */
+export function partialReportCount(claim: IndexedClaim): number {
+  const full = new Set(claim.evidence.filter((e) => !isPartial(e)).map(([source]) => source));
+  return new Set(claim.evidence.filter((e) => isPartial(e) && !full.has(e[0])).map(([source]) => source)).size;
+}
+
+/** How a line of text names a report: the publisher the document states, else its short title. */
+export function reportName(source: Source): string {
+  return source.publisher ? source.publisher.value : quotedShortTitle(source);
+}
+
+/** The short title in quotation marks, with an ellipsis where it cuts the first line short. */
+export function quotedShortTitle(source: Source): string {
+  const cut = source.shortTitle.length < source.title.trim().length;
+  return `“${source.shortTitle}${cut ? '…' : ''}”`;
+}
+
+/** `{002}` in an attribution or note: the report whose file name starts with 002. */
+export const REPORT_REF = /\{(\d{3})\}/g;
+
+/** Replaces each `{NNN}` with the name the reader sees for that report everywhere else. */
+export function nameReports(text: string, sources: readonly Source[]): string {
+  return text.replace(REPORT_REF, (ref, code: string) => {
+    const source = sources.find((s) => s.file.startsWith(`${code}_`));
+    return source ? reportName(source) : ref;
+  });
 }
 
 export function claimsAbout(index: ClaimsIndex, entity: EntityId): IndexedClaim[] {
@@ -86,14 +132,14 @@ export function compileIndex(claims: readonly Claim[], sources: readonly Source[
         // Kept in the claim's own order: the first company is the one it is mainly about.
         entities: [...claim.entities],
         kind: claim.kind,
-        attribution: claim.attribution,
-        evidence: claim.evidence.map((e) => {
+        attribution: nameReports(claim.attribution, sources),
+        evidence: claim.evidence.map((e): IndexedEvidence => {
           const at = position.get(e.source);
           if (at === undefined) throw new Error(`claim "${claim.id}" cites unknown source ${e.source}`);
-          return [at, e.quote];
+          return e.support === 'partial' ? [at, e.quote, 'partial'] : [at, e.quote];
         }),
       };
-      if (claim.note !== undefined) compiled.note = claim.note;
+      if (claim.note !== undefined) compiled.note = nameReports(claim.note, sources);
       return compiled;
     }),
   };
@@ -103,7 +149,9 @@ const KIND_WEIGHT: Record<ClaimKind, number> = {
   'reported finding': 4,
   'company statement': 3,
   'official action': 2,
+  'official concern': 2,
   'expert view': 1,
+  'outlet statement': 1,
   background: 0,
 };
 

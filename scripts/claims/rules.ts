@@ -1,0 +1,114 @@
+/**
+ * The fidelity rules a machine can check: a statement is exactly as strong as
+ * its sources, says who asserts it, and names reports the way the reader sees
+ * them. See docs/claims.md for the rules a person applies on top of these.
+ */
+import { REPORT_REF, type Claim } from '../../src/shared/claims.ts';
+import type { EntityId } from '../../src/shared/entities.ts';
+
+/**
+ * Words that make a sentence weaker than a plain assertion of fact: a quote
+ * that uses one carries a different claim ("could access" is not "accessed")
+ * unless the statement keeps the hedge or a note names the report.
+ */
+const HEDGES: readonly [label: string, pattern: RegExp][] = [
+  ['could', /\bcould\b/i],
+  ['may', /\bmay\b(?!\s+\d)/i],
+  ['might', /\bmight\b/i],
+  ['suggest', /\bsuggest(?:s|ed|ing)?\b/i],
+  ['expected', /\bexpected\b/i],
+  ['able to', /\b(?:able to|ability)\b/i],
+  ['supposedly', /\bsupposedly\b/i],
+  ['reportedly', /\breportedly\b/i],
+  ['allegedly', /\balleged(?:ly)?\b/i],
+  ['appears', /\bappear(?:s|ed)?\b/i],
+  ['probably', /\bprobabl[ey]\b/i],
+  ['likely', /\blikely\b/i],
+  ['possible', /\bpossibl[ey]\b/i],
+  ['claimed', /\bclaim(?:s|ed|ing)?\b/i],
+  ['feel', /\bfe(?:el|els|lt)\b/i],
+];
+
+/** Words that date a statement to the moment of reading, which these 2022 reports cannot support. */
+const TIMELESS_NOW = /\b(?:now|today|currently|at present|presently|nowadays)\b/i;
+
+/** The kinds whose speaker is a report itself, so the attribution must name it. */
+const SPOKEN_BY_A_REPORT = new Set<Claim['kind']>(['outlet statement', 'background']);
+
+const codeOf = (file: string) => file.slice(0, 3);
+
+/** `{002}` references in a text, as file codes. */
+function refsIn(text: string): string[] {
+  return [...text.matchAll(REPORT_REF)].map((m) => m[1] ?? '');
+}
+
+/** File codes written bare ("report 002", "000 and 003") instead of as `{002}`. */
+function bareCodes(text: string, codes: readonly string[]): string[] {
+  const outside = text.replace(REPORT_REF, ' ');
+  return codes.filter((code) => new RegExp(`(?<![\\d.,])${code}(?![\\d%])`).test(outside));
+}
+
+export function descriptionProblems(description: string): string[] {
+  const word = TIMELESS_NOW.exec(description)?.[0];
+  return word
+    ? [`description says "${word}": the reports date from 2022, so say when (for example "in 2022, TikTok said")`]
+    : [];
+}
+
+/**
+ * Problems with one claim's wording against its own evidence. `files` are the
+ * seed documents; `named` the companies the statement's text mentions.
+ */
+export function claimTextProblems(claim: Claim, files: readonly string[], named: ReadonlySet<EntityId>): string[] {
+  const problems: string[] = [];
+  const codes = files.map(codeOf);
+  const cited = new Set(claim.evidence.map((e) => codeOf(e.source)));
+  const note = claim.note ?? '';
+
+  for (const [field, text] of [
+    ['statement', claim.statement],
+    ['attribution', claim.attribution],
+    ['note', note],
+  ] as const) {
+    for (const code of bareCodes(text, codes))
+      problems.push(`${field} names a report by its file code ${code}: write {${code}} so the reader sees its name`);
+  }
+  if (refsIn(claim.statement).length > 0)
+    problems.push('statement must read on its own: name who says it in words, not with {NNN}');
+  for (const [field, text] of [
+    ['attribution', claim.attribution],
+    ['note', note],
+  ] as const) {
+    for (const code of refsIn(text)) {
+      if (!codes.includes(code)) problems.push(`${field} refers to {${code}}, which is not a seed document`);
+      else if (!cited.has(code)) problems.push(`${field} refers to {${code}}, a report this claim does not cite`);
+    }
+  }
+
+  const full = claim.evidence.filter((e) => e.support !== 'partial');
+  if (full.length === 0) problems.push('needs at least one quote that carries the whole statement (not all "partial")');
+  const noted = new Set(refsIn(note));
+  for (const e of claim.evidence.filter((x) => x.support === 'partial')) {
+    const code = codeOf(e.source);
+    if (!noted.has(code))
+      problems.push(`quote from ${e.source} is partial: the note must say what it lacks, naming {${code}}`);
+  }
+
+  for (const e of full) {
+    const code = codeOf(e.source);
+    for (const [label, pattern] of HEDGES) {
+      if (pattern.test(e.quote) && !pattern.test(claim.statement) && !noted.has(code))
+        problems.push(
+          `quote from ${e.source} hedges ("${label}") where the statement does not: keep the hedge, ` +
+            `mark the quote partial, or say how {${code}} differs in the note`,
+        );
+    }
+  }
+
+  for (const entity of named) {
+    if (!claim.entities.includes(entity)) problems.push(`statement names ${entity}, so entities must list "${entity}"`);
+  }
+  if (SPOKEN_BY_A_REPORT.has(claim.kind) && refsIn(claim.attribution).length === 0)
+    problems.push(`a claim of kind "${claim.kind}" is the report's own: name the report in the attribution with {NNN}`);
+  return problems;
+}
