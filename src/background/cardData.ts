@@ -1,6 +1,7 @@
 /** What the hover card shows for a company: its description and its most relevant claims. */
-import { rankClaims, reportCount, type ClaimsIndex } from '../shared/claims.ts';
+import { isPartial, partialReportCount, rankClaims, reportCount, type ClaimsIndex } from '../shared/claims.ts';
 import type { Company } from '../shared/entities.ts';
+import { reportCaption, timeframeLabel } from '../shared/kinds.ts';
 import type { CardData } from '../shared/messages.ts';
 
 /** Claims shown in a card, and how many of them carry a verbatim quote. */
@@ -13,9 +14,11 @@ export function cardDataFor(index: ClaimsIndex, company: Company): CardData {
     entity: company.id,
     name: company.name,
     description: company.description,
+    timeframe: timeframeLabel(index.sources),
     totalClaims: ranked.length,
     claims: ranked.slice(0, CARD_CLAIMS).map((claim, i) => {
-      const first = claim.evidence[0];
+      // The card quotes a report that carries the whole statement.
+      const first = claim.evidence.find((e) => !isPartial(e));
       const source = first ? index.sources[first[0]] : undefined;
       return {
         id: claim.id,
@@ -23,9 +26,11 @@ export function cardDataFor(index: ClaimsIndex, company: Company): CardData {
         kind: claim.kind,
         attribution: claim.attribution,
         reports: reportCount(claim),
+        partialReports: partialReportCount(claim),
+        note: claim.note ?? null,
         quote:
           i < CARD_QUOTES && first && source
-            ? { text: first[1], sourceTitle: source.title, sourceFile: source.file }
+            ? { text: first[1], sourceTitle: reportCaption(source), sourceFile: source.file }
             : null,
       };
     }),

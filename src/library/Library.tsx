@@ -4,7 +4,7 @@ import { CLAIM_KINDS, type IndexedClaim } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey } from '../shared/kinds.ts';
+import { kindMessageKey, reportCaption, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { isClaimKind } from '../shared/claims.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
@@ -63,6 +63,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     <main class="library">
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
+      <p class="timeframe">{timeframeLabel(index.sources)}</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
           id="filter-company"
@@ -82,10 +83,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           id="filter-source"
           label={t('filterSource')}
           value={query.source}
-          options={index.sources.map((source) => [
-            source.file,
-            source.title.length > 70 ? `${source.title.slice(0, 68)}…` : source.title,
-          ])}
+          options={index.sources.map((source) => [source.file, reportCaption(source)])}
           onChange={(value) => update({ source: value || null })}
         />
         <div class="filter">

@@ -5,7 +5,7 @@ import { CLAIM_KINDS, rankClaims } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey } from '../shared/kinds.ts';
+import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import type { NextMentionCommand } from '../shared/messages.ts';
 import { libraryPath } from '../shared/pages.ts';
@@ -155,7 +155,12 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
       ) : totalMentions(counts) === 0 ? (
         <p class="state">{t('popupNoMentions')}</p>
       ) : (
-        mentioned.map((id) => <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} />)
+        <>
+          <p class="timeframe">{timeframeLabel(CLAIMS_INDEX.sources)}</p>
+          {mentioned.map((id) => (
+            <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} />
+          ))}
+        </>
       )}
       <footer class="bottom">
         <button type="button" class="link-button" onClick={() => openPage(libraryPath(null))}>

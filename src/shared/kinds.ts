@@ -1,12 +1,39 @@
-/** Labels shared by every view of a claim: its kind, and how many reports carry it. */
-import type { ClaimKind } from './claims.ts';
+/** Labels shared by every view of a claim: its kind, how many reports carry it, and when they spoke. */
+import { quotedShortTitle, type ClaimKind, type Source } from './claims.ts';
 import { t } from './i18n.ts';
 
 export function kindMessageKey(kind: ClaimKind): string {
   return `kind_${kind.replace(/ /g, '_')}`;
 }
 
-/** "In 3 of 5 reports". */
+/** "In 3 of 5 reports": only reports that carry the whole statement. */
 export function reportsLabel(reports: number): string {
   return reports === 1 ? t('cardReportsOne') : t('cardReports', String(reports));
+}
+
+/** "+1 more in part": reports whose quote carries only part of the statement, never counted above. */
+export function partialReportsLabel(reports: number): string {
+  return t('claimPartialReports', String(reports));
+}
+
+/** A stated date ("2022-06-18") as the reader's calendar shows it. */
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * Says when the claims were made, as far as the reports state it, so a 2022
+ * statement is never read as today's fact.
+ */
+export function timeframeLabel(sources: readonly Source[]): string {
+  const dates = sources.flatMap((s) => (s.date ? [formatDate(s.date.value)] : []));
+  return t('claimsTimeframe', [String(sources.length), String(dates.length), dates.join(', ') || '—']);
+}
+
+/** How a quote's caption names its report: the stated publisher, and the start of its first line. */
+export function reportCaption(source: Source): string {
+  const title = quotedShortTitle(source);
+  return source.publisher ? `${source.publisher.value}: ${title}` : title;
 }

@@ -55,6 +55,7 @@ export interface TabState {
 
 export interface CardQuote {
   text: string;
+  /** How the caption names the report (publisher where stated, and its short title). */
   sourceTitle: string;
   sourceFile: string;
 }
@@ -64,7 +65,12 @@ export interface CardClaim {
   statement: string;
   kind: ClaimKind;
   attribution: string;
+  /** Reports that carry the whole statement. */
   reports: number;
+  /** Further reports that carry only part of it. */
+  partialReports: number;
+  /** How the reports differ, with reports named as the reader sees them. */
+  note: string | null;
   quote: CardQuote | null;
 }
 
@@ -72,6 +78,8 @@ export interface CardData {
   entity: EntityId;
   name: string;
   description: string;
+  /** When the reports spoke, so a 2022 claim is not read as today's fact. */
+  timeframe: string;
   totalClaims: number;
   claims: CardClaim[];
 }
@@ -162,9 +170,10 @@ export function parseTabState(value: unknown): TabState | null {
 
 function parseCardClaim(value: unknown): CardClaim | null {
   if (!isRecord(value)) return null;
-  const { id, statement, kind, attribution, reports, quote } = value;
+  const { id, statement, kind, attribution, reports, partialReports, note, quote } = value;
   if (!isShortText(id) || !isShortText(statement) || !isClaimKind(kind) || !isShortText(attribution)) return null;
-  if (!isCount(reports)) return null;
+  if (!isCount(reports) || !isCount(partialReports)) return null;
+  if (note !== null && !isShortText(note)) return null;
   let parsedQuote: CardQuote | null = null;
   if (quote !== null) {
     if (!isRecord(quote)) return null;
@@ -172,15 +181,16 @@ function parseCardClaim(value: unknown): CardClaim | null {
     if (!isShortText(text) || !isShortText(sourceTitle) || !isShortText(sourceFile)) return null;
     parsedQuote = { text, sourceTitle, sourceFile };
   }
-  return { id, statement, kind, attribution, reports, quote: parsedQuote };
+  return { id, statement, kind, attribution, reports, partialReports, note, quote: parsedQuote };
 }
 
 export function parseCardData(value: unknown): CardData | null {
   if (!isRecord(value)) return null;
-  const { entity, name, description, totalClaims, claims } = value;
+  const { entity, name, description, timeframe, totalClaims, claims } = value;
   if (!isEntityId(entity) || !isShortText(name) || !isShortText(description) || !isCount(totalClaims)) return null;
+  if (!isShortText(timeframe)) return null;
   if (!Array.isArray(claims)) return null;
   const parsed = claims.map(parseCardClaim);
   if (parsed.some((c) => c === null)) return null;
-  return { entity, name, description, totalClaims, claims: parsed as CardClaim[] };
+  return { entity, name, description, timeframe, totalClaims, claims: parsed as CardClaim[] };
 }

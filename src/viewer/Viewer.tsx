@@ -1,13 +1,16 @@
 /** One source report in full, with its title and stated metadata, and the cited quote highlighted. */
 import Mark from 'mark.js';
+import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import rawTexts from 'virtual:claimlight/source-texts';
+import { quotedShortTitle } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { t } from '../shared/i18n.ts';
 import { LIBRARY_PAGE } from '../shared/pages.ts';
 import { locateQuote } from './locate.ts';
 
 const texts = rawTexts as Record<string, string>;
+const FACT_LABEL = { publisher: 'viewerPublisher', date: 'viewerDate', author: 'viewerAuthor' } as const;
 
 export function Viewer({ file, quote }: { file: string; quote: string | null }) {
   const source = CLAIMS_INDEX.sources.find((s) => s.file === file);
@@ -39,26 +42,14 @@ export function Viewer({ file, quote }: { file: string; quote: string | null }) 
   return (
     <main class="viewer">
       <p class="eyebrow">{t('viewerEyebrow')}</p>
-      <h1>{source.title}</h1>
+      <h1 title={source.title}>{quotedShortTitle(source).slice(1, -1)}</h1>
       <dl class="facts">
-        {source.publisher && (
-          <>
-            <dt>{t('viewerPublisher')}</dt>
-            <dd>{source.publisher.value}</dd>
-          </>
-        )}
-        {source.date && (
-          <>
-            <dt>{t('viewerDate')}</dt>
-            <dd>{source.date.value}</dd>
-          </>
-        )}
-        {source.author && (
-          <>
-            <dt>{t('viewerAuthor')}</dt>
-            <dd>{source.author.value}</dd>
-          </>
-        )}
+        {(['publisher', 'date', 'author'] as const).map((field) => (
+          <Fragment key={field}>
+            <dt>{t(FACT_LABEL[field])}</dt>
+            <dd class={source[field] ? undefined : 'not-stated'}>{source[field]?.value ?? t('viewerNotStated')}</dd>
+          </Fragment>
+        ))}
         <dt>{t('viewerFile')}</dt>
         <dd>
           <code>{source.file}</code>

@@ -1,4 +1,5 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
+import companiesFile from '../../seeds/companies.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
@@ -15,19 +16,31 @@ test('hovering a highlight opens a card with the company, its claims and their s
   await tab.hover('#p1 claimlight-mention');
   await waitForCard(tab, 'ByteDance');
   const card = await readCard(tab);
-  expect(card?.description).toBe(
-    'China-based parent company of TikTok, whose staff the leaked audio says accessed US user data.',
+  expect(card?.description).toBe(companiesFile.companies.find((c) => c.id === 'bytedance')?.description);
+  // The card says when the reports spoke, as far as they state it.
+  expect(card?.timeframe).toBe(
+    'What 5 news reports said in 2022, not current fact. Dated: June 18, 2022 (1 of 5); the others state no date.',
   );
   expect(card?.claims.length).toBeGreaterThanOrEqual(3);
-  // The most relevant claim first: the one all five reports carry.
+  // The most relevant claim first: the one most reports carry in full.
   const top = claimsFile.claims.find((c) => c.id === 'china-based-staff-accessed-us-data');
-  expect(card?.claims[0]?.statement).toBe(top?.statement);
-  expect(card?.claims[0]?.meta).toBe(`Reported finding | ${top?.attribution ?? ''} | In 5 of 5 reports`);
-  // Each shown quote is a verbatim passage of the claim's evidence, with its source's title.
-  const firstEvidence = top?.evidence[0];
+  if (!top) throw new Error('claim missing from the seeds');
+  const full = new Set(top.evidence.filter((e) => !('support' in e)).map((e) => e.source)).size;
+  const partial = new Set(top.evidence.filter((e) => 'support' in e).map((e) => e.source)).size;
+  expect(full).toBe(4);
+  expect(card?.claims[0]?.statement).toBe(top.statement);
+  // Who says it, and how many reports carry all of it; partial support is shown apart, never counted.
+  expect(card?.claims[0]?.meta).toBe(
+    `Reported finding | According to ${top.attribution} | In ${full} of 5 reports +${partial} in part`,
+  );
+  // Where the reports differ, reports named as everywhere else (never by file code).
+  expect(card?.claims[0]?.note).toContain('“TikTok eases anxieties…” says the access happened "routinely"');
+  expect(card?.claims[0]?.note).not.toMatch(/\b00\d\b/);
+  // Each shown quote is a verbatim passage that carries the whole claim, captioned with its report.
+  const firstEvidence = top.evidence.find((e) => !('support' in e));
   expect(card?.claims[0]?.quote).toBe(firstEvidence?.quote);
-  const title = sourcesFile.sources.find((s) => s.file === firstEvidence?.source)?.title ?? '';
-  expect(card?.claims[0]?.source).toBe(`From: ${title}`);
+  const source = sourcesFile.sources.find((s) => s.file === firstEvidence?.source);
+  expect(card?.claims[0]?.source).toBe(`From: Cybernews: “${source?.shortTitle ?? ''}…”`);
   expect(card?.allClaims).toBe(`All ${claimsAbout('bytedance').length} claims about ByteDance`);
   // Opened by the pointer, it leaves focus where it was.
   expect(card?.focusedInside).toBe(false);

@@ -81,6 +81,25 @@ test('library: every claim, filtered by company, kind, report and text', async (
   await expect(library.locator('.claim .statement')).toHaveText([
     claimsFile.claims.find((c) => c.id === 'master-admin-has-access-to-everything')?.statement ?? '',
   ]);
+  await library.getByLabel('Search', { exact: true }).fill('');
+  // When the reports spoke, and what carries a claim in full or only in part, are on the page.
+  await expect(library.locator('.timeframe')).toHaveText(
+    'What 5 news reports said in 2022, not current fact. Dated: June 18, 2022 (1 of 5); the others state no date.',
+  );
+  const accessed = library.locator('[data-claim-id="china-based-staff-accessed-us-data"]');
+  await expect(accessed.locator('.reports')).toHaveText('In 4 of 5 reports +1 in part');
+  await expect(accessed.locator('figure[data-support="full"]')).toHaveCount(4);
+  const partial = accessed.locator('figure[data-support="partial"]');
+  await expect(partial).toHaveCount(1);
+  await expect(partial).toContainText('Carries only part of this claim');
+  await expect(partial.locator('figcaption')).toHaveText(
+    'ClearanceJobs: “The original concept of social media was about sharing…”',
+  );
+  // Reports are never named by their file codes, and no title runs on for a paragraph.
+  const pageText = await library.locator('main').innerText();
+  expect(pageText).not.toMatch(/\b(?:report|reports)\s+00\d\b|\b00\d\b(?![_%])/);
+  for (const option of await library.getByLabel('Report', { exact: true }).locator('option').allInnerTexts())
+    expect(option.length).toBeLessThanOrEqual(80);
   await library.getByLabel('Search', { exact: true }).fill('no claim says this zebra');
   await expect(library.getByText('No claim matches these filters.')).toBeVisible();
   expect(library.url()).toContain('q=no+claim+says+this+zebra');
@@ -95,9 +114,13 @@ test('viewer: the whole report, its stated metadata, and the cited quote highlig
   const viewer = await chromium.openExtensionPage(
     `src/viewer/index.html?source=${evidence?.source ?? ''}&quote=${encodeURIComponent(evidence?.quote ?? '')}`,
   );
-  await expect(viewer.locator('h1')).toHaveText(source?.title ?? '');
+  // The short title heads the page; the full first line is the document's own first line below it.
+  await expect(viewer.locator('h1')).toHaveText(`${source?.shortTitle ?? ''}…`);
+  await expect(viewer.locator('.document')).toContainText(source?.title ?? '');
   await expect(viewer.locator('.facts')).toContainText('ClearanceJobs');
   await expect(viewer.locator('.facts')).toContainText('Peter Suciu');
+  // What the report does not state is said plainly.
+  await expect(viewer.locator('.facts dd.not-stated')).toHaveText(['Not stated in the report']);
   const mark = viewer.locator('mark.cited');
   await expect(mark).toHaveText(evidence?.quote ?? '');
   await expect(mark).toBeInViewport();

@@ -29,6 +29,7 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   const popup = await openPopupFor(chromium, tabId);
   await expect(popup.locator('.company h2')).toHaveText(['TikTok', 'ByteDance', 'Oracle']);
   await expect(popup.locator('.company .count')).toHaveText(['3 mentions', '1 mention', '2 mentions']);
+  await expect(popup.locator('.timeframe')).toContainText('What 5 news reports said in 2022, not current fact.');
   // Every claim about the company is there, grouped by kind.
   await expect(popup.locator('[data-entity="oracle"] .claim')).toHaveCount(claimsAbout('oracle').length);
   const firstGroup = popup.locator('[data-entity="tiktok"] .kind-group').first();

@@ -4,7 +4,8 @@ import type { TestPage } from './harness.ts';
 export interface CardView {
   name: string;
   description: string;
-  claims: { statement: string; meta: string; quote: string | null; source: string | null }[];
+  timeframe: string;
+  claims: { statement: string; meta: string; note: string | null; quote: string | null; source: string | null }[];
   allClaims: string;
   focusedInside: boolean;
   rect: { x: number; y: number; width: number; height: number };
@@ -20,9 +21,11 @@ export function readCard(tab: TestPage): Promise<CardView | null> {
     return {
       name: text(card.querySelector('.name')),
       description: text(card.querySelector('.description')),
+      timeframe: text(card.querySelector('.timeframe')),
       claims: [...card.querySelectorAll('.claim')].map((claim) => ({
         statement: text(claim.querySelector('.statement')),
         meta: [...claim.querySelectorAll('.meta > span')].map((s) => text(s)).join(' | '),
+        note: claim.querySelector('.note p') ? text(claim.querySelector('.note p')) : null,
         quote: claim.querySelector('blockquote') ? text(claim.querySelector('blockquote')) : null,
         source: claim.querySelector('figcaption') ? text(claim.querySelector('figcaption')) : null,
       })),

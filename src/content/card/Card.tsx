@@ -1,7 +1,7 @@
 /** The hover card's content: a company, its most relevant claims, and where each comes from. */
 import type { CardData } from '../../shared/messages.ts';
 import { t } from '../../shared/i18n.ts';
-import { kindMessageKey, reportsLabel } from '../../shared/kinds.ts';
+import { kindMessageKey, partialReportsLabel, reportsLabel } from '../../shared/kinds.ts';
 
 export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: CardData };
 
@@ -37,6 +37,7 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
           <header>
             <h2 class="name">{name}</h2>
             <p class="description">{state.data.description}</p>
+            <p class="timeframe">{state.data.timeframe}</p>
           </header>
           <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
           <ol class="claims">
@@ -45,9 +46,21 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
                 <p class="statement">{claim.statement}</p>
                 <p class="meta">
                   <span class={`kind kind-${claim.kind.replace(/ /g, '-')}`}>{t(kindMessageKey(claim.kind))}</span>
-                  <span class="attribution">{claim.attribution}</span>
-                  <span class="reports">{reportsLabel(claim.reports)}</span>
+                  <span class="attribution">{t('claimAttribution', claim.attribution)}</span>
+                  <span class="reports">
+                    {reportsLabel(claim.reports)}
+                    {claim.partialReports > 0 && (
+                      <span class="partial-reports"> {partialReportsLabel(claim.partialReports)}</span>
+                    )}
+                  </span>
                 </p>
+                {claim.note && (
+                  // Folded: the card stays short, and the difference is one click away.
+                  <details class="note">
+                    <summary>{t('claimNoteSummary')}</summary>
+                    <p>{claim.note}</p>
+                  </details>
+                )}
                 {claim.quote && (
                   <figure class="quote">
                     <blockquote>{claim.quote.text}</blockquote>

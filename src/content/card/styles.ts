@@ -75,6 +75,11 @@ export const CARD_CSS = `
 header { padding-right: 28px; }
 .name { margin: 0; font-size: 16px; line-height: 1.3; }
 .description { margin: 4px 0 0; color: var(--muted); }
+.timeframe { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+.note { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+.note summary { cursor: pointer; color: var(--accent); }
+.note p { margin: 4px 0 0; }
+.partial-reports { font-style: italic; }
 .claims-heading {
   margin: 12px 0 4px;
   font-size: 11px;
