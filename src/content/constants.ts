@@ -10,15 +10,27 @@ export const CARD_HOST_TAG = 'claimlight-card';
 
 /** At most this many highlights per document; mentions beyond it are still counted. */
 export const MAX_HIGHLIGHTS = 2000;
-/** After a page undoes the highlights in one element this often, leave that element alone. */
+/** After a page undoes the highlights in one element this often, leave that element alone for now. */
 export const MAX_REHIGHLIGHTS = 3;
+/**
+ * Every give-up is temporary: a place left alone is highlighted again once it
+ * has been quiet this long (an element whose highlights the page unwrapped
+ * three times; a page that rebuilt dozens of highlighted elements at once), and each further give-up there doubles the wait
+ * (up to MAX_RETRY_QUIET_MS), so a page that keeps undoing costs a few
+ * retries a minute at most. A whole page that resisted (below) waits longer
+ * first: it undid dozens of highlights the moment they appeared.
+ */
+export const ELEMENT_RETRY_QUIET_MS = 3000;
+export const PAGE_RETRY_QUIET_MS = 4000;
+export const MAX_RETRY_QUIET_MS = 60_000;
 /**
  * A page can undo highlights through ever new elements (replacing a paragraph
  * with a fresh copy each time), which the per-element cap cannot see. Undos
  * within QUICK_UNDO_MS of the highlight count; after MAX_QUICK_UNDOS of them
- * within UNDO_WINDOW_MS, the document's later content is left alone (what is
- * highlighted stays, and undo still works). Real apps that update or remove
- * highlighted text do so far less often.
+ * within UNDO_WINDOW_MS, the document's later content is left alone until the
+ * page has been quiet (what is highlighted stays, and undo still works). Real
+ * apps that update or remove highlighted text do so far less often, and a page
+ * rewriting its own text in place is never counted: that is an update.
  */
 export const QUICK_UNDO_MS = 1000;
 export const MAX_QUICK_UNDOS = 60;

@@ -11,10 +11,13 @@ import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entiti
 import { findMentions, type MentionMatcher } from '../shared/mentions.ts';
 import {
   EXCLUDED_SELECTOR,
+  ELEMENT_RETRY_QUIET_MS,
   MAX_HIGHLIGHTS,
   MAX_REHIGHLIGHTS,
   MAX_QUICK_UNDOS,
+  MAX_RETRY_QUIET_MS,
   MENTION_TAG,
+  PAGE_RETRY_QUIET_MS,
   QUICK_UNDO_MS,
   SLICE_BUDGET_MS,
   UNDO_WINDOW_MS,
@@ -22,12 +25,18 @@ import {
 import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
-import { openShadowRootsUnder } from './shadowRoots.ts';
+import { openShadowRootsUnder, ShadowRootSweep } from './shadowRoots.ts';
 import { wrapTextNodes } from './wrap.ts';
 
 /** Mentions per mark.js call: each call has a fixed cost, and each wrap costs about 0.2 ms, so a batch stays small. */
 const WRAP_BATCH = 16;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * A shadow root attached to an element already in the page makes no DOM
+ * change anyone can observe: the whole document is swept again this long
+ * after highlighting starts (each sweep is sliced; it finds only new roots).
+ */
+const RESWEEP_AFTER_MS = [1000, 4000, 10_000];
 
 interface Overflow {
   data: string;
@@ -43,6 +52,26 @@ export interface HighlighterEvents {
   initialPassDone(): void;
 }
 
+/** How long a place must be quiet before a give-up there is retried: the first wait, doubled at each retry. */
+export interface RetryTiming {
+  elementQuietMs: number;
+  pageQuietMs: number;
+  maxQuietMs: number;
+}
+
+const DEFAULT_RETRY: RetryTiming = {
+  elementQuietMs: ELEMENT_RETRY_QUIET_MS,
+  pageQuietMs: PAGE_RETRY_QUIET_MS,
+  maxQuietMs: MAX_RETRY_QUIET_MS,
+};
+
+/** A place left alone for now, and when the page last changed it. */
+interface GiveUp {
+  /** How many times this place has been given up on: each retry waits twice as long. */
+  level: number;
+  lastChange: number;
+}
+
 export class Highlighter {
   readonly registry = new HighlightRegistry();
   private readonly queue: Node[] = [];
@@ -53,18 +82,28 @@ export class Highlighter {
   private batchMentions = 0;
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
-  private readonly givenUp = new WeakSet<Node>();
+  /** Elements left alone for now; each is retried once it has been quiet long enough. */
+  private readonly givenUp = new Map<Node, GiveUp>();
+  /** How often each element was given up on, for the back-off (kept across retries). */
+  private readonly giveUpLevel = new WeakMap<Node, number>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Nodes whose text the page wrote in the batch of changes being handled. */
   private written: ReadonlySet<Node> = NONE_WRITTEN;
+  /** The text of what the page added in the batch being handled, to see a removal that puts the same text back. */
+  private addedTexts: ReadonlySet<string> | null = null;
   /** When each highlight was made, to tell a page that undoes them at once from one that updates later. */
   private readonly wrappedAt = new WeakMap<HighlightEntry, number>();
   /** Highlights the page undid right after they appeared, in the current window, across all elements. */
   private quickUndos = { count: 0, since: 0 };
-  /** Set when the page undoes highlights faster than any real app does: new content is then left alone. */
-  private pageResists = false;
+  /** Set when the page undoes highlights faster than any real app does: new content is left alone until it is quiet. */
+  private pageResists: GiveUp | null = null;
+  private pageResistLevel = 0;
   private readonly observer: MutationObserver;
   private readonly scheduler: SliceScheduler;
   private readonly roots = new Set<Document | ShadowRoot>();
+  /** Finds open shadow roots on any element (a div or span too), in slices after the text work. */
+  private readonly shadows = new ShadowRootSweep((shadow) => this.foundShadowRoot(shadow));
+  private resweepTimers: ReturnType<typeof setTimeout>[] = [];
   private active = false;
   private dirty = false;
   private initialPassPending = false;
@@ -75,6 +114,7 @@ export class Highlighter {
   constructor(
     private readonly doc: Document,
     private readonly events: HighlighterEvents,
+    private readonly retry: RetryTiming = DEFAULT_RETRY,
   ) {
     this.observer = new MutationObserver((records) => {
       if (!this.active) {
@@ -110,7 +150,21 @@ export class Highlighter {
     this.initialPassPending = true;
     if (roots) for (const root of roots) this.enqueue(root);
     else for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
+    this.sweepDocument();
+    for (const delay of RESWEEP_AFTER_MS) this.resweepTimers.push(setTimeout(() => this.sweepDocument(), delay));
     this.scheduler.runNow();
+  }
+
+  /** Queues a sliced look at every element of the document for shadow roots not yet known. */
+  private sweepDocument(): void {
+    if (!this.active) return;
+    this.shadows.add(this.doc.documentElement);
+    this.scheduler.later();
+  }
+
+  private foundShadowRoot(shadow: ShadowRoot): void {
+    this.observe(shadow);
+    this.enqueue(shadow);
   }
 
   /** Stops and restores every node it changed, node for node. */
@@ -118,10 +172,16 @@ export class Highlighter {
     this.written = writtenNodes(this.observer.takeRecords());
     this.active = false;
     // Turning highlighting off and on again is the user's call: a page that resisted gets another chance.
-    this.pageResists = false;
+    this.pageResists = null;
+    this.pageResistLevel = 0;
+    this.givenUp.clear();
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.quickUndos = { count: 0, since: 0 };
     this.queue.length = 0;
     this.walks.length = 0;
+    for (const timer of this.resweepTimers) clearTimeout(timer);
+    this.resweepTimers = [];
     for (const entry of [...this.registry.entries()]) this.undo(entry);
     this.written = NONE_WRITTEN;
     this.overflow.clear();
@@ -133,6 +193,11 @@ export class Highlighter {
   /** Queues a node whose text may now hold mentions (an added subtree, changed text, a new root). */
   enqueue(node: Node): void {
     if (this.active && !this.pageResists) this.queue.push(node);
+  }
+
+  /** Whether some place is left alone for now (it will be retried once quiet). */
+  get waitingToRetry(): boolean {
+    return this.pageResists !== null || this.givenUp.size > 0;
   }
 
   counts(): MentionCounts {
@@ -167,6 +232,10 @@ export class Highlighter {
         if (this.advance(walk, deadline)) this.walks.shift();
       }
       if (deadline.expired()) break;
+    }
+    // Shadow roots on ordinary elements come last: the text already known to the page goes first.
+    if (!more && this.shadows.pending) {
+      more = deadline.expired() || this.shadows.run(deadline) || this.queue.length > 0;
     }
     this.wrapBatch();
     this.dropOwnRecords();
@@ -214,6 +283,7 @@ export class Highlighter {
     if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return;
     const parent = node.parentNode;
     if (!parent || this.givenUp.has(parent)) return;
+    if (this.givenUp.size > 0 && this.insideGivenUp(parent)) return;
     if (parent instanceof Element && isExcluded(parent)) return;
     // A document in design mode is an editor as a whole.
     if (this.doc.designMode === 'on') return;
@@ -247,9 +317,15 @@ export class Highlighter {
     this.markDirty();
   }
 
+  /** The batch of page changes being handled. */
+  private batchRecords: readonly MutationRecord[] = [];
+
   private handleRecords(records: MutationRecord[]): void {
+    this.batchRecords = records;
     // Text the page wrote in this batch is the page's, even when a removal listed before it undoes a highlight.
     this.written = writtenNodes(records);
+    this.addedTexts = null;
+    if (records.length > 0 && this.waitingToRetry) this.noteChanges(records);
     for (const record of records) {
       if (record.type === 'characterData') this.textChanged(record.target);
       else {
@@ -262,8 +338,9 @@ export class Highlighter {
   private textChanged(node: Node): void {
     const own = this.registry.ofOriginal(node);
     if (own) {
-      // The page rewrote its own node (frameworks set nodeValue in place): what it wrote is the truth.
-      this.pageUndid(own);
+      // The page rewrote its own node (frameworks set nodeValue in place): an update, never an undo.
+      // What it wrote is the truth; the new text is highlighted afresh.
+      this.undo(own);
       this.enqueue(node);
       return;
     }
@@ -278,12 +355,16 @@ export class Highlighter {
   private added(node: Node): void {
     if (this.registry.ofCreated(node)) return;
     if (node instanceof Element) {
-      if (node.localName === MENTION_TAG || isExcluded(node)) return;
-      // Web components added later bring their shadow roots with them.
-      for (const shadow of openShadowRootsUnder(node)) {
-        this.observe(shadow);
-        this.enqueue(shadow);
+      if (node.localName === MENTION_TAG) return;
+      if (isExcluded(node)) {
+        // Moved into an editor, a script or the like: what it carried is highlighted no longer.
+        this.undoWithin(node);
+        return;
       }
+      // Web components added later bring their shadow roots with them: custom elements at once,
+      // any other element in the next slices.
+      for (const shadow of openShadowRootsUnder(node)) this.foundShadowRoot(shadow);
+      if (this.active) this.shadows.add(node, true);
     }
     this.recheckReturning(node);
     this.enqueue(node);
@@ -314,7 +395,8 @@ export class Highlighter {
     const own = this.registry.ofOriginal(node);
     if (own) {
       // The page removed its node by reference: give it back whole, and take ours out of the page.
-      this.pageUndid(own);
+      if (this.rebuiltInBatch(node)) this.noteUndo(own);
+      this.undo(own);
       return;
     }
     const ours = this.registry.ofCreated(node);
@@ -323,12 +405,35 @@ export class Highlighter {
       return;
     }
     if (!(node instanceof Element) && !(node instanceof DocumentFragment)) return;
+    // A page that rebuilds the same content the moment it is highlighted is undoing us; one that
+    // removes content for good, or replaces it with other text, is only updating.
+    const rebuilt = this.rebuiltInBatch(node);
     for (const mark of node.querySelectorAll(MENTION_TAG)) {
       const entry = this.registry.ofCreated(mark.firstChild ?? mark);
       if (!entry) continue;
       // A removed subtree keeps the page's own structure, in case the page puts it back; and a page
       // node moved out of it first is given back whole where it now is.
-      this.pageUndid(entry);
+      if (rebuilt) this.noteUndo(entry);
+      this.undo(entry);
+    }
+  }
+
+  /** Whether the batch being handled added content with the same text as `removed`. */
+  private rebuiltInBatch(removed: Node): boolean {
+    if (!this.addedTexts) {
+      const texts = new Set<string>();
+      for (const record of this.batchRecords)
+        for (const added of record.addedNodes) if (added.isConnected) texts.add(added.textContent ?? '');
+      this.addedTexts = texts;
+    }
+    return this.addedTexts.has(removed.textContent ?? '');
+  }
+
+  /** Takes out every highlight under `node`, looking into the shadow roots below it too. */
+  private undoWithin(node: Node): void {
+    for (const entry of [...this.registry.entries()]) {
+      const mark = entry.created.find((n) => n instanceof Element) ?? entry.original;
+      if (containsAcrossShadows(node, mark)) this.undo(entry);
     }
   }
 
@@ -354,7 +459,12 @@ export class Highlighter {
     if (!parent) return;
     const times = (this.undone.get(parent) ?? 0) + 1;
     this.undone.set(parent, times);
-    if (times >= MAX_REHIGHLIGHTS) this.givenUp.add(parent);
+    if (times < MAX_REHIGHLIGHTS) return;
+    this.undone.delete(parent);
+    const level = (this.giveUpLevel.get(parent) ?? 0) + 1;
+    this.giveUpLevel.set(parent, level);
+    this.givenUp.set(parent, { level, lastChange: performance.now() });
+    this.scheduleRetry();
   }
 
   /**
@@ -366,7 +476,70 @@ export class Highlighter {
     const now = performance.now();
     if (now - (this.wrappedAt.get(entry) ?? -Infinity) > QUICK_UNDO_MS) return;
     if (now - this.quickUndos.since > UNDO_WINDOW_MS) this.quickUndos = { count: 0, since: now };
-    if (++this.quickUndos.count >= MAX_QUICK_UNDOS) this.pageResists = true;
+    if (++this.quickUndos.count < MAX_QUICK_UNDOS || this.pageResists) return;
+    this.pageResists = { level: ++this.pageResistLevel, lastChange: now };
+    this.queue.length = 0;
+    this.scheduleRetry();
+  }
+
+  /** Whether `node` sits inside an element left alone for now. */
+  private insideGivenUp(node: Node): boolean {
+    for (let current: Node | null = node; current; current = current.parentNode)
+      if (this.givenUp.has(current)) return true;
+    return false;
+  }
+
+  /** A place left alone must be quiet before it is retried: changes in it restart its wait. */
+  private noteChanges(records: MutationRecord[]): void {
+    const now = performance.now();
+    if (this.pageResists) this.pageResists.lastChange = now;
+    if (this.givenUp.size === 0) return;
+    for (const record of records) {
+      for (let node: Node | null = record.target; node; node = node.parentNode) {
+        const giveUp = this.givenUp.get(node);
+        if (giveUp) giveUp.lastChange = now;
+      }
+    }
+  }
+
+  private quietNeeded(giveUp: GiveUp, firstWait: number): number {
+    return Math.min(firstWait * 2 ** (giveUp.level - 1), this.retry.maxQuietMs);
+  }
+
+  /** Sets one timer for the earliest retry due; a hostile page costs a few retries a minute at most. */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null || !this.active) return;
+    let due = Infinity;
+    if (this.pageResists)
+      due = this.pageResists.lastChange + this.quietNeeded(this.pageResists, this.retry.pageQuietMs);
+    for (const giveUp of this.givenUp.values())
+      due = Math.min(due, giveUp.lastChange + this.quietNeeded(giveUp, this.retry.elementQuietMs));
+    if (due === Infinity) return;
+    this.retryTimer = setTimeout(() => this.retryQuietPlaces(), Math.max(0, due - performance.now()));
+  }
+
+  /** Highlights again every place left alone that has been quiet long enough. */
+  private retryQuietPlaces(): void {
+    this.retryTimer = null;
+    if (!this.active) return;
+    this.handleRecords(this.observer.takeRecords());
+    const now = performance.now();
+    const resist = this.pageResists;
+    if (resist && now - resist.lastChange >= this.quietNeeded(resist, this.retry.pageQuietMs)) {
+      this.pageResists = null;
+      this.quickUndos = { count: 0, since: 0 };
+      // Everything the page added while it was left alone: one pass over every root.
+      for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
+    }
+    for (const [node, giveUp] of [...this.givenUp]) {
+      if (!node.isConnected) this.givenUp.delete(node);
+      else if (now - giveUp.lastChange >= this.quietNeeded(giveUp, this.retry.elementQuietMs)) {
+        this.givenUp.delete(node);
+        this.enqueue(node);
+      }
+    }
+    if (this.queue.length > 0) this.scheduler.runNow();
+    this.scheduleRetry();
   }
 
   private dropOwnRecords(): void {
@@ -392,6 +565,16 @@ export class Highlighter {
 function isExcluded(element: Element): boolean {
   for (let current: Element | null = element; current;) {
     if (current.closest(EXCLUDED_SELECTOR)) return true;
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
+/** Whether `node` is `ancestor` or below it, counting a shadow root's host as its parent. */
+function containsAcrossShadows(ancestor: Node, node: Node): boolean {
+  for (let current: Node | null = node; current;) {
+    if (ancestor.contains(current)) return true;
     const root = current.getRootNode();
     current = root instanceof ShadowRoot ? root.host : null;
   }

@@ -12,7 +12,7 @@ import { SLICE_BUDGET_MS } from './constants.ts';
 import { mayHoldMention, mayMention } from './detect.ts';
 import { benchMark, benchMeasure } from './perf.ts';
 import { probeForMention } from './probe.ts';
-import { openShadowRootsUnder } from './shadowRoots.ts';
+import { ShadowRootSweep } from './shadowRoots.ts';
 
 benchMark('start');
 
@@ -22,15 +22,46 @@ const pending = new Set<Node>();
 let wholePage = false;
 
 /** While dormant: collects text added or changed later that may mention a company, and wakes on the first. */
+const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const watcher = new MutationObserver((records) => {
   for (const record of records) {
+    if (record.type === 'childList' && sweepShadowRoots)
+      for (const node of record.addedNodes) if (node instanceof Element) sweepLater(node);
     if (!mayHoldMention(record)) continue;
     if (record.type === 'characterData') pending.add(record.target);
     else for (const node of record.addedNodes) pending.add(node);
   }
   if (pending.size > 0) wake();
 });
-watcher.observe(document, { childList: true, subtree: true, characterData: true });
+watcher.observe(document, WATCH);
+
+/**
+ * Shadow roots hold text the page's own read cannot see. While dormant, every
+ * element is checked for one in idle time (after load, once more a few
+ * seconds later, and each subtree the page adds); a root is watched from then
+ * on, and wakes the engine when its text may mention a company.
+ */
+let sweepShadowRoots = false;
+let sweepScheduled = false;
+const sweep = new ShadowRootSweep((shadow) => {
+  watcher.observe(shadow, WATCH);
+  if (mayMention(shadow.textContent)) {
+    pending.add(shadow);
+    wake();
+  }
+});
+function sweepLater(root: Node): void {
+  if (waking) return;
+  sweep.add(root);
+  if (sweepScheduled) return;
+  sweepScheduled = true;
+  const step = (idle: IdleDeadline) => {
+    if (!waking && sweep.run({ expired: () => idle.timeRemaining() < 1 })) requestIdleCallback(step);
+    else sweepScheduled = false;
+  };
+  requestIdleCallback(step, { timeout: 3000 });
+}
+const RESWEEP_AFTER_MS = 4000;
 
 /** A possible mention appeared: load the engine, which reads the settings and takes over from the watcher. */
 function wake(): void {
@@ -45,21 +76,18 @@ function wake(): void {
   );
 }
 
-/** Pages with no mention in their own text look inside web components, when the browser is idle. */
-function checkShadowRoots(): void {
-  for (const shadow of openShadowRootsUnder(document)) if (mayMention(shadow.textContent)) pending.add(shadow);
-  if (pending.size > 0) wake();
-}
-
 const body = document.body as HTMLElement | null;
 if (body && document.designMode !== 'on') {
-  probeForMention(body, SLICE_BUDGET_MS, ({ found, sawCustomElement }) => {
+  probeForMention(body, SLICE_BUDGET_MS, ({ found }) => {
     if (found) {
       wholePage = true;
       wake();
       return;
     }
     benchMeasure('initial-pass', 'start');
-    if (sawCustomElement) requestIdleCallback(checkShadowRoots, { timeout: 3000 });
+    // Pages with no mention in their own text look inside shadow roots, when the browser is idle.
+    sweepShadowRoots = true;
+    sweepLater(document.documentElement);
+    setTimeout(() => sweepLater(document.documentElement), RESWEEP_AFTER_MS);
   });
 } else benchMeasure('initial-pass', 'start');

@@ -21,8 +21,6 @@ export const READ_AT_ONCE_ELEMENTS = 40_000;
 
 export interface ProbeResult {
   found: boolean;
-  /** Whether a custom element (a possible shadow host) sits near the top of the page. */
-  sawCustomElement: boolean;
 }
 
 export function probeForMention(
@@ -32,7 +30,7 @@ export function probeForMention(
   readAtOnce = READ_AT_ONCE_ELEMENTS,
 ): void {
   const finish = (found: boolean) => {
-    onResult({ found, sawCustomElement: hasCustomElementNear(root) });
+    onResult({ found });
   };
   // The common case, without allocating anything: the whole page in one read.
   if (root.getElementsByTagName('*').length <= readAtOnce) {
@@ -64,16 +62,4 @@ export function probeForMention(
   };
   channel.port1.onmessage = slice;
   slice();
-}
-
-/** Levels below <body> searched for a custom element, where web-component apps put their root. */
-const CUSTOM_ELEMENT_DEPTH = 2;
-
-/** Whether a custom element sits in the first levels under `root`. */
-function hasCustomElementNear(root: Element, depth = 0): boolean {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName.includes('-')) return true;
-    if (depth + 1 < CUSTOM_ELEMENT_DEPTH && hasCustomElementNear(child, depth + 1)) return true;
-  }
-  return false;
 }

@@ -1,9 +1,17 @@
 /**
- * Finds open shadow roots. Nearly every shadow host is a custom element, so
- * in a document one native XPath query for hyphenated tag names finds the
- * candidates without touching every element from script. XPath cannot start
- * from a shadow root, so inside one (they are small) every element is checked.
+ * Finds open shadow roots. Two ways, for two costs:
+ * - `openShadowRootsUnder`: at once, custom elements only. Nearly every
+ *   shadow host is a custom element, and one native XPath query for
+ *   hyphenated tag names finds them without touching every element from
+ *   script. XPath cannot start from a shadow root, so inside one (they are
+ *   small) every element is checked.
+ * - `ShadowRootSweep`: every element, in slices. A `div`, `span`, `p` or
+ *   `section` can host a shadow root too; only visiting each element finds
+ *   those, so that work is cut into slices that yield to the page.
+ * Closed shadow roots are the page's declared private parts: never entered.
  */
+import type { Deadline } from './scheduler.ts';
+
 const CUSTOM_ELEMENTS = ".//*[contains(local-name(), '-')]";
 
 function candidateHosts(root: Document | Element | ShadowRoot): Iterable<Element> {
@@ -23,7 +31,7 @@ export function openShadowRootsUnder(root: Document | Element | ShadowRoot, foun
   try {
     hosts = candidateHosts(root);
   } catch {
-    // A document without XPath (or a page that broke it) loses shadow-root coverage, nothing else.
+    // A document without XPath (or a page that broke it): the sliced sweep still finds every root.
     return found;
   }
   for (const host of hosts) {
@@ -34,4 +42,59 @@ export function openShadowRootsUnder(root: Document | Element | ShadowRoot, foun
     }
   }
   return found;
+}
+
+/** Elements checked between two looks at the clock: each check is one property read. */
+const CHECKS_PER_CLOCK = 256;
+
+interface Sweep {
+  walker: TreeWalker;
+  /** Report roots found before too (a subtree the page moved may have left an excluded place). */
+  again: boolean;
+}
+
+/**
+ * Visits every element under the roots it is given, in slices, and reports
+ * each open shadow root: once over all whole-document sweeps, and every time
+ * it sits in a subtree the page added.
+ */
+export class ShadowRootSweep {
+  private readonly walkers: Sweep[] = [];
+  private readonly seen = new WeakSet<ShadowRoot>();
+
+  constructor(private readonly onFound: (root: ShadowRoot) => void) {}
+
+  get pending(): boolean {
+    return this.walkers.length > 0;
+  }
+
+  /** Queues `root` (an element, document or shadow root) and everything under it. */
+  add(root: Node, again = false): void {
+    const doc = root.ownerDocument ?? (root as Document);
+    if (root instanceof Element) this.check(root, again);
+    this.walkers.push({ walker: doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT), again });
+  }
+
+  /** Sweeps until the deadline; returns true when more remains. */
+  run(deadline: Deadline): boolean {
+    let checked = 0;
+    for (let sweep = this.walkers[0]; sweep; sweep = this.walkers[0]) {
+      const { walker, again } = sweep;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        this.check(node as Element, again);
+        if ((++checked & (CHECKS_PER_CLOCK - 1)) === 0 && deadline.expired()) return true;
+      }
+      this.walkers.shift();
+    }
+    return false;
+  }
+
+  private check(element: Element, again: boolean): void {
+    const shadow = element.shadowRoot;
+    if (!shadow || (!again && this.seen.has(shadow))) return;
+    this.seen.add(shadow);
+    this.onFound(shadow);
+    // Roots nested in this one are found by sweeping it too.
+    this.walkers.push({ walker: element.ownerDocument.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT), again });
+  }
 }
