@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { activeTabId } from '../support/extension.ts';
+import { tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness, TestPage } from '../support/harness.ts';
 import { waitForCard } from '../support/card.ts';
 import { waitForHighlights } from '../support/page.ts';
@@ -28,7 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const chromium = harness as ChromiumHarness;
       await tab.goto(server.url('/demo.html'));
       await waitForHighlights(tab, 6);
-      const tabId = await activeTabId(chromium);
+      const tabId = tabIdOf(tab);
       for (const path of [
         `src/popup/index.html?tab=${tabId}`,
         'src/options/index.html',

@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
-import { activeTabId, clearSettings, sendToTab, writeSettings } from '../support/extension.ts';
+import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
 import { highlights, settle, waitForHighlights } from '../support/page.ts';
 
@@ -51,7 +51,7 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
   harness,
 }) => {
   const chromium = harness as ChromiumHarness;
-  const tabId = await activeTabId(chromium);
+  const tabId = tabIdOf(tab);
   await tab.evaluate(() => {
     const button = document.createElement('button');
     button.id = 'start';
@@ -73,7 +73,7 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
 
 test('a malformed command is ignored', async ({ tab, harness }) => {
   const chromium = harness as ChromiumHarness;
-  const tabId = await activeTabId(chromium);
+  const tabId = tabIdOf(tab);
   await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'meta' }).catch(() => undefined);
   await settle(tab);
   expect(await readCard(tab)).toBeNull();

@@ -5,7 +5,7 @@
  * working, and the page keeps working.
  */
 import { readCard, waitForCard } from '../support/card.ts';
-import { activeTabId, badgeText, storedCounts } from '../support/extension.ts';
+import { badgeText, storedCounts, tabIdOf } from '../support/extension.ts';
 import { expect, test } from '../support/fixtures.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
 import { settle, waitForHighlights } from '../support/page.ts';
@@ -124,7 +124,7 @@ test('messages a page posts pretending to be the extension change nothing', asyn
   expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length)).toBe(before);
   if (harness.name === 'chromium') {
     const chromium = harness as ChromiumHarness;
-    const tabId = await activeTabId(chromium);
+    const tabId = tabIdOf(tab);
     expect(await badgeText(chromium, tabId)).toBe(String(before));
   }
 });
@@ -194,7 +194,7 @@ test('100,000 mentions: highlights capped, counts still exact, the page keeps wo
   expect(await tab.evaluate(() => document.body.innerText.length)).toBeGreaterThan(1_000_000);
   if (harness.name === 'chromium') {
     const chromium = harness as ChromiumHarness;
-    const tabId = await activeTabId(chromium);
+    const tabId = tabIdOf(tab);
     await expect
       .poll(() => storedCounts(chromium, tabId), { timeout: 20_000 })
       .toEqual({

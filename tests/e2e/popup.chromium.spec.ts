@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { waitForCard } from '../support/card.ts';
-import { activeTabId, badgeText, clearSettings } from '../support/extension.ts';
+import { badgeText, clearSettings, tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness } from '../support/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
@@ -23,7 +23,7 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
-  const tabId = await activeTabId(chromium);
+  const tabId = tabIdOf(tab);
   await expect.poll(() => badgeText(chromium, tabId)).toBe('6');
 
   const popup = await openPopupFor(chromium, tabId);
@@ -54,7 +54,7 @@ test('the site switch and the global pause take effect on the open tab at once',
   const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
-  const tabId = await activeTabId(chromium);
+  const tabId = tabIdOf(tab);
   const popup = await openPopupFor(chromium, tabId);
   const site = popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' });
   await expect(site).toHaveAttribute('aria-checked', 'true');
@@ -73,7 +73,7 @@ test('"Next mention" scrolls the tab to the company and opens its card', async (
   const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
-  const tabId = await activeTabId(chromium);
+  const tabId = tabIdOf(tab);
   const popup = await openPopupFor(chromium, tabId);
   await popup.locator('[data-entity="oracle"] button.next').click();
   await waitForCard(tab, 'Oracle');
@@ -82,7 +82,7 @@ test('"Next mention" scrolls the tab to the company and opens its card', async (
 test('the popup says so when a page mentions none of the companies', async ({ tab, server, harness }) => {
   const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/no-mentions.html'));
-  const popup = await openPopupFor(chromium, await activeTabId(chromium));
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
   await expect(popup.getByText('No mention of TikTok, ByteDance or Oracle on this page.')).toBeVisible();
   await expect(popup.locator('.company')).toHaveCount(0);
   await popup.close();

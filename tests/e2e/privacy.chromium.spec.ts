@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ChromeApi } from '../support/chromeApi.ts';
-import { activeTabId } from '../support/extension.ts';
 import { launchChromium, type ChromiumHarness } from '../support/harness.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -64,7 +63,7 @@ test.describe('privacy over a full session', () => {
   test('no extension context requests anything; pages request only themselves', async () => {
     test.setTimeout(120_000);
     const visited = new Set<string>();
-    const page = await harness.context.newPage();
+    const { page, tabId } = await harness.newTab();
     const article = server.url('/article.html');
     visited.add(new URL(article).pathname);
     await page.goto(article);
@@ -84,7 +83,6 @@ test.describe('privacy over a full session', () => {
     });
     await expect.poll(() => harness.context.pages().length).toBe(tabs + 2);
     // The extension's own pages, each used a little.
-    const tabId = await activeTabId(harness);
     for (const path of [
       `src/popup/index.html?tab=${String(tabId)}`,
       'src/options/index.html',
@@ -205,11 +203,10 @@ test.describe('what a page and the extension pages can reach', () => {
   });
 
   test('malformed, forged and oversized messages to the background change nothing', async () => {
-    const page = await harness.context.newPage();
+    const { page, tabId } = await harness.newTab();
     await page.goto(server.url('/article.html'));
     await page.waitForFunction(() => document.querySelectorAll('[data-claimlight-entity]').length >= 5);
     const worker = await harness.serviceWorker();
-    const tabId = await activeTabId(harness);
     const options = await harness.openExtensionPage('src/options/index.html');
     const tabsBefore = harness.context.pages().length;
     const answers = await options.evaluate(async () => {
@@ -263,10 +260,9 @@ test.describe('what a page and the extension pages can reach', () => {
   });
 
   test('corrupt per-tab counts in session storage are read as nothing, not trusted', async () => {
-    const page = await harness.context.newPage();
+    const { page, tabId } = await harness.newTab();
     await page.goto(server.url('/no-mentions.html'));
     const worker = await harness.serviceWorker();
-    const tabId = await activeTabId(harness);
     const options = await harness.openExtensionPage('src/options/index.html');
     for (const corrupt of [
       'garbage',

@@ -1,16 +1,13 @@
 /** Chromium-only helpers that act through the extension's own service worker. */
 import type { ChromeApi } from './chromeApi.ts';
-import type { ChromiumHarness } from './harness.ts';
+import { PlaywrightPage, type ChromiumHarness, type TestPage } from './harness.ts';
 
-/** The id of the tab under test, which is the active one (without `tabs`, URLs are hidden). */
-export async function activeTabId(harness: ChromiumHarness): Promise<number> {
-  const worker = await harness.serviceWorker();
-  const id = await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-  });
-  if (id === undefined) throw new Error('no active tab');
-  return id;
+/** The tab id of a test page, known since the extension opened it: never guessed from focus. */
+export function tabIdOf(tab: TestPage): number {
+  if (!(tab instanceof PlaywrightPage) || tab.tabId === undefined) {
+    throw new Error('not a page the Chromium harness opened with the extension');
+  }
+  return tab.tabId;
 }
 
 /** Writes the raw settings value into storage.sync, as the options page (or corruption) would. */

@@ -4,12 +4,14 @@
  * WebDriver BiDi for Firefox (a temporary add-on). Tests written against
  * `BrowserHarness` run unchanged in both.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from '@playwright/test';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { chromiumPath, firefoxPath } from './browsers.ts';
+import type { ChromeApi } from './chromeApi.ts';
 import { REPO_ROOT } from './server.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -52,10 +54,14 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-class PlaywrightPage implements TestPage {
+export class PlaywrightPage implements TestPage {
   readonly browserName = 'chromium' as const;
   readonly pageErrors: string[] = [];
-  constructor(readonly page: PwPage) {
+  constructor(
+    readonly page: PwPage,
+    /** The page's tab id when the extension opened it (`ChromiumHarness.newTab`); none in the plain browser. */
+    readonly tabId?: number,
+  ) {
     page.on('pageerror', (e) => this.pageErrors.push(String(e)));
   }
   async goto(url: string) {
@@ -139,6 +145,8 @@ export interface ChromiumHarness extends BrowserHarness {
   readonly context: BrowserContext;
   readonly extensionId: string;
   serviceWorker(): Promise<Worker>;
+  /** Opens a blank page in a window of its own and tells its tab id. */
+  newTab(): Promise<{ page: PwPage; tabId: number }>;
   /** Opens an extension page, such as `src/popup/index.html?tab=3`. */
   openExtensionPage(path: string): Promise<PwPage>;
 }
@@ -169,14 +177,37 @@ export async function launchChromium(
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   for (const page of context.pages()) await page.close().catch(() => undefined);
+  // Tests need the id of their page's tab. Focus says nothing reliable (headless Chromium moves it between
+  // test pages and extension pages) and without the `tabs` permission tabs carry no URL, so the extension
+  // opens the page itself: `windows.create` returns the tab id, and a unique URL finds the matching Page.
+  // (`tabs.create` fails with "No current window" once the harness has closed the startup page.)
+  async function newTab(): Promise<{ page: PwPage; tabId: number }> {
+    const marker = `about:blank#claimlight-tab-${randomUUID()}`;
+    const tabId = await (
+      await serviceWorker()
+    ).evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      return (await chrome.windows.create({ url })).tabs?.[0]?.id;
+    }, marker);
+    if (tabId === undefined) throw new Error('the new window has no tab');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const page = context.pages().find((p) => p.url() === marker);
+      if (page) return { page, tabId };
+      if (Date.now() > deadline) throw new Error(`no page for tab ${String(tabId)} after 30 s`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
   return {
     name: 'chromium',
     context,
     extensionId,
     blockedRequests,
     serviceWorker,
+    newTab,
     async newPage() {
-      return new PlaywrightPage(await context.newPage());
+      const { page, tabId } = await newTab();
+      return new PlaywrightPage(page, tabId);
     },
     async openExtensionPage(path: string) {
       const page = await context.newPage();
