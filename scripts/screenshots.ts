@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import claimsFile from '../seeds/claims.json' with { type: 'json' };
 import { launchChromium } from '../tests/support/harness.ts';
 import { REPO_ROOT, startServer } from '../tests/support/server.ts';
-import type { ChromeApi } from '../tests/support/chromeApi.ts';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 await mkdir(OUT, { recursive: true });
 const server = await startServer();
 const chromium = await launchChromium();
 try {
-  const page = await chromium.context.newPage();
+  const { page, tabId } = await chromium.newTab();
   await page.setViewportSize({ width: 1000, height: 720 });
   await page.goto(server.url('/demo.html'));
   await page.waitForSelector('[data-claimlight-entity]');
@@ -24,14 +23,9 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, 'card.png') });
 
-  const worker = await chromium.serviceWorker();
-  const tabId = await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-  });
   const popup = await chromium.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${tabId ?? 0}`);
+  await popup.goto(`chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${String(tabId)}`);
   await popup.waitForSelector('.company');
   await popup.screenshot({ path: join(OUT, 'popup.png') });
 
