@@ -77,6 +77,7 @@ test('"Next mention" scrolls the tab to the company and opens its card', async (
   const popup = await openPopupFor(chromium, tabId);
   await popup.locator('[data-entity="oracle"] button.next').click();
   await waitForCard(tab, 'Oracle');
+  await popup.close();
 });
 
 test('the popup says so when a page mentions none of the companies', async ({ tab, server, harness }) => {
