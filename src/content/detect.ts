@@ -1,12 +1,14 @@
+import { COMPANIES } from '../shared/lexicon.ts';
+import { preTestSource } from '../shared/mentions.ts';
+
 /**
- * The cheap test that lets most pages stop early. It over-approximates every
- * mention rule (any separator; any case where the rule allows any case) with
- * a small regular expression that compiles in microseconds; the exact rules
- * run only where it matches. Oracle is matched in the rule's own cases, so
- * the common noun "oracle" does not wake the engine.
+ * The cheap test that lets most pages stop early, generated from the mention
+ * rules in seeds/companies.json (see `preTestSource`): whole words, each
+ * rule's cases, "Oracle of" excluded, so a page whose only near-misses are
+ * "TheMoonOracle" or "the oracle" stops after its first read. The exact rules
+ * run only where it matches.
  */
-export const MAY_MENTION =
-  /[Tt][Ii][Kk][\s\-\u2010\u2011]?[Tt][Oo][Kk]|[Bb][Yy][Tt][Ee]\s?[Dd][Aa][Nn][Cc][Ee]|Oracle|ORACLE|字节跳动/;
+export const MAY_MENTION = new RegExp(preTestSource(COMPANIES));
 
 export function mayMention(text: string | null): boolean {
   return text !== null && MAY_MENTION.test(text);

@@ -46,6 +46,41 @@ export function rulePattern(rule: MentionRule): string {
   return `(?:${alternatives})${exclusions}`;
 }
 
+/**
+ * The cheap pre-test, generated from the same rules: whole words, each rule's
+ * cases and exclusions, but with a small ASCII-and-Latin word class instead of
+ * Unicode properties, so it compiles in microseconds and scans a whole page's
+ * text fast. It over-approximates the rules (fewer characters count as word
+ * characters, so more places count as word breaks): whatever the rules find,
+ * it finds; a user name like "TheMoonOracle" or the noun "oracle" it does not.
+ */
+const PRETEST_WORD_CHAR = String.raw`[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]`;
+/** For the end of an excluded word ("Oracle of"): only the end of text, a space or ASCII punctuation ends it, so an exclusion applies no more often than the rule's own. */
+const PRETEST_WORD_END = String.raw`[^\s!-/:-@[-^\x60{-~]`;
+
+function preTestSpelling(spelling: string, ignoreCase: boolean): string {
+  let out = '';
+  for (const ch of spelling) {
+    if (/\s/.test(ch)) out += String.raw`\s`;
+    else if (ch === '-') out += HYPHENS;
+    else out += caseClass(ch, ignoreCase);
+  }
+  return out;
+}
+
+export function preTestSource(companies: readonly Pick<Company, 'mentions'>[]): string {
+  const rules = companies.map(({ mentions }) => {
+    const spellings = [...mentions.spellings].sort((a, b) => b.length - a.length);
+    const alternatives = spellings.map((s) => preTestSpelling(s, mentions.ignoreCase)).join('|');
+    const exclusions = mentions.notFollowedBy
+      .map((word) => String.raw`(?!\s+${preTestSpelling(word, true)}(?!${PRETEST_WORD_END}))`)
+      .join('');
+    return `(?:${alternatives})${exclusions}`;
+  });
+  const body = rules.length ? rules.join('|') : '(?!)';
+  return `(?<!${PRETEST_WORD_CHAR})(?:${body})(?!${PRETEST_WORD_CHAR})`;
+}
+
 export interface MentionMatcher {
   /** Global regex over all companies; one named group per company. */
   readonly pattern: RegExp;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/shared/mentions.ts';
-import { mentionMatcher } from '../../src/shared/lexicon.ts';
+import { COMPANIES, mentionMatcher } from '../../src/shared/lexicon.ts';
 
 const mentions = (text: string) => findMentions(mentionMatcher(), text).map(({ entity, text: t }) => `${entity}:${t}`);
 
@@ -97,5 +98,75 @@ describe('the cheap pre-test', () => {
   it('lets the common noun "oracle" through without waking anything', async () => {
     const { MAY_MENTION } = await import('../../src/content/detect.ts');
     expect(MAY_MENTION.test('the oracle of the allotment')).toBe(false);
+  });
+
+  it('passes every spelling of every rule, in every case the rule allows, derived from the rules', async () => {
+    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    for (const company of COMPANIES) {
+      const { spellings, ignoreCase } = company.mentions;
+      for (const spelling of spellings) {
+        const variants = ignoreCase ? [spelling, spelling.toUpperCase(), spelling.toLowerCase()] : [spelling];
+        for (const variant of variants) {
+          for (const text of [
+            variant,
+            `${variant}.`,
+            `(${variant})`,
+            `says ${variant}'s`,
+            `on ${variant}\u00a0today`,
+          ]) {
+            expect(findMentions(mentionMatcher(), text).length, text).toBeGreaterThan(0);
+            expect(MAY_MENTION.test(text), `${company.id}: ${text}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('stops on near misses the whole-word and exclusion rules reject, as the rules do', async () => {
+    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    for (const text of [
+      'TheMoonOracle',
+      'TikToker',
+      'bytedancer',
+      'Oracle of Delphi',
+      'ORACLE OF DELPHI',
+      'the oracle',
+    ]) {
+      expect(findMentions(mentionMatcher(), text), text).toEqual([]);
+      expect(MAY_MENTION.test(text), text).toBe(false);
+    }
+  });
+
+  it('over-approximates the rules: whatever they find in any text, it finds', async () => {
+    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const pieces = [
+      ...COMPANIES.flatMap((c) => c.mentions.spellings),
+      ...COMPANIES.flatMap((c) => c.mentions.notFollowedBy),
+      'oracle',
+      'tik',
+      'tok',
+      'x',
+      '_',
+      '1',
+      'é',
+      '×',
+      'ж',
+      '対応',
+      '\u0301',
+      ' ',
+      '\u00a0',
+      '-',
+      '\u2011',
+      "'",
+      '.',
+      '—',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        if (findMentions(mentionMatcher(), text).length > 0) expect(MAY_MENTION.test(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
