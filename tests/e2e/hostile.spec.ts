@@ -183,7 +183,7 @@ test('100,000 mentions: highlights capped, counts still exact, the page keeps wo
     ${paragraph.repeat(25_000)}</body></html>`,
   );
   await tab.goto(url);
-  await waitForHighlights(tab, 2000);
+  await waitForHighlights(tab, 2000, 60_000);
   await settle(tab, 1000);
   expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length)).toBe(2000);
   // The page still answers its user.
