@@ -9,7 +9,7 @@
  * dormant page is only watched for text it adds later.
  */
 import { SLICE_BUDGET_MS } from './constants.ts';
-import { mayHoldMention, mayMention } from './detect.ts';
+import { mayHoldMention, subtreeMayMention } from './detect.ts';
 import { benchMark, benchMeasure } from './perf.ts';
 import { probeForMention } from './probe.ts';
 import { ShadowRootSweep } from './shadowRoots.ts';
@@ -45,7 +45,7 @@ let sweepShadowRoots = false;
 let sweepScheduled = false;
 const sweep = new ShadowRootSweep((shadow) => {
   watcher.observe(shadow, WATCH);
-  if (mayMention(shadow.textContent)) {
+  if (subtreeMayMention(shadow)) {
     pending.add(shadow);
     wake();
   }

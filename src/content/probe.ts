@@ -7,7 +7,7 @@
  * in pieces that each fit a slice, yielding between slices, so it never holds
  * the main thread for long; code under the split points is skipped.
  */
-import { MAY_MENTION } from './detect.ts';
+import { MAY_MENTION, subtreeMayMention } from './detect.ts';
 import { deadlineIn } from './scheduler.ts';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
@@ -34,7 +34,7 @@ export function probeForMention(
   };
   // The common case, without allocating anything: the whole page in one read.
   if (root.getElementsByTagName('*').length <= readAtOnce) {
-    finish(MAY_MENTION.test(root.textContent));
+    finish(subtreeMayMention(root));
     return;
   }
   const stack: Node[] = [...root.childNodes].reverse();
@@ -46,7 +46,7 @@ export function probeForMention(
         if (MAY_MENTION.test(node.data)) return done(true);
       } else if (node instanceof Element && !SKIP.has(node.nodeName)) {
         if (node.getElementsByTagName('*').length <= readAtOnce) {
-          if (MAY_MENTION.test(node.textContent)) return done(true);
+          if (subtreeMayMention(node)) return done(true);
         } else for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
       }
       if (deadline.expired()) {

@@ -68,17 +68,24 @@ function preTestSpelling(spelling: string, ignoreCase: boolean): string {
   return out;
 }
 
-export function preTestSource(companies: readonly Pick<Company, 'mentions'>[]): string {
+/**
+ * `wholeWords` for the text of one text node, which is what the rules match:
+ * boundaries and exclusions apply. Without it, for text read across nodes
+ * (`textContent` glues "<b>TikTok</b><i>Oracle</i>" into "TikTokOracle",
+ * and splits "Oracle" from " of" only in the DOM): spellings and cases only.
+ */
+export function preTestSource(companies: readonly Pick<Company, 'mentions'>[], wholeWords = true): string {
   const rules = companies.map(({ mentions }) => {
     const spellings = [...mentions.spellings].sort((a, b) => b.length - a.length);
     const alternatives = spellings.map((s) => preTestSpelling(s, mentions.ignoreCase)).join('|');
+    if (!wholeWords) return alternatives;
     const exclusions = mentions.notFollowedBy
       .map((word) => String.raw`(?!\s+${preTestSpelling(word, true)}(?!${PRETEST_WORD_END}))`)
       .join('');
     return `(?:${alternatives})${exclusions}`;
   });
   const body = rules.length ? rules.join('|') : '(?!)';
-  return `(?<!${PRETEST_WORD_CHAR})(?:${body})(?!${PRETEST_WORD_CHAR})`;
+  return wholeWords ? `(?<!${PRETEST_WORD_CHAR})(?:${body})(?!${PRETEST_WORD_CHAR})` : body;
 }
 
 export interface MentionMatcher {

@@ -75,6 +75,22 @@ const REGRESSIONS: Tree[][] = [
     { tag: 'textarea', children: [], shadow: [{ text: 'TikTok' }] },
     { tag: 'x-card', children: [{ text: ' ' }], shadow: [{ tag: 'b', children: [{ text: 'ByteDance' }] }] },
   ],
+  // Found by this property (in CI): adjacent text nodes that each hold a whole mention read as one word in the
+  // root's textContent ("TikTokTikTok"), and a whole-word pre-test on that text skipped the root.
+  [
+    {
+      tag: 'b',
+      children: [
+        {
+          tag: 'b',
+          children: [
+            { tag: 'b', children: [{ tag: 'x-card', children: [], shadow: [{ text: 'TikTok' }, { text: 'TikTok' }] }] },
+          ],
+        },
+      ],
+    },
+    { text: '' },
+  ],
   // Found by this property: a shadow root nested in a web component inside an excluded element was highlighted.
   [
     {
