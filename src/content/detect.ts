@@ -54,7 +54,8 @@ function someTextNodeMentions(root: Node, word: string): boolean {
       XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
       null,
     );
-    for (let i = 0; i < found.snapshotLength; i++) if (MAY_MENTION.test(found.snapshotItem(i)?.nodeValue ?? '')) return true;
+    for (let i = 0; i < found.snapshotLength; i++)
+      if (MAY_MENTION.test(found.snapshotItem(i)?.nodeValue ?? '')) return true;
     return false;
   } catch {
     // No XPath here (or the page broke it): every text node, one by one.
