@@ -29,6 +29,11 @@ export interface ExtensionPass {
   highlights: number;
 }
 
+/** The minimal content script's pass: what any content script that reads the page's text costs. */
+export interface MinimalPass {
+  extMs: number;
+}
+
 export interface BaselinePass {
   textNodes: number;
   /** One textContent read in a fresh isolated world, as a content script's first read is. */
@@ -58,25 +63,33 @@ async function evaluateAs(cdp: CDPSession, code: string, sourceUrl: string, cont
   return result.result.value;
 }
 
+async function launchWithExtension(dir: string): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(tmpdir(), 'claimlight-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...OFFLINE_CHROMIUM_ARGS],
+    viewport: { width: 1280, height: 800 },
+  });
+  await blockNetwork(context);
+  return context;
+}
+
 export class ChromiumBench {
   private constructor(
     readonly withExtension: BrowserContext,
     readonly extensionId: string,
     readonly plain: Browser,
     readonly plainContext: BrowserContext,
+    private readonly withMinimal: BrowserContext | null,
   ) {}
 
-  static async launch(distDir: string): Promise<ChromiumBench> {
-    const profile = await mkdtemp(join(tmpdir(), 'claimlight-bench-'));
-    const withExtension = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`, ...OFFLINE_CHROMIUM_ARGS],
-      viewport: { width: 1280, height: 800 },
-    });
-    await blockNetwork(withExtension);
+  /** `minimalDir`: the minimal extension (see minimal.ts), the reference for pages without a mention. */
+  static async launch(distDir: string, minimalDir?: string): Promise<ChromiumBench> {
+    const withExtension = await launchWithExtension(distDir);
     const worker = withExtension.serviceWorkers()[0] ?? (await withExtension.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
+    const withMinimal = minimalDir === undefined ? null : await launchWithExtension(minimalDir);
     const plain = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
@@ -84,10 +97,31 @@ export class ChromiumBench {
     });
     const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
     await blockNetwork(plainContext);
-    return new ChromiumBench(withExtension, extensionId, plain, plainContext);
+    return new ChromiumBench(withExtension, extensionId, plain, plainContext, withMinimal);
   }
 
   private isExtension = (url: string) => url.startsWith(`chrome-extension://${this.extensionId}/`);
+
+  /** Loads `url` with the minimal extension and profiles its content script like Claimlight's. */
+  async minimalPass(url: string): Promise<MinimalPass> {
+    const context = this.withMinimal;
+    if (!context) throw new Error('launched without the minimal extension');
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      await startProfiling(cdp);
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      // Content scripts at document_idle run by shortly after load; the same trailing wait as Claimlight's pass.
+      await page.waitForFunction(() => document.documentElement.dataset['minimalDone'] === '1', undefined, {
+        timeout: 60_000,
+      });
+      await page.waitForTimeout(400);
+      const { totalMs } = attribute(await stopProfiling(cdp), (u) => u.startsWith('chrome-extension://'));
+      return { extMs: totalMs };
+    } finally {
+      await page.close();
+    }
+  }
 
   private async waitForInitialPass(page: Page): Promise<number | null> {
     await page.waitForFunction(() => performance.getEntriesByName('claimlight:initial-pass').length > 0, undefined, {
@@ -256,6 +290,7 @@ export class ChromiumBench {
 
   async close(): Promise<void> {
     await this.withExtension.close();
+    await this.withMinimal?.close();
     await this.plain.close();
   }
 }

@@ -11,7 +11,7 @@ export interface BenchPage {
   name: string;
   url: string;
   /** Pages whose initial pass is compared against the floor and naive mark.js. */
-  kind: 'corpus' | 'scaled' | 'dense' | 'synthetic' | 'empty' | 'hostile';
+  kind: 'corpus' | 'scaled' | 'dense' | 'article' | 'synthetic' | 'empty' | 'hostile' | 'other-corpus';
   scale?: number;
 }
 
@@ -19,7 +19,8 @@ export interface BenchPage {
 export const SCALED_SOURCE = 'pages/trafilatura__eval__siegfried-marcus-berufsschule.at.kft.html';
 export const SCALES = [1, 4, 16] as const;
 
-export function corpusPerformancePages(): string[] {
+/** The corpus pages of some groups (a: mentions, b: negatives, c: the largest pages). */
+export function corpusPages(groups: readonly string[]): string[] {
   const manifest = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
   const header = manifest[0]?.split('\t') ?? [];
   const fileCol = header.indexOf('file');
@@ -27,10 +28,18 @@ export function corpusPerformancePages(): string[] {
   return manifest
     .slice(1)
     .map((line) => line.split('\t'))
-    .filter((cols) => cols[groupCol] === 'c')
+    .filter((cols) => groups.includes(cols[groupCol] ?? ''))
     .map((cols) => cols[fileCol] ?? '')
     .filter(Boolean);
 }
+
+export function corpusPerformancePages(): string[] {
+  return corpusPages(['c']);
+}
+
+/** The long article that gets about 100 mentions: a real page, read as users read articles about the companies. */
+export const ARTICLE_SOURCE = 'pages/readability__wikipedia-2.html';
+export const ARTICLE_MENTIONS = 100;
 
 const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
 
@@ -53,6 +62,23 @@ export function mentionDensePage(html: string): string {
   const names = ['TikTok', 'ByteDance', 'Oracle'];
   let i = 0;
   return html.replace(SCRIPT, '').replace(/<\/(p|li|td|a|h[1-6])>/gi, (close) => ` ${names[i++ % 3] ?? ''}${close}`);
+}
+
+/**
+ * The page with a company name added at the end of evenly spaced paragraphs,
+ * `mentions` in all: an article that mentions the companies every few lines.
+ */
+export function articlePage(html: string, mentions: number): string {
+  const names = ['TikTok', 'ByteDance', 'Oracle'];
+  const cleaned = html.replace(SCRIPT, '');
+  const paragraphs = cleaned.match(/<\/p>/gi)?.length ?? 0;
+  const every = Math.max(1, Math.floor(paragraphs / mentions));
+  let seen = 0;
+  let added = 0;
+  return cleaned.replace(/<\/p>/gi, (close) => {
+    if (seen++ % every !== 0 || added >= mentions) return close;
+    return ` ${names[added++ % 3] ?? ''}${close}`;
+  });
 }
 
 /** A synthetic article used when the corpus is absent: many paragraphs, no mention. */
@@ -85,6 +111,14 @@ export function preparePages(server: TestServer): { pages: BenchPage[]; corpus: 
       });
     }
     source = readFileSync(join(CORPUS_DIR, SCALED_SOURCE), 'utf8');
+    pages.push({
+      name: `article, ${String(ARTICLE_MENTIONS)} mentions`,
+      url: server.page(
+        '/bench/article.html',
+        articlePage(readFileSync(join(CORPUS_DIR, ARTICLE_SOURCE), 'utf8'), ARTICLE_MENTIONS),
+      ),
+      kind: 'article',
+    });
   } else {
     source = syntheticPage(3000);
     pages.push({ name: 'synthetic-3000p', url: server.page('/bench/synthetic.html', source), kind: 'synthetic' });
@@ -104,5 +138,16 @@ export function preparePages(server: TestServer): { pages: BenchPage[]; corpus: 
     url: server.page('/bench/hundred-thousand.html', hundredThousandMentions()),
     kind: 'hostile',
   });
+  // The rest of the corpus: pages that mention the companies (group a) and negatives (group b). Those
+  // Claimlight highlights nothing on join the no-mention comparison, whatever their raw text holds.
+  if (corpus) {
+    for (const file of corpusPages(['a', 'b'])) {
+      pages.push({
+        name: file.replace(/^pages\//, '').replace(/\.html$/, ''),
+        url: server.url(`/corpus/${file}`),
+        kind: 'other-corpus',
+      });
+    }
+  }
   return { pages, corpus };
 }

@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { mentionMatcher } from '../../src/shared/lexicon.ts';
 import { REPO_ROOT, startServer } from '../../tests/support/server.ts';
-import { ChromiumBench, type BaselinePass, type ExtensionPass } from './chromium.ts';
+import { ChromiumBench, type BaselinePass, type ExtensionPass, type MinimalPass } from './chromium.ts';
 import { FirefoxBench, type FirefoxPass } from './firefox.ts';
+import { writeMinimalExtension } from './minimal.ts';
 import { preparePages, type BenchPage } from './pages.ts';
 import { soak, soakMarkdown } from './soak.ts';
 import { fmt, spread, type Spread } from './stats.ts';
@@ -30,6 +31,9 @@ const APPENDS = 20;
 const FRAME_MS = 1000 / 60;
 
 const BENCH_DIST = { chrome: join(REPO_ROOT, 'dist/bench-chrome'), firefox: join(REPO_ROOT, 'dist/bench-firefox') };
+const MINIMAL_DIST = join(REPO_ROOT, 'dist/bench-minimal');
+/** Pages without a mention: Claimlight at most this many times a minimal content script's cost. */
+const NO_MENTION_OVER_MINIMAL = 1.25;
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -86,6 +90,9 @@ interface PageRuns {
   page: BenchPage;
   ext: ExtensionPass[];
   base: BaselinePass[];
+  minimal: MinimalPass[];
+  /** Per run: extension / minimal content script. */
+  ratioMinimal: number[];
   /** Per run: extension / floor and extension / naive, computed within that run. */
   ratioFloor: number[];
   ratioNaive: number[];
@@ -123,19 +130,23 @@ async function main(): Promise<void> {
   const pages = ONLY ? prepared.pages.filter((p) => new RegExp(ONLY).test(p.name)) : prepared.pages;
   if (!corpus) console.log('../shared/corpus is absent: benchmarking the synthetic pages only.');
   const pattern = mentionMatcher().pattern;
-  const chromium = await ChromiumBench.launch(BENCH_DIST.chrome);
+  writeMinimalExtension(MINIMAL_DIST, pattern);
+  const chromium = await ChromiumBench.launch(BENCH_DIST.chrome, MINIMAL_DIST);
   const firefox = await FirefoxBench.launch(BENCH_DIST.firefox);
 
   const results: PageRuns[] = pages.map((page) => ({
     page,
     ext: [],
     base: [],
+    minimal: [],
+    ratioMinimal: [],
     ratioFloor: [],
     ratioNaive: [],
     firefox: [],
   }));
   const appendRuns = new Map<number, { latencies: number[]; missed: number; perAppend: number[] }>();
   const firstVisible: number[] = [];
+  const firefoxSkipped = new Set<string>();
   const heap: number[] = [];
   const densePage = pages.find((p) => p.kind === 'dense');
   const scaled = pages.filter((p) => p.kind === 'scaled' && (p.scale === 1 || p.scale === 16));
@@ -148,11 +159,19 @@ async function main(): Promise<void> {
         process.stdout.write(` ${r.page.name}`);
         const ext = await chromium.extensionPass(r.page.url);
         const base = await chromium.baselinePass(r.page.url, pattern);
+        const minimal = await chromium.minimalPass(r.page.url);
+        r.minimal.push(minimal);
+        r.ratioMinimal.push(ext.extMs / minimal.extMs);
         r.ext.push(ext);
         r.base.push(base);
         r.ratioFloor.push(ext.extMs / base.floorMs);
         r.ratioNaive.push(ext.extMs / base.naiveMs);
-        r.firefox.push(await firefox.pass(r.page.url, pattern));
+        try {
+          r.firefox.push(await firefox.pass(r.page.url, pattern));
+        } catch (error) {
+          // A page whose script navigates away to an address the offline harness refuses: not measured in Firefox.
+          firefoxSkipped.add(`${r.page.name}: ${String(error).split('\n')[0] ?? ''}`);
+        }
       }
       for (const page of scaled) {
         const { latenciesMs, extMsPerAppend } = await chromium.appends(page.url, APPENDS);
@@ -191,6 +210,9 @@ async function main(): Promise<void> {
     pageWorldReadMs: col(r.base, (b) => b.pageWorldReadMs),
     extOverFloor: spread(r.ratioFloor),
     extOverNaive: spread(r.ratioNaive),
+    minimalMs: col(r.minimal, (m) => m.extMs),
+    extOverMinimal: spread(r.ratioMinimal),
+    usPerHighlight: spread(r.ext.filter((e) => e.highlights > 0).map((e) => (e.extMs * 1000) / e.highlights)),
     longestTaskMs: col(r.ext, (e) => e.longestTaskMs),
     tasksOver16: col(r.ext, (e) => e.tasksOver16),
     tasksOver50: col(r.ext, (e) => e.tasksOver50),
@@ -207,6 +229,20 @@ async function main(): Promise<void> {
   }));
   const noMention = pageRows.filter((r) => r.highlights === 0);
   const floorPages = pageRows.filter((r) => r.kind === 'corpus' || r.kind === 'scaled' || r.kind === 'synthetic');
+  const dense = pageRows.find((r) => r.kind === 'dense');
+  const article = pageRows.find((r) => r.kind === 'article');
+  const hostile = pageRows.find((r) => r.kind === 'hostile');
+  const judged = (
+    row: PageRow | undefined,
+    target: string,
+    value: (r: PageRow) => Spread | null,
+    limit: number,
+    unit = '',
+  ) => ({
+    target,
+    met: row !== undefined && (value(row)?.median ?? Infinity) <= limit,
+    detail: row === undefined ? '' : `${fmt(value(row), 2)}${unit}`,
+  });
 
   const report = {
     command: `npm run bench -- --runs ${RUNS}`,
@@ -237,6 +273,16 @@ async function main(): Promise<void> {
       met: pageRows.every((r) => (r.longestTaskMs?.max ?? Infinity) <= 16),
       detail: `longest ${Math.max(...pageRows.map((r) => r.longestTaskMs?.max ?? 0)).toFixed(1)} ms`,
     },
+    judged(article, 'an article with about 100 mentions: extension/floor ≤ 1.5', (r) => r.extOverFloor, 1.5),
+    judged(dense, 'mention-dense: extension ≤ 1.0 × naive mark.js', (r) => r.extOverNaive, 1.0),
+    judged(dense, 'mention-dense: extension/floor ≤ 5 in Chromium', (r) => r.extOverFloor, 5),
+    judged(dense, 'mention-dense: extension/floor ≤ 15 in Firefox', (r) => r.firefoxOverFloor, 15),
+    judged(hostile, 'the 100,000-mention page: ≤ 300 ms in Firefox', (r) => r.firefoxInitialPassMs, 300, ' ms'),
+    {
+      target: 'first highlight inside the viewport ≤ 16 ms after the content script starts (mention-dense page)',
+      met: (spread(firstVisible)?.median ?? Infinity) <= 16,
+      detail: firstVisible.length ? fmt(spread(firstVisible), 1, ' ms') : '',
+    },
     {
       target: 'the 100,000-mention page: highlights capped at 2,000, no extension task over 50 ms',
       met: pageRows
@@ -262,16 +308,26 @@ async function main(): Promise<void> {
       detail: appends.map((a) => `${a.scale}x ${fmt(a.extMsPerAppend, 3, ' ms')}`).join('; '),
     },
     {
-      target:
-        'no mention: ≤ 1 ms beyond one native read of the text (in a fresh isolated world, as a content script reads)',
-      met: noMention.every((r) => (r.extMinusNativeReadMs?.median ?? Infinity) <= 1),
-      detail: noMention.map((r) => `${r.page} ${fmt(r.extMinusNativeReadMs, 2, ' ms')}`).join('; '),
+      target: `no mention (every such page, the corpus negatives included): extension ≤ ${String(NO_MENTION_OVER_MINIMAL)} × a minimal content script that reads the text and tests the regex`,
+      met: noMention.every((r) => (r.extOverMinimal?.median ?? Infinity) <= NO_MENTION_OVER_MINIMAL),
+      detail: (() => {
+        const worst = [...noMention].sort((a, b) => (b.extOverMinimal?.median ?? 0) - (a.extOverMinimal?.median ?? 0));
+        const over = worst.filter((r) => (r.extOverMinimal?.median ?? Infinity) > NO_MENTION_OVER_MINIMAL);
+        return noMention.length === 0
+          ? ''
+          : `${String(noMention.length - over.length)} of ${String(noMention.length)} pages within; highest ${worst
+              .slice(0, 3)
+              .map((r) => `${r.page} ${fmt(r.extOverMinimal, 2)}`)
+              .join(', ')}`;
+      })(),
     },
   ];
 
   mkdirSync(join(REPO_ROOT, 'artifacts'), { recursive: true });
   writeFileSync(join(REPO_ROOT, 'artifacts/bench.json'), `${JSON.stringify({ ...report, targets }, null, 2)}\n`);
-  const md = renderMarkdown(report, pageRows, appends, targets);
+  const md =
+    renderMarkdown(report, pageRows, appends, targets) +
+    [...firefoxSkipped].map((s) => `- Firefox, not measured: ${s}\n`).join('');
   writeFileSync(join(REPO_ROOT, 'artifacts/bench.md'), md);
   console.log(`\n${md}`);
   console.log('Wrote artifacts/bench.json and artifacts/bench.md');
@@ -288,6 +344,10 @@ type PageRow = {
   pageWorldReadMs: Spread | null;
   extOverFloor: Spread | null;
   extOverNaive: Spread | null;
+  minimalMs: Spread | null;
+  extOverMinimal: Spread | null;
+  usPerHighlight: Spread | null;
+  kind: BenchPage['kind'];
   longestTaskMs: Spread | null;
   tasksOver16: Spread | null;
   tasksOver50: Spread | null;
@@ -318,25 +378,26 @@ function renderMarkdown(
   lines.push('**Chromium, initial pass** (main-thread ms from CPU-profile samples)');
   lines.push('');
   lines.push(
-    '| page | text nodes | highlights | extension | floor | naive mark.js | ext/floor | ext/naive | longest ext task | tasks >16 ms | tasks >50 ms |',
+    '| page | text nodes | highlights | extension | µs per highlight | floor | naive mark.js | ext/floor | ext/naive | longest ext task | tasks >16 ms | tasks >50 ms |',
   );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows.filter((x) => x.kind !== 'other-corpus' || x.highlights > 0)) {
     lines.push(
-      `| ${r.page} | ${r.textNodes} | ${r.highlights} | ${fmt(r.extensionMs)} | ${fmt(r.floorMs)} | ${fmt(r.naiveMs)} | ${fmt(r.extOverFloor, 2)} | ${fmt(r.extOverNaive, 2)} | ${fmt(r.longestTaskMs)} | ${fmt(r.tasksOver16, 0)} | ${fmt(r.tasksOver50, 0)} |`,
+      `| ${r.page} | ${r.textNodes} | ${r.highlights} | ${fmt(r.extensionMs)} | ${r.highlights > 0 ? fmt(r.usPerHighlight, 0) : ''} | ${fmt(r.floorMs)} | ${fmt(r.naiveMs)} | ${fmt(r.extOverFloor, 2)} | ${fmt(r.extOverNaive, 2)} | ${fmt(r.longestTaskMs)} | ${fmt(r.tasksOver16, 0)} | ${fmt(r.tasksOver50, 0)} |`,
     );
   }
   lines.push('');
   lines.push(
-    '**Pages with no mention**: extension total vs one native read of the text (`document.body.textContent`) in a fresh ' +
-      "isolated world, as a content script reads; the same read in the page's own world is shown for reference",
+    '**Pages with no mention** (every page Claimlight highlights nothing on): extension total vs a minimal content ' +
+      'script that reads `document.body.textContent` and tests the mention regex, profiled alike; one native read of ' +
+      'the text in a fresh isolated world shown for reference',
   );
   lines.push('');
-  lines.push('| page | extension | read, fresh isolated world | extension − read | read, page world |');
+  lines.push('| page | extension | minimal content script | ext/minimal | one native read |');
   lines.push('|---|---:|---:|---:|---:|');
   for (const r of rows.filter((x) => x.highlights === 0)) {
     lines.push(
-      `| ${r.page} | ${fmt(r.extensionMs, 2)} | ${fmt(r.nativeReadMs, 2)} | ${fmt(r.extMinusNativeReadMs, 2)} | ${fmt(r.pageWorldReadMs, 2)} |`,
+      `| ${r.page} | ${fmt(r.extensionMs, 2)} | ${fmt(r.minimalMs, 2)} | ${fmt(r.extOverMinimal, 2)} | ${fmt(r.nativeReadMs, 2)} |`,
     );
   }
   lines.push('');

@@ -26,17 +26,32 @@ import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
 import { openShadowRootsUnder, ShadowRootSweep } from './shadowRoots.ts';
-import { wrapTextNodes } from './wrap.ts';
+import { elementAtViewportTop } from './viewport.ts';
+import { wrapMentions, type TextMentions } from './wrap.ts';
 
-/** Mentions per mark.js call: each call has a fixed cost, and each wrap costs about 0.2 ms, so a batch stays small. */
-const WRAP_BATCH = 16;
+/**
+ * Mentions per mark.js call: each call has a fixed cost (options, iterators),
+ * so a batch holds many; the slice's deadline also ends a batch early.
+ */
+const WRAP_BATCH = 48;
+/** Candidates considered between two looks at the clock (each can add a few wraps to the batch). */
+const CANDIDATES_PER_CLOCK_CHECK = 8;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /**
- * A shadow root attached to an element already in the page makes no DOM
- * change anyone can observe: the whole document is swept again this long
- * after highlighting starts (each sweep is sliced; it finds only new roots).
+ * Shadow roots on ordinary elements (a div, a span) are found only by
+ * visiting every element, and one attached to an element already in the
+ * page makes no DOM change anyone can observe: the whole document is swept
+ * this long after highlighting starts, the first time once the page's own
+ * text is done (each sweep is sliced; it reports only new roots).
  */
 const RESWEEP_AFTER_MS = [1000, 4000, 10_000];
+
+/** A sliced walk over the text nodes under `root`, ending early at `stopAt` when one is given. */
+interface Walk {
+  walker: TreeWalker;
+  root: Node;
+  stopAt: Node | null;
+}
 
 interface Overflow {
   data: string;
@@ -76,9 +91,12 @@ export class Highlighter {
   readonly registry = new HighlightRegistry();
   private readonly queue: Node[] = [];
   /** Walks in progress, newest first: fresh page changes are handled before a long initial walk resumes. */
-  private readonly walks: { walker: TreeWalker; root: Node }[] = [];
-  /** Text nodes that passed every check, waiting to be wrapped in one mark.js call. */
-  private batch: Text[] = [];
+  private readonly walks: Walk[] = [];
+  /** Text nodes that passed every check, with their mentions, waiting to be wrapped in one mark.js call. */
+  private batch: TextMentions[] = [];
+  /** Per slice: whether an element is in a place never highlighted (the page cannot change it mid-slice). */
+  private readonly excludedMemo = new Map<Element, boolean>();
+  private inDesignMode = false;
   private batchMentions = 0;
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
@@ -149,10 +167,32 @@ export class Highlighter {
     this.active = true;
     this.initialPassPending = true;
     if (roots) for (const root of roots) this.enqueue(root);
-    else for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
-    this.sweepDocument();
+    else {
+      for (const root of this.roots) if (root !== this.doc) this.enqueue(root);
+      this.beginBody();
+    }
+    // Shadow roots on custom elements are known already (see Engine); the sweep for those on ordinary
+    // elements visits every element, so it waits until the text known to the page is highlighted.
     for (const delay of RESWEEP_AFTER_MS) this.resweepTimers.push(setTimeout(() => this.sweepDocument(), delay));
     this.scheduler.runNow();
+  }
+
+  /**
+   * Walks the body, what is on screen first: from the top of the viewport to
+   * the end, then from the start up to the top of the viewport.
+   */
+  private beginBody(): void {
+    const body = this.doc.body as HTMLElement | null;
+    if (!body) return;
+    const top = elementAtViewportTop(this.doc);
+    if (top) {
+      // Walks are taken newest first: the one starting on screen is pushed last.
+      this.walks.unshift({ walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT), root: body, stopAt: top });
+      const fromTop = this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      fromTop.currentNode = top;
+      this.walks.unshift({ walker: fromTop, root: body, stopAt: null });
+    } else
+      this.walks.unshift({ walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT), root: body, stopAt: null });
   }
 
   /** Queues a sliced look at every element of the document for shadow roots not yet known. */
@@ -217,6 +257,9 @@ export class Highlighter {
   private slice(deadline: Deadline): boolean {
     if (!this.active) return false;
     this.handleRecords(this.observer.takeRecords());
+    this.excludedMemo.clear();
+    // A document in design mode is an editor as a whole.
+    this.inDesignMode = this.doc.designMode === 'on';
     let more = true;
     for (;;) {
       // New roots first, so a page change is highlighted within the slice it arrives in.
@@ -258,47 +301,81 @@ export class Highlighter {
     if (root instanceof ShadowRoot && isExcluded(root.host)) return;
     // One native read decides whether the subtree is worth walking (the body was probed already).
     if (root !== this.doc.body && !mayMention(root.textContent)) return;
-    this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root });
+    this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root, stopAt: null });
   }
 
   /** Walks text nodes until the deadline; returns true when the walk is finished. */
-  private advance({ walker, root }: { walker: TreeWalker; root: Node }, deadline: Deadline): boolean {
+  private advance({ walker, root, stopAt }: Walk, deadline: Deadline): boolean {
     // The page may have removed the node we stopped at: start the walk again.
     if (walker.currentNode !== root && !root.contains(walker.currentNode)) walker.currentNode = root;
     let checked = 0;
+    let candidates = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The walk that covers what lies before the viewport ends where the first walk began.
+      if (stopAt?.contains(node)) return true;
       if (MAY_MENTION.test((node as Text).data)) {
-        this.consider(node as Text);
-        // Wrapping is the expensive part: look at the clock after every candidate.
-        if (deadline.expired()) return false;
+        // Wrapping is the expensive part: look at the clock every few candidates.
+        if (this.consider(node as Text) || ++candidates % CANDIDATES_PER_CLOCK_CHECK === 0) {
+          if (deadline.expired()) return false;
+        }
       } else if ((++checked & 127) === 0 && deadline.expired()) return false;
     }
     return true;
   }
 
-  /** Wraps the mentions in a text node that passed the cheap test, if its place allows it. */
-  private consider(node: Text): void {
+  /**
+   * Queues the mentions in a text node that passed the cheap test, if its
+   * place allows it; wraps the batch once it is full. Returns true when it wrapped.
+   */
+  private consider(node: Text): boolean {
     const matcher = this.matcher;
-    if (!matcher) return;
-    if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return;
+    if (!matcher) return false;
+    if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return false;
     const parent = node.parentNode;
-    if (!parent || this.givenUp.has(parent)) return;
-    if (this.givenUp.size > 0 && this.insideGivenUp(parent)) return;
-    if (parent instanceof Element && isExcluded(parent)) return;
-    // A document in design mode is an editor as a whole.
-    if (this.doc.designMode === 'on') return;
+    if (!parent || this.inDesignMode || this.givenUp.has(parent)) return false;
+    if (this.givenUp.size > 0 && this.insideGivenUp(parent)) return false;
+    if (parent instanceof Element && this.isExcluded(parent)) return false;
     // The exact rules, before paying for mark.js: the cheap test lets near-misses through.
     const mentions = findMentions(matcher, node.data);
-    if (mentions.length === 0) return;
+    if (mentions.length === 0) return false;
     // The cap counts mentions, not text nodes: a node can hold several.
     if (this.registry.highlights + this.batchMentions + mentions.length > MAX_HIGHLIGHTS) {
       this.overflow.set(node, { data: node.data, entities: mentions.map((m) => m.entity) });
       this.markDirty();
-      return;
+      return false;
     }
-    this.batch.push(node);
+    this.batch.push({ node, mentions });
     this.batchMentions += mentions.length;
-    if (this.batchMentions >= WRAP_BATCH) this.wrapBatch();
+    if (this.batchMentions < WRAP_BATCH) return false;
+    this.wrapBatch();
+    return true;
+  }
+
+  /**
+   * Whether `element` is in a place never highlighted (see isExcluded below),
+   * remembered per element for the slice: neighbouring text nodes share their
+   * ancestors, so each element is matched against the selector once.
+   */
+  private isExcluded(element: Element): boolean {
+    const memo = this.excludedMemo;
+    const chain: Element[] = [];
+    let result = false;
+    for (let current: Element | null = element; current;) {
+      const known = memo.get(current);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      chain.push(current);
+      if (current.matches(EXCLUDED_SELECTOR)) {
+        result = true;
+        break;
+      }
+      const parent: Node | null = current.parentNode;
+      current = parent instanceof Element ? parent : parent instanceof ShadowRoot ? parent.host : null;
+    }
+    for (const seen of chain) memo.set(seen, result);
+    return result;
   }
 
   /** Wraps the batched text nodes with one mark.js call and records each change. */
@@ -308,9 +385,15 @@ export class Highlighter {
     this.batch = [];
     this.batchMentions = 0;
     if (!matcher || nodes.length === 0) return;
-    const live = [...new Set(nodes)].filter((node) => node.isConnected && !this.registry.ofOriginal(node));
+    const seen = new Set<Text>();
+    const live = nodes.filter(({ node, mentions }) => {
+      if (seen.has(node) || !node.isConnected || this.registry.ofOriginal(node)) return false;
+      seen.add(node);
+      // Text the page changed since it was found is looked at again when its change record is handled.
+      return mentions.every((m) => node.data.startsWith(m.text, m.start));
+    });
     const now = performance.now();
-    for (const entry of wrapTextNodes(live, matcher)) {
+    for (const entry of wrapMentions(this.doc, live)) {
       this.registry.add(entry);
       this.wrappedAt.set(entry, now);
     }

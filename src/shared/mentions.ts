@@ -119,9 +119,14 @@ export interface Mention {
   text: string;
 }
 
+/** One private copy of each matcher's pattern: its lastIndex is findMentions' own. */
+const scanners = new WeakMap<MentionMatcher, RegExp>();
+
 /** Every mention in a string, in order. */
 export function findMentions(matcher: MentionMatcher, text: string): Mention[] {
-  const re = new RegExp(matcher.pattern.source, matcher.pattern.flags);
+  let re = scanners.get(matcher);
+  if (!re) scanners.set(matcher, (re = new RegExp(matcher.pattern.source, matcher.pattern.flags)));
+  re.lastIndex = 0;
   const found: Mention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     found.push({ entity: matcher.entityOf(m), start: m.index, end: m.index + m[0].length, text: m[0] });
