@@ -5,11 +5,11 @@
  */
 import browser from 'webextension-polyfill';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { COMPANY_BY_ID } from '../shared/lexicon.ts';
-import { parseMessage, type NextMentionCommand, type TabState } from '../shared/messages.ts';
+import { parseMessage, type Reply } from '../shared/messages.ts';
 import { libraryPath, viewerPath } from '../shared/pages.ts';
+import { sendToTab } from '../shared/send.ts';
+import { CARD_LIMITS, summarize } from '../shared/summary.ts';
 import { showBadge } from './badge.ts';
-import { cardDataFor } from './cardData.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
@@ -28,11 +28,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'tab/get-state':
       // Another tab's counts and site are for the extension's own pages (the popup), never for a content script.
       if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-      return tabSummary(message.tabId).then((summary): TabState => ({ tabId: message.tabId, ...summary }));
-    case 'claims/card': {
-      const company = COMPANY_BY_ID.get(message.entity);
-      return Promise.resolve(company ? cardDataFor(CLAIMS_INDEX, company) : null);
-    }
+      return tabSummary(message.tabId).then((summary): Reply<'tab/get-state'> => ({
+        tabId: message.tabId,
+        ...summary,
+      }));
+    case 'claims/card':
+      return Promise.resolve(summarize(CLAIMS_INDEX, message.entity, undefined, CARD_LIMITS));
     case 'library/open':
       return openBeside(libraryPath(message.entity), sender);
     case 'viewer/open':
@@ -49,11 +50,8 @@ function openBeside(path: string, sender: browser.Runtime.MessageSender): Promis
 
 browser.commands.onCommand.addListener((command, tab) => {
   if (command !== 'next-mention') return;
-  const send = (tabId: number) => {
-    const next: NextMentionCommand = { type: 'mention/next', entity: null };
-    // Only the top frame answers, so one command moves to one mention.
-    return browser.tabs.sendMessage(tabId, next, { frameId: 0 }).catch(() => undefined);
-  };
+  // Only the top frame answers, so one command moves to one mention.
+  const send = (tabId: number) => sendToTab(tabId, 'mention/next', { entity: null });
   if (tab?.id !== undefined) void send(tab.id);
   else
     void browser.tabs

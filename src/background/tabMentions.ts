@@ -4,8 +4,8 @@
  * service-worker restart does not blank the badge, and never written to disk.
  */
 import browser from 'webextension-polyfill';
-import { ENTITY_IDS, emptyCounts, type MentionCounts } from '../shared/entities.ts';
-import { parseCounts } from '../shared/messages.ts';
+import { ENTITY_IDS, emptyCounts, parseCounts, type MentionCounts } from '../shared/entities.ts';
+import { isHostName } from '../shared/validate.ts';
 
 type FrameCounts = Record<string, MentionCounts>;
 
@@ -28,7 +28,7 @@ async function readTab(tabId: number): Promise<StoredTab> {
       if (counts) tab.frames[frameId] = counts;
     }
   }
-  if (typeof site === 'string' && site.length <= 253) tab.site = site;
+  if (isHostName(site)) tab.site = site;
   return tab;
 }
 

@@ -1,5 +1,5 @@
 /** Mention matchers for the companies a user has switched on, compiled once per combination. */
-import { ENTITY_IDS, type EntityId } from '../shared/entities.ts';
+import { ENTITY_IDS, perCompany, type EntityId } from '../shared/entities.ts';
 import { COMPANIES } from '../shared/lexicon.ts';
 import { compileMatcher, type MentionMatcher } from '../shared/mentions.ts';
 
@@ -13,4 +13,9 @@ export function matcherFor(enabled: Record<EntityId, boolean>): MentionMatcher {
     cache.set(key, matcher);
   }
   return matcher;
+}
+
+/** The matcher with every company on (the default settings): the reference for tests and the benchmark. */
+export function mentionMatcher(): MentionMatcher {
+  return matcherFor(perCompany(true));
 }

@@ -3,8 +3,8 @@
  * first shows a possible mention (never on pages without one), then kept
  * current through storage.onChanged.
  */
-import browser from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { type Settings } from '../shared/settings.ts';
+import { loadSettings, onSettingsChanged } from '../shared/settingsStore.ts';
 
 export class SettingsSource {
   private loading: Promise<Settings> | null = null;
@@ -14,10 +14,7 @@ export class SettingsSource {
   /** The current settings; corrupt stored values fall back to their defaults. */
   get(): Promise<Settings> {
     if (!this.loading) {
-      this.loading = browser.storage.sync
-        .get(SETTINGS_KEY)
-        .then((stored) => parseSettings(stored[SETTINGS_KEY]).settings)
-        .catch(() => parseSettings(undefined).settings);
+      this.loading = loadSettings().then(({ settings }) => settings);
       this.listen();
     }
     return this.loading;
@@ -30,9 +27,7 @@ export class SettingsSource {
   private listen(): void {
     if (this.listening) return;
     this.listening = true;
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-      const settings = parseSettings((changes[SETTINGS_KEY] as { newValue?: unknown } | undefined)?.newValue).settings;
+    onSettingsChanged(({ settings }) => {
       this.loading = Promise.resolve(settings);
       for (const listener of this.listeners) listener(settings);
     });

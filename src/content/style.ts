@@ -5,6 +5,7 @@
  * that page CSS aimed at generic elements cannot hide or distort it.
  */
 import { highlightCss } from '../shared/highlightCss.ts';
+import { UI_ATTRIBUTE } from './constants.ts';
 import type { HighlightStyle } from '../shared/settings.ts';
 
 /** One stylesheet per document, replaced in place when the style setting changes. */
@@ -37,7 +38,7 @@ export class HighlightStylesheet {
     } catch {
       // Firefox content scripts cannot adopt a sheet built in their own compartment.
       this.element = this.doc.createElement('style');
-      this.element.setAttribute('data-claimlight-ui', '');
+      this.element.setAttribute(UI_ATTRIBUTE, '');
       this.element.textContent = css;
       this.attachElement();
     }

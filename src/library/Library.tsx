@@ -1,12 +1,12 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
 import { useMemo, useState } from 'preact/hooks';
-import { CLAIM_KINDS, type IndexedClaim } from '../shared/claims.ts';
+import { CLAIM_KINDS, isClaimKind, reportCaption, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey, reportCaption, timeframeLabel } from '../shared/kinds.ts';
+import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
-import { isClaimKind } from '../shared/claims.ts';
+import { summarizeClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { libraryQueryString, type LibraryQuery } from './query.ts';
 
@@ -63,7 +63,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     <main class="library">
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
-      <p class="timeframe">{timeframeLabel(index.sources)}</p>
+      <p class="timeframe">{timeframeLabel(timeframeOf(index.sources))}</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
           id="filter-company"
@@ -105,7 +105,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
         <ol class="claims">
           {shown.map((claim) => (
             <li key={claim.id}>
-              <ClaimView claim={claim} index={index} collapsible={false} showCompanies />
+              <ClaimView claim={summarizeClaim(index, claim)} quotes="shown" note="shown" showCompanies />
             </li>
           ))}
         </ol>

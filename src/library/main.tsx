@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { Library } from './Library.tsx';
 import { parseLibraryQuery } from './query.ts';
 import '../ui/base.css';
+import '../ui/claim.css';
 import './library.css';
 
 document.title = t('pageTitleLibrary');

@@ -1,5 +1,5 @@
 /** The library's filters, read from and written to its URL so a filtered view can be linked. */
-import { isClaimKind, type ClaimKind } from '../shared/claims.ts';
+import { isClaimKind, isSourceFile, type ClaimKind } from '../shared/claims.ts';
 import { isEntityId, type EntityId } from '../shared/entities.ts';
 
 export interface LibraryQuery {
@@ -17,7 +17,7 @@ export function parseLibraryQuery(search: string): LibraryQuery {
   return {
     entity: isEntityId(entity) ? entity : null,
     kind: isClaimKind(kind) ? kind : null,
-    source: source && /^[\w.-]+\.txt$/.test(source) ? source : null,
+    source: isSourceFile(source) ? source : null,
     text: (params.get('q') ?? '').slice(0, 200),
   };
 }

@@ -4,7 +4,6 @@
  * corrupt one is reset to its default with a notice saying which.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { ENTITY_IDS } from '../shared/entities.ts';
 import { ENTITY_ATTRIBUTE, highlightCss, MENTION_TAG } from '../shared/highlightCss.ts';
 import { t } from '../shared/i18n.ts';
@@ -13,11 +12,11 @@ import {
   HIGHLIGHT_STYLES,
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
+  isHoverDelay,
   normalizeSite,
-  SETTINGS_KEY,
   type Settings,
 } from '../shared/settings.ts';
-import { loadSettings, saveSettings } from '../shared/settingsStore.ts';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settingsStore.ts';
 import { Switch } from '../ui/Switch.tsx';
 
 type View = { kind: 'loading' } | { kind: 'ready'; settings: Settings; reset: string[] };
@@ -39,11 +38,7 @@ export function Options() {
       });
     refresh();
     // Changes from the popup or another device show up here too.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && SETTINGS_KEY in changes) refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return onSettingsChanged(refresh);
   }, []);
 
   if (view.kind === 'loading') return <main class="options" aria-busy="true" />;
@@ -66,7 +61,7 @@ export function Options() {
   };
   const commitDelay = () => {
     const value = Number(delayText);
-    if (Number.isInteger(value) && value >= HOVER_DELAY_MIN_MS && value <= HOVER_DELAY_MAX_MS) {
+    if (isHoverDelay(value)) {
       update({ ...settings, hoverDelayMs: value });
     } else setDelayText(String(settings.hoverDelayMs));
   };

@@ -1,18 +1,18 @@
 /** The toolbar popup: the companies the current tab mentions and what the reports say about them. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CLAIM_KINDS, rankClaims } from '../shared/claims.ts';
+import { CLAIM_KINDS, timeframeOf } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
-import { COMPANY_BY_ID } from '../shared/lexicon.ts';
-import type { NextMentionCommand } from '../shared/messages.ts';
 import { libraryPath } from '../shared/pages.ts';
-import { isSiteDisabled, siteMatches, type Settings } from '../shared/settings.ts';
+import { sendToTab } from '../shared/send.ts';
+import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../shared/settings.ts';
+import { saveSettings } from '../shared/settingsStore.ts';
+import { NO_LIMITS, summarize } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { Switch } from '../ui/Switch.tsx';
-import { saveSettings } from '../shared/settingsStore.ts';
 import { loadPopupState, type PopupState } from './state.ts';
 
 type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; state: PopupState };
@@ -26,19 +26,18 @@ function openPage(path: string): void {
 }
 
 function CompanySection({ entity, count, tabId }: { entity: EntityId; count: number; tabId: number }) {
-  const company = COMPANY_BY_ID.get(entity);
-  const claims = rankClaims(CLAIMS_INDEX, entity);
+  // The popup ships the claims index, so it summarises here rather than asking the background.
+  const summary = summarize(CLAIMS_INDEX, entity, undefined, NO_LIMITS);
+  const claims = summary?.claims ?? [];
   const [missed, setMissed] = useState(false);
   const next = async () => {
-    const command: NextMentionCommand = { type: 'mention/next', entity };
-    const moved: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => false);
-    if (moved === true) window.close();
+    if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
     else setMissed(true);
   };
   return (
     <section class="company" data-entity={entity} aria-labelledby={`company-${entity}`}>
       <header class="company-head">
-        <h2 id={`company-${entity}`}>{company?.name ?? entity}</h2>
+        <h2 id={`company-${entity}`}>{summary?.name ?? entity}</h2>
         <span class="count">{mentionLabel(count)}</span>
         <button type="button" class="next" onClick={() => void next()}>
           {t('popupNextMention')}
@@ -49,7 +48,7 @@ function CompanySection({ entity, count, tabId }: { entity: EntityId; count: num
           {t('popupNextMissed')}
         </p>
       )}
-      <p class="description">{company?.description}</p>
+      <p class="description">{summary?.description}</p>
       {CLAIM_KINDS.map((kind) => {
         const group = claims.filter((claim) => claim.kind === kind);
         if (group.length === 0) return null;
@@ -57,7 +56,7 @@ function CompanySection({ entity, count, tabId }: { entity: EntityId; count: num
           <details key={kind} class="kind-group" open={kind === 'reported finding'}>
             <summary>{t('popupKindGroup', [t(kindMessageKey(kind)), String(group.length)])}</summary>
             {group.map((claim) => (
-              <ClaimView key={claim.id} claim={claim} index={CLAIMS_INDEX} collapsible />
+              <ClaimView key={claim.id} claim={claim} quotes="folded" note="shown" />
             ))}
           </details>
         );
@@ -102,8 +101,8 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   };
   const siteOn = site === null || !isSiteDisabled(settings, site);
   const toggleSite = (on: boolean) => {
-    if (!site) return;
-    const host = site.replace(/^www\./, '');
+    const host = site && normalizeSite(site);
+    if (!site || !host) return;
     const disabledSites = on
       ? settings.disabledSites.filter((s) => !siteMatches(site, s))
       : [...new Set([...settings.disabledSites, host])];
@@ -156,7 +155,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
         <p class="state">{t('popupNoMentions')}</p>
       ) : (
         <>
-          <p class="timeframe">{timeframeLabel(CLAIMS_INDEX.sources)}</p>
+          <p class="timeframe">{timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}</p>
           {mentioned.map((id) => (
             <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} />
           ))}

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { resolveTabId } from './tab.ts';
 import '../ui/base.css';
+import '../ui/claim.css';
 import './popup.css';
 
 document.title = t('pageTitlePopup');

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { emptyCounts, type MentionCounts } from '../shared/entities.ts';
-import { parseTabState, type TabStateRequest } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings } from '../shared/settingsStore.ts';
 
@@ -40,12 +40,8 @@ export function isRestrictedUrl(url: string): boolean {
 }
 
 export async function loadPopupState(tabId: number): Promise<PopupState> {
-  const request: TabStateRequest = { type: 'tab/get-state', tabId };
   const [reported, { settings, reset }, tab, hostAccess] = await Promise.all([
-    browser.runtime
-      .sendMessage(request)
-      .then(parseTabState)
-      .catch(() => null),
+    send('tab/get-state', { tabId }),
     loadSettings(),
     browser.tabs.get(tabId).catch(() => null),
     browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => true),

@@ -21,6 +21,13 @@ export const CLAIM_KINDS = [
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
+/** A seed document's file name: its number, then a content hash ("002_e8e945add41886bf.txt"). */
+export const SOURCE_FILE_PATTERN = /^\d{3}_[0-9a-f]+\.txt$/;
+
+export function isSourceFile(value: unknown): value is string {
+  return typeof value === 'string' && SOURCE_FILE_PATTERN.test(value);
+}
+
 export interface Evidence {
   /** A seed file name, such as "002_e8e945add41886bf.txt". */
   source: string;
@@ -106,6 +113,23 @@ export function quotedShortTitle(source: Source): string {
   return `“${source.shortTitle}${cut ? '…' : ''}”`;
 }
 
+/** How a quote's caption names its report: the stated publisher, and the start of its first line. */
+export function reportCaption(source: Source): string {
+  const title = quotedShortTitle(source);
+  return source.publisher ? `${source.publisher.value}: ${title}` : title;
+}
+
+/** When the claims were made, as far as the reports state it: how many reports, and the dates they state. */
+export interface Timeframe {
+  reports: number;
+  /** Stated dates, as ISO dates ("2022-06-18"). */
+  dates: string[];
+}
+
+export function timeframeOf(sources: readonly Source[]): Timeframe {
+  return { reports: sources.length, dates: sources.flatMap((s) => (s.date ? [s.date.value] : [])) };
+}
+
 /** `{002}` in an attribution or note: the report whose file name starts with 002. */
 export const REPORT_REF = /\{(\d{3})\}/g;
 
@@ -143,31 +167,4 @@ export function compileIndex(claims: readonly Claim[], sources: readonly Source[
       return compiled;
     }),
   };
-}
-
-const KIND_WEIGHT: Record<ClaimKind, number> = {
-  'reported finding': 4,
-  'company statement': 3,
-  'official action': 2,
-  'official concern': 2,
-  'expert view': 1,
-  'outlet statement': 1,
-  background: 0,
-};
-
-/**
- * A company's claims, most relevant first: those carried by more reports, then
- * those naming the company first, then by kind (findings before background).
- */
-export function rankClaims(index: ClaimsIndex, entity: EntityId): IndexedClaim[] {
-  return claimsAbout(index, entity)
-    .map((claim, order) => ({ claim, order }))
-    .sort(
-      (a, b) =>
-        reportCount(b.claim) - reportCount(a.claim) ||
-        Number(b.claim.entities[0] === entity) - Number(a.claim.entities[0] === entity) ||
-        KIND_WEIGHT[b.claim.kind] - KIND_WEIGHT[a.claim.kind] ||
-        a.order - b.order,
-    )
-    .map(({ claim }) => claim);
 }

@@ -1,5 +1,5 @@
 /** Labels shared by every view of a claim: its kind, how many reports carry it, and when they spoke. */
-import { quotedShortTitle, type ClaimKind, type Source } from './claims.ts';
+import type { ClaimKind, Timeframe } from './claims.ts';
 import { t } from './i18n.ts';
 
 export function kindMessageKey(kind: ClaimKind): string {
@@ -27,13 +27,6 @@ function formatDate(iso: string): string {
  * Says when the claims were made, as far as the reports state it, so a 2022
  * statement is never read as today's fact.
  */
-export function timeframeLabel(sources: readonly Source[]): string {
-  const dates = sources.flatMap((s) => (s.date ? [formatDate(s.date.value)] : []));
-  return t('claimsTimeframe', [String(sources.length), String(dates.length), dates.join(', ') || '—']);
-}
-
-/** How a quote's caption names its report: the stated publisher, and the start of its first line. */
-export function reportCaption(source: Source): string {
-  const title = quotedShortTitle(source);
-  return source.publisher ? `${source.publisher.value}: ${title}` : title;
+export function timeframeLabel({ reports, dates }: Timeframe): string {
+  return t('claimsTimeframe', [String(reports), String(dates.length), dates.map(formatDate).join(', ') || '—']);
 }

@@ -2,7 +2,7 @@
  * Compiles the companies' mention rules into one regular expression, so a
  * page's text is scanned once for all three companies.
  */
-import { ENTITY_IDS, type Company, type EntityId, type MentionRule } from './entities.ts';
+import type { Company, EntityId, MentionRule } from './entities.ts';
 
 /**
  * A word character for boundary purposes: a letter, digit, mark or "_" that is
@@ -95,19 +95,21 @@ export interface MentionMatcher {
   entityOf(match: RegExpExecArray): EntityId;
 }
 
+/**
+ * One named group per company, named by its id (the verifier keeps ids to
+ * lowercase letters and digits), in the order given.
+ */
 export function compileMatcher(companies: readonly Company[]): MentionMatcher {
-  const groups = ENTITY_IDS.flatMap((id) => {
-    const company = companies.find((c) => c.id === id);
-    return company ? [`(?<${id}>${rulePattern(company.mentions)})`] : [];
-  });
+  const groups = companies.map((company) => `(?<${company.id}>${rulePattern(company.mentions)})`);
   // No company switched on: a pattern that never matches.
   const body = groups.length ? groups.join('|') : '(?!)';
   const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'gu');
   return {
     pattern,
     entityOf(match) {
-      for (const id of ENTITY_IDS) if (match.groups?.[id] !== undefined) return id;
-      throw new Error(`match "${match[0]}" belongs to no company`);
+      const company = companies.find((c) => match.groups?.[c.id] !== undefined);
+      if (!company) throw new Error(`match "${match[0]}" belongs to no company`);
+      return company.id;
     },
   };
 }

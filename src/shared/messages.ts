@@ -1,50 +1,36 @@
 /**
- * Messages between the extension's contexts. Every receiver parses what it
- * gets with the parse functions here, so a malformed or foreign message is
- * dropped, never half-handled.
+ * Every message between the extension's contexts, in one table: its type, the
+ * fields of its request with their parser, and the parser of its reply.
+ * Receivers parse with `parseMessage` / `parseContentCommand`, senders go
+ * through `send` / `sendToTab` (send.ts), which parse the reply by the same
+ * table, so a malformed or foreign message is dropped, never half-handled.
  */
-import { isClaimKind, type ClaimKind } from './claims.ts';
-import { ENTITY_IDS, isEntityId, type EntityId, type MentionCounts } from './entities.ts';
+import { isSourceFile } from './claims.ts';
+import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
+import { parseClaimSummary } from './summary.ts';
+import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
-/** A content script's count of the mentions in its frame. */
-export interface MentionsReport {
-  type: 'mentions/report';
-  counts: MentionCounts;
+export { MAX_COUNT } from './validate.ts';
+
+type Fields = Record<string, unknown>;
+
+interface Route<Body, Reply> {
+  /** The request's fields besides `type`: exactly these, no more. */
+  fields: readonly string[];
+  body: (value: Fields) => Body | null;
+  reply: (value: unknown) => Reply;
 }
 
-/** The popup asks what the background knows about a tab. */
-export interface TabStateRequest {
-  type: 'tab/get-state';
-  tabId: number;
+function route<Body, Reply>(
+  fields: readonly string[],
+  body: (value: Fields) => Body | null,
+  reply: (value: unknown) => Reply,
+): Route<Body, Reply> {
+  return { fields, body, reply };
 }
 
-/** The hover card asks for a company's claims. */
-export interface CardRequest {
-  type: 'claims/card';
-  entity: EntityId;
-}
-
-/** The hover card's "all claims" link: open the claims library filtered to a company. */
-export interface OpenLibraryRequest {
-  type: 'library/open';
-  entity: EntityId;
-}
-
-/** A quote in the hover card: open the source viewer at that passage. */
-export interface OpenViewerRequest {
-  type: 'viewer/open';
-  source: string;
-  quote: string;
-}
-
-/** Background or popup to a content script: go to the next mention (of one company, or of any). */
-export interface NextMentionCommand {
-  type: 'mention/next';
-  entity: EntityId | null;
-}
-
-export type Message = MentionsReport | TabStateRequest | CardRequest | OpenLibraryRequest | OpenViewerRequest;
-export type ContentCommand = NextMentionCommand;
+/** For messages nobody answers. */
+const noReply = (): undefined => undefined;
 
 export interface TabState {
   tabId: number;
@@ -53,144 +39,92 @@ export interface TabState {
   site: string | null;
 }
 
-export interface CardQuote {
-  text: string;
-  /** How the caption names the report (publisher where stated, and its short title). */
-  sourceTitle: string;
-  sourceFile: string;
-}
-
-export interface CardClaim {
-  id: string;
-  statement: string;
-  kind: ClaimKind;
-  attribution: string;
-  /** Reports that carry the whole statement. */
-  reports: number;
-  /** Further reports that carry only part of it. */
-  partialReports: number;
-  /** How the reports differ, with reports named as the reader sees them. */
-  note: string | null;
-  quote: CardQuote | null;
-}
-
-export interface CardData {
-  entity: EntityId;
-  name: string;
-  description: string;
-  /** When the reports spoke, so a 2022 claim is not read as today's fact. */
-  timeframe: string;
-  totalClaims: number;
-  claims: CardClaim[];
-}
-
-/** No page holds more mentions than this; bigger numbers are lies or bugs. */
-export const MAX_COUNT = 10_000_000;
-const MAX_TEXT = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
-}
-
-function isShortText(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_TEXT;
-}
-
-function hasExactly(value: Record<string, unknown>, keys: string[]): boolean {
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((k) => own.includes(k));
-}
-
-export function parseCounts(value: unknown): MentionCounts | null {
-  if (!isRecord(value) || !hasExactly(value, [...ENTITY_IDS])) return null;
-  const counts: MentionCounts = { tiktok: 0, bytedance: 0, oracle: 0 };
-  for (const id of ENTITY_IDS) {
-    const n = value[id];
-    if (!isCount(n)) return null;
-    counts[id] = n;
-  }
-  return counts;
-}
-
-export function parseMessage(value: unknown): Message | null {
-  if (!isRecord(value)) return null;
-  switch (value['type']) {
-    case 'mentions/report': {
-      const counts = parseCounts(value['counts']);
-      return counts && hasExactly(value, ['type', 'counts']) ? { type: 'mentions/report', counts } : null;
-    }
-    case 'tab/get-state': {
-      const tabId = value['tabId'];
-      return typeof tabId === 'number' &&
-        Number.isSafeInteger(tabId) &&
-        tabId >= 0 &&
-        hasExactly(value, ['type', 'tabId'])
-        ? { type: 'tab/get-state', tabId }
-        : null;
-    }
-    case 'claims/card':
-    case 'library/open': {
-      const entity = value['entity'];
-      return isEntityId(entity) && hasExactly(value, ['type', 'entity']) ? { type: value['type'], entity } : null;
-    }
-    case 'viewer/open': {
-      const { source, quote } = value;
-      return typeof source === 'string' &&
-        /^\d{3}_[0-9a-f]+\.txt$/.test(source) &&
-        typeof quote === 'string' &&
-        quote.length > 0 &&
-        quote.length <= 2000 &&
-        hasExactly(value, ['type', 'source', 'quote'])
-        ? { type: 'viewer/open', source, quote }
-        : null;
-    }
-    default:
-      return null;
-  }
-}
-
-export function parseContentCommand(value: unknown): ContentCommand | null {
-  if (!isRecord(value) || value['type'] !== 'mention/next' || !hasExactly(value, ['type', 'entity'])) return null;
-  const entity = value['entity'];
-  return entity === null || isEntityId(entity) ? { type: 'mention/next', entity } : null;
-}
-
 export function parseTabState(value: unknown): TabState | null {
   if (!isRecord(value)) return null;
   const counts = parseCounts(value['counts']);
   const tabId = value['tabId'];
   const site = value['site'];
-  if (site !== null && !(typeof site === 'string' && site.length <= 253)) return null;
+  if (site !== null && !isHostName(site)) return null;
   return counts && typeof tabId === 'number' && Number.isSafeInteger(tabId) ? { tabId, counts, site } : null;
 }
 
-function parseCardClaim(value: unknown): CardClaim | null {
+const entityBody = (value: Fields) => (isEntityId(value['entity']) ? { entity: value['entity'] } : null);
+
+/** Messages to the background. */
+export const MESSAGES = {
+  /** A content script's count of the mentions in its frame. */
+  'mentions/report': route(
+    ['counts'],
+    (value) => {
+      const counts = parseCounts(value['counts']);
+      return counts && { counts };
+    },
+    noReply,
+  ),
+  /** The popup asks what the background knows about a tab. */
+  'tab/get-state': route(
+    ['tabId'],
+    (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
+    parseTabState,
+  ),
+  /** The hover card asks for a company's claim summary. */
+  'claims/card': route(['entity'], entityBody, parseClaimSummary),
+  /** The hover card's "all claims" link: open the claims library filtered to a company. */
+  'library/open': route(['entity'], entityBody, noReply),
+  /** A quote in the hover card: open the source viewer at that passage. */
+  'viewer/open': route(
+    ['source', 'quote'],
+    ({ source, quote }) =>
+      isSourceFile(source) && typeof quote === 'string' && quote.length > 0 && quote.length <= 2000
+        ? { source, quote }
+        : null,
+    noReply,
+  ),
+};
+
+/** Messages from the background or the popup to a tab's content script (its top frame). */
+export const CONTENT_COMMANDS = {
+  /** Go to the next mention (of one company, or of any); the reply says whether there was one. */
+  'mention/next': route(
+    ['entity'],
+    ({ entity }) => (entity === null || isEntityId(entity) ? { entity } : null),
+    (moved) => moved === true,
+  ),
+};
+
+type Table = Record<string, Route<unknown, unknown>>;
+type BodyOf<R> = R extends Route<infer Body, unknown> ? Body : never;
+type ReplyOf<R> = R extends Route<unknown, infer Reply> ? Reply : never;
+/** The union of `{ type, ...body }` over a table. */
+type MessageOf<M extends Table> = { [T in keyof M]: { type: T } & BodyOf<M[T]> }[keyof M];
+
+export type MessageType = keyof typeof MESSAGES;
+export type RequestBody<T extends MessageType> = BodyOf<(typeof MESSAGES)[T]>;
+export type Reply<T extends MessageType> = ReplyOf<(typeof MESSAGES)[T]>;
+export type Message = MessageOf<typeof MESSAGES>;
+
+export type ContentCommandType = keyof typeof CONTENT_COMMANDS;
+export type CommandBody<T extends ContentCommandType> = BodyOf<(typeof CONTENT_COMMANDS)[T]>;
+export type CommandReply<T extends ContentCommandType> = ReplyOf<(typeof CONTENT_COMMANDS)[T]>;
+export type ContentCommand = MessageOf<typeof CONTENT_COMMANDS>;
+
+export type MentionsReport = Extract<Message, { type: 'mentions/report' }>;
+export type NextMentionCommand = Extract<ContentCommand, { type: 'mention/next' }>;
+
+function parseBy<M extends Table>(table: M, value: unknown): MessageOf<M> | null {
   if (!isRecord(value)) return null;
-  const { id, statement, kind, attribution, reports, partialReports, note, quote } = value;
-  if (!isShortText(id) || !isShortText(statement) || !isClaimKind(kind) || !isShortText(attribution)) return null;
-  if (!isCount(reports) || !isCount(partialReports)) return null;
-  if (note !== null && !isShortText(note)) return null;
-  let parsedQuote: CardQuote | null = null;
-  if (quote !== null) {
-    if (!isRecord(quote)) return null;
-    const { text, sourceTitle, sourceFile } = quote;
-    if (!isShortText(text) || !isShortText(sourceTitle) || !isShortText(sourceFile)) return null;
-    parsedQuote = { text, sourceTitle, sourceFile };
-  }
-  return { id, statement, kind, attribution, reports, partialReports, note, quote: parsedQuote };
+  const type = value['type'];
+  if (typeof type !== 'string' || !Object.hasOwn(table, type)) return null;
+  const entry = table[type];
+  if (!entry || !hasExactly(value, ['type', ...entry.fields])) return null;
+  const body = entry.body(value);
+  return body === null ? null : ({ type, ...body } as MessageOf<M>);
 }
 
-export function parseCardData(value: unknown): CardData | null {
-  if (!isRecord(value)) return null;
-  const { entity, name, description, timeframe, totalClaims, claims } = value;
-  if (!isEntityId(entity) || !isShortText(name) || !isShortText(description) || !isCount(totalClaims)) return null;
-  if (!isShortText(timeframe)) return null;
-  if (!Array.isArray(claims)) return null;
-  const parsed = claims.map(parseCardClaim);
-  if (parsed.some((c) => c === null)) return null;
-  return { entity, name, description, timeframe, totalClaims, claims: parsed as CardClaim[] };
+export function parseMessage(value: unknown): Message | null {
+  return parseBy(MESSAGES, value);
+}
+
+export function parseContentCommand(value: unknown): ContentCommand | null {
+  return parseBy(CONTENT_COMMANDS, value);
 }

@@ -1,10 +1,8 @@
 /** Paths of the extension's own pages, as the build emits them. */
 import type { EntityId } from './entities.ts';
 
-export const POPUP_PAGE = 'src/popup/index.html';
 export const LIBRARY_PAGE = 'src/library/index.html';
 export const VIEWER_PAGE = 'src/viewer/index.html';
-export const OPTIONS_PAGE = 'src/options/index.html';
 
 export function libraryPath(entity: EntityId | null): string {
   return entity ? `${LIBRARY_PAGE}?entity=${entity}` : LIBRARY_PAGE;

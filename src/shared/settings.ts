@@ -3,7 +3,7 @@
  * field: a corrupt or unknown value falls back to its default and is reported,
  * so one bad field never costs the others.
  */
-import { ENTITY_IDS, type EntityId } from './entities.ts';
+import { ENTITY_IDS, perCompany, type EntityId } from './entities.ts';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -13,6 +13,13 @@ export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const HOVER_DELAY_MIN_MS = 100;
 export const HOVER_DELAY_MAX_MS = 2000;
 export const MAX_DISABLED_SITES = 1000;
+
+/** A hover delay the settings accept: whole milliseconds within the range. */
+export function isHoverDelay(value: unknown): value is number {
+  return (
+    typeof value === 'number' && Number.isInteger(value) && value >= HOVER_DELAY_MIN_MS && value <= HOVER_DELAY_MAX_MS
+  );
+}
 
 export interface Settings {
   /** Off everywhere. */
@@ -28,7 +35,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paused: false,
   disabledSites: [],
-  companies: { tiktok: true, bytedance: true, oracle: true },
+  companies: perCompany(true),
   highlightStyle: 'soft',
   hoverDelayMs: 400,
 });
@@ -104,13 +111,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
   if ('hoverDelayMs' in value) {
     const delay = value['hoverDelayMs'];
-    if (
-      typeof delay === 'number' &&
-      Number.isInteger(delay) &&
-      delay >= HOVER_DELAY_MIN_MS &&
-      delay <= HOVER_DELAY_MAX_MS
-    )
-      settings.hoverDelayMs = delay;
+    if (isHoverDelay(delay)) settings.hoverDelayMs = delay;
     else reset.push('hoverDelayMs');
   }
   return { settings, reset };

@@ -1,37 +1,30 @@
-/** One claim: its statement, kind, who asserts it, how many reports carry it, and its verbatim quotes. */
-import { isPartial, partialReportCount, reportCount, type ClaimsIndex, type IndexedClaim } from '../shared/claims.ts';
+/**
+ * One claim, everywhere it is shown (the hover card, the popup, the library):
+ * its statement, kind, who asserts it, how many reports carry it, how they
+ * differ, and the quotes its summary carries. Styles: ui/claim.css, which each
+ * page imports and the card loads into its shadow root.
+ */
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey, partialReportsLabel, reportCaption, reportsLabel } from '../shared/kinds.ts';
+import { kindMessageKey, partialReportsLabel, reportsLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
-import { Quote } from './Quote.tsx';
-import './claim.css';
+import type { SummaryClaim } from '../shared/summary.ts';
+import { Quote, type OpenSource } from './Quote.tsx';
 
 export interface ClaimViewProps {
-  claim: IndexedClaim;
-  index: ClaimsIndex;
-  /** Quotes folded behind a disclosure (the popup) or shown (the library). */
-  collapsible: boolean;
+  claim: SummaryClaim;
+  /** Quotes folded behind a disclosure (the popup) or shown (the card, the library). */
+  quotes: 'folded' | 'shown';
+  /** The note on how reports differ, folded (the card, kept short) or shown. */
+  note: 'folded' | 'shown';
   showCompanies?: boolean;
+  /** Set in the hover card, which sits in a web page: see `Quote`. */
+  openSource?: OpenSource;
 }
 
-export function ClaimView({ claim, index, collapsible, showCompanies = false }: ClaimViewProps) {
-  // Full support first: the quotes that carry the whole statement lead.
-  const evidence = [...claim.evidence].sort((a, b) => Number(isPartial(a)) - Number(isPartial(b)));
-  const quotes = evidence.map((item) => {
-    const [at, quote] = item;
-    const source = index.sources[at];
-    return source ? (
-      <Quote
-        key={`${at}:${quote}`}
-        text={quote}
-        sourceFile={source.file}
-        sourceCaption={reportCaption(source)}
-        sourceTitle={source.title}
-        partial={isPartial(item)}
-      />
-    ) : null;
-  });
-  const partial = partialReportCount(claim);
+export function ClaimView({ claim, quotes, note, showCompanies = false, openSource }: ClaimViewProps) {
+  const quoteViews = claim.quotes.map((quote) => (
+    <Quote key={`${quote.sourceFile}:${quote.text}`} quote={quote} {...(openSource && { openSource })} />
+  ));
   return (
     <article class="claim" id={claim.id} data-claim-id={claim.id}>
       <p class="statement">{claim.statement}</p>
@@ -39,22 +32,33 @@ export function ClaimView({ claim, index, collapsible, showCompanies = false }: 
         <span class="kind">{t(kindMessageKey(claim.kind))}</span>
         <span class="attribution">{t('claimAttribution', claim.attribution)}</span>
         <span class="reports">
-          {reportsLabel(reportCount(claim))}
-          {partial > 0 && <span class="partial-reports"> {partialReportsLabel(partial)}</span>}
+          {reportsLabel(claim.reports)}
+          {claim.partialReports > 0 && (
+            <span class="partial-reports"> {partialReportsLabel(claim.partialReports)}</span>
+          )}
         </span>
         {showCompanies && (
           <span>{t('claimCompanies', claim.entities.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', '))}</span>
         )}
       </p>
-      {claim.note && <p class="note">{t('claimNote', claim.note)}</p>}
-      {collapsible ? (
-        <details class="quotes">
-          <summary>{t('popupShowQuotes', String(claim.evidence.length))}</summary>
-          {quotes}
-        </details>
-      ) : (
-        quotes
-      )}
+      {claim.note &&
+        (note === 'folded' ? (
+          <details class="note">
+            <summary>{t('claimNoteSummary')}</summary>
+            <p>{claim.note}</p>
+          </details>
+        ) : (
+          <p class="note">{t('claimNote', claim.note)}</p>
+        ))}
+      {quoteViews.length > 0 &&
+        (quotes === 'folded' ? (
+          <details class="quotes">
+            <summary>{t('popupShowQuotes', String(quoteViews.length))}</summary>
+            {quoteViews}
+          </details>
+        ) : (
+          quoteViews
+        ))}
     </article>
   );
 }

@@ -2,7 +2,8 @@
 /** The pre-test on text read across nodes: textContent glues neighbouring text nodes together. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPANIES, mentionMatcher } from '../../src/shared/lexicon.ts';
+import { mentionMatcher } from '../../src/content/matchers.ts';
+import { COMPANIES } from '../../src/shared/lexicon.ts';
 import { findMentions } from '../../src/shared/mentions.ts';
 
 describe('the pre-test on text read across nodes', () => {

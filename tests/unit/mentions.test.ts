@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/shared/mentions.ts';
-import { COMPANIES, mentionMatcher } from '../../src/shared/lexicon.ts';
+import { mentionMatcher } from '../../src/content/matchers.ts';
+import { COMPANIES } from '../../src/shared/lexicon.ts';
 
 const mentions = (text: string) => findMentions(mentionMatcher(), text).map(({ entity, text: t }) => `${entity}:${t}`);
 

@@ -1,19 +1,21 @@
 /** The hover card's content: a company, its most relevant claims, and where each comes from. */
-import type { CardData } from '../../shared/messages.ts';
 import { t } from '../../shared/i18n.ts';
-import { kindMessageKey, partialReportsLabel, reportsLabel } from '../../shared/kinds.ts';
+import { timeframeLabel } from '../../shared/kinds.ts';
+import type { ClaimSummary } from '../../shared/summary.ts';
+import { ClaimView } from '../../ui/ClaimView.tsx';
+import type { OpenSource } from '../../ui/Quote.tsx';
 
-export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: CardData };
+export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; summary: ClaimSummary };
 
 export interface CardProps {
   state: CardState;
   onClose: () => void;
   onOpenLibrary: () => void;
-  onOpenSource: (source: string, quote: string) => void;
+  onOpenSource: OpenSource;
 }
 
 export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps) {
-  const name = state.status === 'ready' ? state.data.name : '';
+  const name = state.status === 'ready' ? state.summary.name : '';
   return (
     <div
       class="card"
@@ -36,49 +38,15 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
         <>
           <header>
             <h2 class="name">{name}</h2>
-            <p class="description">{state.data.description}</p>
-            <p class="timeframe">{state.data.timeframe}</p>
+            <p class="description">{state.summary.description}</p>
+            <p class="timeframe">{timeframeLabel(state.summary.timeframe)}</p>
           </header>
           <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
           <ol class="claims">
-            {state.data.claims.map((claim) => (
-              <li key={claim.id} class="claim" data-claim-id={claim.id}>
-                <p class="statement">{claim.statement}</p>
-                <p class="meta">
-                  <span class={`kind kind-${claim.kind.replace(/ /g, '-')}`}>{t(kindMessageKey(claim.kind))}</span>
-                  <span class="attribution">{t('claimAttribution', claim.attribution)}</span>
-                  <span class="reports">
-                    {reportsLabel(claim.reports)}
-                    {claim.partialReports > 0 && (
-                      <span class="partial-reports"> {partialReportsLabel(claim.partialReports)}</span>
-                    )}
-                  </span>
-                </p>
-                {claim.note && (
-                  // Folded: the card stays short, and the difference is one click away.
-                  <details class="note">
-                    <summary>{t('claimNoteSummary')}</summary>
-                    <p>{claim.note}</p>
-                  </details>
-                )}
-                {claim.quote && (
-                  <figure class="quote">
-                    <blockquote>{claim.quote.text}</blockquote>
-                    <figcaption>
-                      <a
-                        href="#"
-                        class="source"
-                        title={t('openInViewer')}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          if (claim.quote) onOpenSource(claim.quote.sourceFile, claim.quote.text);
-                        }}
-                      >
-                        {t('cardQuoteFrom', claim.quote.sourceTitle)}
-                      </a>
-                    </figcaption>
-                  </figure>
-                )}
+            {state.summary.claims.map((claim) => (
+              <li key={claim.id}>
+                {/* Notes folded: the card stays short, and the difference is one click away. */}
+                <ClaimView claim={claim} quotes="shown" note="folded" openSource={onOpenSource} />
               </li>
             ))}
           </ol>
@@ -91,7 +59,7 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
                 onOpenLibrary();
               }}
             >
-              {t('cardAllClaims', [String(state.data.totalClaims), name])}
+              {t('cardAllClaims', [String(state.summary.totalClaims), name])}
             </a>
           </footer>
         </>

@@ -13,13 +13,29 @@ import type { Settings } from '../../shared/settings.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../constants.ts';
 import type { HighlightRegistry } from '../registry.ts';
+import { send } from '../../shared/send.ts';
+import type { ClaimSummary } from '../../shared/summary.ts';
+import CLAIM_CSS from '../../ui/claim.css?inline';
 import { Card, type CardState } from './Card.tsx';
-import { loadCardData, openLibrary, openViewer } from './cardData.ts';
 import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
 const CURRENT = 'data-claimlight-current';
+
+/** Each company's summary, asked of the background once per page, on first hover. */
+const summaries = new Map<EntityId, Promise<ClaimSummary | null>>();
+
+function loadSummary(entity: EntityId): Promise<ClaimSummary | null> {
+  let pending = summaries.get(entity);
+  if (!pending) {
+    pending = send('claims/card', { entity });
+    // A failure is not cached: the next hover asks again.
+    void pending.then((summary) => summary ?? summaries.delete(entity));
+    summaries.set(entity, pending);
+  }
+  return pending;
+}
 
 interface OpenOptions {
   /** Move focus into the card (keyboard command); Escape returns it. */
@@ -162,7 +178,8 @@ export class CardController {
     host.setAttribute(UI_ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
-    style.textContent = CARD_CSS;
+    // The claims look as on the extension's pages (ui/claim.css); the card's own rules come after.
+    style.textContent = `${CLAIM_CSS}\n${CARD_CSS}`;
     const container = this.doc.createElement('div');
     shadow.append(style, container);
     this.doc.documentElement.append(host);
@@ -187,8 +204,8 @@ export class CardController {
         <Card
           state={state}
           onClose={() => this.close(true)}
-          onOpenLibrary={() => openLibrary(entity)}
-          onOpenSource={openViewer}
+          onOpenLibrary={() => void send('library/open', { entity })}
+          onOpenSource={(source, quote) => void send('viewer/open', { source, quote })}
         />,
         container,
       );
@@ -198,8 +215,8 @@ export class CardController {
     if (!card) return;
     this.stopPositioning = autoUpdate(mark, card, () => void this.position(mark, card, generation));
     if (options.focus) card.focus({ preventScroll: true });
-    void loadCardData(entity).then((data) => {
-      draw(data ? { status: 'ready', data } : { status: 'error' });
+    void loadSummary(entity).then((summary) => {
+      draw(summary ? { status: 'ready', summary } : { status: 'error' });
     });
   }
 

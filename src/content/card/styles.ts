@@ -1,4 +1,8 @@
-/** The card's stylesheet, scoped to its shadow root. `:host { all: initial }` keeps page styles out. */
+/**
+ * The card's own stylesheet, scoped to its shadow root after ui/claim.css (the
+ * claims' look everywhere): `:host { all: initial }` keeps page styles out, and
+ * the `.claim` rules below make the claims denser than on the extension's pages.
+ */
 export const CARD_CSS = `
 :host {
   all: initial !important;
@@ -76,10 +80,9 @@ header { padding-right: 28px; }
 .name { margin: 0; font-size: 16px; line-height: 1.3; }
 .description { margin: 4px 0 0; color: var(--muted); }
 .timeframe { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
-.note { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+.claim .note { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .note summary { cursor: pointer; color: var(--accent); }
 .note p { margin: 4px 0 0; }
-.partial-reports { font-style: italic; }
 .claims-heading {
   margin: 12px 0 4px;
   font-size: 11px;
@@ -89,8 +92,7 @@ header { padding-right: 28px; }
 }
 .claims { list-style: none; margin: 0; padding: 0; }
 .claim { padding: 8px 0; border-top: 1px solid var(--line); }
-.statement { margin: 0; }
-.meta { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; color: var(--muted); }
+.claim .meta { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; color: var(--muted); }
 .kind { font-weight: 600; color: var(--accent); }
 .quote { margin: 6px 0 0; padding: 6px 10px; border-left: 3px solid var(--accent); background: var(--quote-bg); color: var(--quote-fg); border-radius: 0 6px 6px 0; }
 .quote blockquote { margin: 0; font-style: italic; }
