@@ -1,23 +1,11 @@
 /**
- * Text matching for quote verification. A quote must appear in its source
- * word for word; only whitespace and typographic variants of quotes,
- * apostrophes and dashes may differ.
+ * Text matching for quote verification. The matching rule itself is shared
+ * with the source viewer (src/shared/quoteMatch.ts); this adds what only the
+ * build needs: finding the passage closest to a quote that does not match.
  */
+import { normalizeForMatch } from '../../src/shared/quoteMatch.ts';
 
-export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function containsVerbatim(source: string, quote: string): boolean {
-  const needle = normalizeForMatch(quote);
-  return needle.length > 0 && normalizeForMatch(source).includes(needle);
-}
+export { containsVerbatim, normalizeForMatch } from '../../src/shared/quoteMatch.ts';
 
 function wordBigrams(text: string): Set<string> {
   const words = normalizeForMatch(text)

@@ -7,7 +7,7 @@ import { quotedShortTitle } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { t } from '../shared/i18n.ts';
 import { LIBRARY_PAGE } from '../shared/pages.ts';
-import { locateQuote } from './locate.ts';
+import { locateQuote } from '../shared/quoteMatch.ts';
 
 const texts = rawTexts as Record<string, string>;
 const FACT_LABEL = { publisher: 'viewerPublisher', date: 'viewerDate', author: 'viewerAuthor' } as const;
