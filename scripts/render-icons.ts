@@ -5,7 +5,7 @@
  */
 import { readFile, mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../tests/support/browsers.ts';
+import { chromiumPath } from './harness/browsers.ts';
 
 const SIZES = [16, 32, 48, 128];
 const svg = await readFile(new URL('./assets/icon.svg', import.meta.url), 'utf8');

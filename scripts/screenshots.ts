@@ -6,8 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import claimsFile from '../seeds/claims.json' with { type: 'json' };
-import { launchChromium } from '../tests/support/harness.ts';
-import { REPO_ROOT, startServer } from '../tests/support/server.ts';
+import { launchChromium } from './harness/harness.ts';
+import { REPO_ROOT, startServer } from './harness/server.ts';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 await mkdir(OUT, { recursive: true });

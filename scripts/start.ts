@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, firefoxPath } from '../tests/support/browsers.ts';
-import { REPO_ROOT, startServer } from '../tests/support/server.ts';
+import { chromiumPath, firefoxPath } from './harness/browsers.ts';
+import { REPO_ROOT, startServer } from './harness/server.ts';
 
 const browser = process.argv[2] ?? 'chromium';
 if (browser !== 'chromium' && browser !== 'firefox') {

@@ -8,13 +8,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { chromiumPath } from '../../tests/support/browsers.ts';
-import { isAllowedUrl, OFFLINE_CHROMIUM_ARGS } from '../../tests/support/harness.ts';
-import { REPO_ROOT } from '../../tests/support/server.ts';
+import { chromiumPath } from '../harness/browsers.ts';
+import { isAllowedUrl, OFFLINE_CHROMIUM_ARGS } from '../harness/harness.ts';
+import { REPO_ROOT } from '../harness/server.ts';
 import { attribute, startProfiling, stopProfiling } from './profile.ts';
-
-/** The benchmark build's own performance marks (src/content/perf.ts): not the product's time. */
-const BENCH_HOOK_NAMES = new Set(['claimlightBenchMark', 'claimlightBenchMeasure']);
 
 const MARK_JS = readFileSync(join(REPO_ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
@@ -139,7 +136,7 @@ export class ChromiumBench {
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       const initialPassWallMs = await this.waitForInitialPass(page);
       await page.waitForTimeout(400); // trailing slices and observers
-      const { totalMs, tasksMs } = attribute(await stopProfiling(cdp), this.isExtension, BENCH_HOOK_NAMES);
+      const { totalMs, tasksMs } = attribute(await stopProfiling(cdp), this.isExtension);
       const highlights = await page.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length);
       return {
         extMs: totalMs,
@@ -262,7 +259,7 @@ export class ChromiumBench {
         latenciesMs.push((await evaluateAs(cdp, `window.__clAppend(${i})`, 'bench/append.js')) as number | null);
         await page.waitForTimeout(40);
       }
-      const { totalMs } = attribute(await stopProfiling(cdp), this.isExtension, BENCH_HOOK_NAMES);
+      const { totalMs } = attribute(await stopProfiling(cdp), this.isExtension);
       return { latenciesMs, extMsPerAppend: totalMs / count };
     } finally {
       await page.close();

@@ -3,7 +3,7 @@
  * performance marks, beside the floor's wall time on the same page.
  */
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxHarness } from '../../tests/support/harness.ts';
+import { launchFirefox, type FirefoxHarness } from '../harness/harness.ts';
 
 export interface FirefoxPass {
   initialPassWallMs: number;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, corpusAvailable, type TestServer } from '../../tests/support/server.ts';
+import { CORPUS_DIR, corpusAvailable, type TestServer } from '../harness/server.ts';
 
 export interface BenchPage {
   name: string;

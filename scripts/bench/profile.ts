@@ -46,12 +46,7 @@ export interface Attribution {
  * of several sampling intervals; back-to-back tasks with no sample between
  * them count as one, so task lengths err on the long side.
  */
-export function attribute(
-  profile: CpuProfile,
-  matches: (url: string) => boolean,
-  /** Samples with a frame of one of these functions on the stack are left out (the benchmark's own marks). */
-  excludedFunctions: ReadonlySet<string> = new Set(),
-): Attribution {
+export function attribute(profile: CpuProfile, matches: (url: string) => boolean): Attribution {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const node of profile.nodes) {
@@ -73,7 +68,6 @@ export function attribute(
     return check;
   };
   const isHit = onStack((frame) => matches(frame.url));
-  const isExcluded = onStack((frame) => excludedFunctions.has(frame.functionName));
 
   const times: number[] = [];
   let t = profile.startTime;
@@ -88,7 +82,7 @@ export function attribute(
     const next = times[i + 1] ?? profile.endTime;
     const duration = Math.min(next - start, gapLimit);
     const sample = profile.samples[i] ?? -1;
-    const hit = isHit(sample) && !isExcluded(sample);
+    const hit = isHit(sample);
     if (hit) {
       totalUs += duration;
       current += duration;

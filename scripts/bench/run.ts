@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { mentionMatcher } from '../../src/content/matchers.ts';
-import { REPO_ROOT, startServer } from '../../tests/support/server.ts';
+import { REPO_ROOT, startServer } from '../harness/server.ts';
 import { ChromiumBench, type BaselinePass, type ExtensionPass, type MinimalPass } from './chromium.ts';
 import { FirefoxBench, type FirefoxPass } from './firefox.ts';
 import { writeMinimalExtension } from './minimal.ts';

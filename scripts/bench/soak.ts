@@ -9,7 +9,7 @@
  * must not drift. Writes artifacts/soak.json and artifacts/soak.md.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import type { TestServer } from '../../tests/support/server.ts';
+import type { TestServer } from '../harness/server.ts';
 import { ChromiumBench } from './chromium.ts';
 import { spread, fmt, type Spread } from './stats.ts';
 

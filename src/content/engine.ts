@@ -5,12 +5,13 @@
  */
 import browser from 'webextension-polyfill';
 import { totalMentions, type EntityId, type MentionCounts } from '../shared/entities.ts';
-import { parseContentCommand, type MentionsReport } from '../shared/messages.ts';
+import { parseContentCommand } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlighter.ts';
 import { matcherFor } from './matchers.ts';
-import { benchMeasure } from './perf.ts';
+import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
 import { SettingsSource } from './settingsSource.ts';
 import { HighlightStylesheet } from './style.ts';
@@ -37,10 +38,7 @@ export class Engine {
     this.stylesheet = new HighlightStylesheet(doc);
     this.highlighter = new Highlighter(doc, {
       changed: () => this.onHighlightsChanged(),
-      spotted: () => {
-        if (this.settings) this.apply(this.settings);
-      },
-      initialPassDone: () => benchMeasure('initial-pass', 'start'),
+      initialPassDone: markInitialPassDone,
     });
     this.highlighter.observe(doc);
     for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
@@ -62,7 +60,7 @@ export class Engine {
       const roots = this.firstRoots;
       this.firstRoots = null;
       this.highlighter.start(matcherFor(next.companies), roots ?? undefined);
-    } else if (!on) benchMeasure('initial-pass', 'start');
+    } else if (!on) markInitialPassDone();
     if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
   }
 
@@ -91,9 +89,8 @@ export class Engine {
     const total = totalMentions(counts);
     if (total === 0 && this.lastReported === 0) return;
     this.lastReported = total;
-    const message: MentionsReport = { type: 'mentions/report', counts };
     // The background may be restarting; a lost report only delays the badge.
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    void send('mentions/report', { counts });
   }
 }
 

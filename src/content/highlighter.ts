@@ -22,7 +22,7 @@ import {
   SLICE_BUDGET_MS,
   UNDO_WINDOW_MS,
 } from './constants.ts';
-import { mayHoldMention, mayMention, MAY_MENTION } from './detect.ts';
+import { mayMention, MAY_MENTION } from './detect.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
 import { SliceScheduler, type Deadline } from './scheduler.ts';
 import { openShadowRootsUnder, ShadowRootSweep } from './shadowRoots.ts';
@@ -61,8 +61,6 @@ interface Overflow {
 export interface HighlighterEvents {
   /** The set of highlights or counted mentions changed. */
   changed(): void;
-  /** While inactive: the page added or changed text that may mention a company. */
-  spotted(): void;
   /** The first full pass after start() has finished. */
   initialPassDone(): void;
 }
@@ -135,10 +133,8 @@ export class Highlighter {
     private readonly retry: RetryTiming = DEFAULT_RETRY,
   ) {
     this.observer = new MutationObserver((records) => {
-      if (!this.active) {
-        if (records.some(mayHoldMention)) this.events.spotted();
-        return;
-      }
+      // Switched off: nothing to follow; starting again walks everything afresh.
+      if (!this.active) return;
       this.handleRecords(records);
       this.dropOwnRecords();
       if (this.queue.length > 0) this.scheduler.runNow();

@@ -10,11 +10,11 @@
  */
 import { SLICE_BUDGET_MS } from './constants.ts';
 import { mayHoldMention, subtreeMayMention } from './detect.ts';
-import { benchMark, benchMeasure } from './perf.ts';
+import { markInitialPassDone, markStart } from './perf.ts';
 import { probeForMention } from './probe.ts';
 import { ShadowRootSweep } from './shadowRoots.ts';
 
-benchMark('start');
+markStart();
 
 let waking = false;
 /** What to highlight first when the engine starts: changed nodes and shadow roots, or the whole page. */
@@ -84,10 +84,10 @@ if (body && document.designMode !== 'on') {
       wake();
       return;
     }
-    benchMeasure('initial-pass', 'start');
+    markInitialPassDone();
     // Pages with no mention in their own text look inside shadow roots, when the browser is idle.
     sweepShadowRoots = true;
     sweepLater(document.documentElement);
     setTimeout(() => sweepLater(document.documentElement), RESWEEP_AFTER_MS);
   });
-} else benchMeasure('initial-pass', 'start');
+} else markInitialPassDone();

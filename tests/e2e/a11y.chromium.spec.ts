@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
-import type { ChromiumHarness, TestPage } from '../support/harness.ts';
+import type { ChromiumHarness, TestPage } from '../../scripts/harness/harness.ts';
 import { waitForCard } from '../support/card.ts';
 import { waitForHighlights } from '../support/page.ts';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
-import type { ChromiumHarness } from '../support/harness.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { highlights, settle, waitForHighlights } from '../support/page.ts';
 
 test.beforeEach(async ({ tab, server, harness }) => {

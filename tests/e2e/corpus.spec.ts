@@ -7,9 +7,9 @@ import { mentionMatcher } from '../../src/content/matchers.ts';
 import { EXCLUDED_SELECTOR } from '../../src/content/constants.ts';
 import { corpusPages } from '../support/corpus.ts';
 import { expect, test } from '../support/fixtures.ts';
-import type { TestPage } from '../support/harness.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 import { settle } from '../support/page.ts';
-import { corpusAvailable } from '../support/server.ts';
+import { corpusAvailable } from '../../scripts/harness/server.ts';
 
 const pages = corpusPages();
 

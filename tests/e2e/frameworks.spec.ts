@@ -6,7 +6,7 @@
  */
 import { appPage, type AppName } from '../support/apps.ts';
 import { expect, test } from '../support/fixtures.ts';
-import type { TestPage } from '../support/harness.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 import type { ActionName } from '../fixtures/apps/scenario.ts';
 
 const MENTION = /TikTok|ByteDance|Oracle/g;

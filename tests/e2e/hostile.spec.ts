@@ -7,7 +7,7 @@
 import { readCard, waitForCard } from '../support/card.ts';
 import { badgeText, storedCounts, tabIdOf } from '../support/extension.ts';
 import { expect, test } from '../support/fixtures.ts';
-import type { ChromiumHarness } from '../support/harness.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { settle, waitForHighlights } from '../support/page.ts';
 
 test('page CSS aimed at the highlight and the card cannot hide or distort either', async ({ tab, server }) => {

@@ -3,8 +3,8 @@ import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { clearSettings, writeSettings } from '../support/extension.ts';
-import type { ChromeApi } from '../support/chromeApi.ts';
-import type { ChromiumHarness } from '../support/harness.ts';
+import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
 test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));

@@ -3,7 +3,7 @@ import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { waitForCard } from '../support/card.ts';
 import { badgeText, clearSettings, tabIdOf } from '../support/extension.ts';
-import type { ChromiumHarness } from '../support/harness.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
 const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));

@@ -11,9 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { ChromeApi } from '../support/chromeApi.ts';
-import { launchChromium, type ChromiumHarness } from '../support/harness.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
+import { launchChromium, type ChromiumHarness } from '../../scripts/harness/harness.ts';
+import { startServer, type TestServer } from '../../scripts/harness/server.ts';
 
 interface NetLog {
   constants: { logEventTypes: Record<string, number> };

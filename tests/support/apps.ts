@@ -5,7 +5,7 @@
  */
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
-import { REPO_ROOT } from './server.ts';
+import { REPO_ROOT } from '../../scripts/harness/server.ts';
 
 export type AppName = 'react' | 'preact';
 

@@ -1,5 +1,5 @@
 /** Reads the hover card, which lives in an open shadow root on a <claimlight-card> host. */
-import type { TestPage } from './harness.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 
 export interface CardView {
   name: string;

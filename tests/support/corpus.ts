@@ -1,7 +1,7 @@
 /** The real saved pages in ../shared/corpus, as listed in its MANIFEST.tsv. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, corpusAvailable } from './server.ts';
+import { CORPUS_DIR, corpusAvailable } from '../../scripts/harness/server.ts';
 
 export interface CorpusPage {
   file: string;

@@ -1,6 +1,6 @@
 /** Chromium-only helpers that act through the extension's own service worker. */
-import type { ChromeApi } from './chromeApi.ts';
-import { PlaywrightPage, type ChromiumHarness, type TestPage } from './harness.ts';
+import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
+import { PlaywrightPage, type ChromiumHarness, type TestPage } from '../../scripts/harness/harness.ts';
 
 /** The tab id of a test page, known since the extension opened it: never guessed from focus. */
 export function tabIdOf(tab: TestPage): number {

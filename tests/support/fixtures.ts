@@ -3,8 +3,14 @@
  * extension per worker, a fresh page per test.
  */
 import { test as base, expect } from '@playwright/test';
-import { launchHarness, launchPlainHarness, type BrowserHarness, type BrowserName, type TestPage } from './harness.ts';
-import { startServer, type TestServer } from './server.ts';
+import {
+  launchHarness,
+  launchPlainHarness,
+  type BrowserHarness,
+  type BrowserName,
+  type TestPage,
+} from '../../scripts/harness/harness.ts';
+import { startServer, type TestServer } from '../../scripts/harness/server.ts';
 
 export interface ClaimlightOptions {
   extBrowser: BrowserName;

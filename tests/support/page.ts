@@ -1,5 +1,5 @@
 /** Small helpers that run inside test pages. */
-import type { TestPage } from './harness.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 
 export const HIGHLIGHT = '[data-claimlight-entity]';
 

@@ -30,12 +30,6 @@ describe('attribute', () => {
     expect(result.tasksMs.map((t) => t * 1000)).toEqual([3 * i, 2 * i]);
   });
 
-  it("leaves out samples inside the benchmark's own mark functions", () => {
-    const i = SAMPLING_INTERVAL_US;
-    const result = attribute(profile([4, 5, 5, 4], Array<number>(4).fill(i)), (u) => u === EXT, new Set(['nextNode']));
-    expect(result.totalMs).toBeCloseTo((2 * i) / 1000);
-  });
-
   it('ends a task at a long gap between samples', () => {
     const i = SAMPLING_INTERVAL_US;
     const result = attribute(profile([4, 4, 4], [i, i, 100 * i]), (u) => u === EXT);

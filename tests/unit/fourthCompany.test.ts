@@ -65,7 +65,6 @@ describe('a fourth company', () => {
     expect(subtreeMayMention(document.body)).toBe(true);
     const highlighter = new Highlighter(document, {
       changed: () => undefined,
-      spotted: () => undefined,
       initialPassDone: () => finished(),
     });
     let finished: () => void = () => undefined;

@@ -21,7 +21,6 @@ function setup(html: string) {
   let finished: () => void = () => undefined;
   const highlighter = new Highlighter(document, {
     changed: () => undefined,
-    spotted: () => undefined,
     initialPassDone: () => finished(),
   });
   highlighter.observe(document);

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/server.ts';
+import { REPO_ROOT } from '../../scripts/harness/server.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 

@@ -342,7 +342,6 @@ async function highlightBody(shadows: ShadowRoot[]): Promise<Highlighter> {
     document,
     {
       changed: () => undefined,
-      spotted: () => undefined,
       initialPassDone: () => done(),
     },
     FAST_RETRY,
