@@ -1,0 +1,81 @@
+/**
+ * Measures claim matching on a labelled set: precision (a match really repeats
+ * that claim) and recall (labelled claims found), overall and per claim kind,
+ * plus false positives on negatives. Usage:
+ *   npm run eval:claims [-- path/to/set.json] [--errors]
+ */
+import { readFileSync } from 'node:fs';
+import type { Claim } from '../../src/shared/claims.ts';
+import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
+import { matchSentence, prepareMatcher } from '../../src/shared/claimMatch/match.ts';
+
+interface Labelled {
+  text: string;
+  claims: string[];
+}
+
+const args = process.argv.slice(2);
+const setPath = args.find((a) => !a.startsWith('--')) ?? 'tests/eval/claim-sentences.json';
+const showErrors = args.includes('--errors');
+
+const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
+const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
+const set = (JSON.parse(readFileSync(setPath, 'utf8')) as { sentences: Labelled[] }).sentences;
+for (const s of set) for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
+
+const matcher = prepareMatcher(buildSignatures(claims));
+
+interface Tally {
+  tp: number;
+  fp: number;
+  labels: number;
+  found: number;
+}
+const tally = (): Tally => ({ tp: 0, fp: 0, labels: 0, found: 0 });
+const overall = tally();
+const byKind = new Map<string, Tally>();
+const kindTally = (id: string) => {
+  const kind = kindOf.get(id) ?? '?';
+  if (!byKind.has(kind)) byKind.set(kind, tally());
+  return byKind.get(kind) ?? tally();
+};
+let positives = 0;
+let sentencesFound = 0;
+let negatives = 0;
+let negativesMatched = 0;
+
+for (const { text, claims: labels } of set) {
+  const got = matchSentence(text, matcher).map((m) => m.claimId);
+  const wrong = got.filter((id) => !labels.includes(id));
+  const missed = labels.filter((id) => !got.includes(id));
+  for (const id of got) {
+    const hit = labels.includes(id);
+    for (const t of [overall, kindTally(id)]) t[hit ? 'tp' : 'fp']++;
+  }
+  for (const id of labels) {
+    for (const t of [overall, kindTally(id)]) {
+      t.labels++;
+      if (got.includes(id)) t.found++;
+    }
+  }
+  if (labels.length > 0) {
+    positives++;
+    if (got.some((id) => labels.includes(id))) sentencesFound++;
+  } else {
+    negatives++;
+    if (got.length > 0) negativesMatched++;
+  }
+  if (showErrors && (wrong.length > 0 || missed.length > 0)) {
+    console.log(`- ${text}\n    wrong: ${wrong.join(', ') || '-'}\n    missed: ${missed.join(', ') || '-'}`);
+  }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
+const line = (name: string, t: Tally) =>
+  `${name.padEnd(20)} precision ${ratio(t.tp, t.tp + t.fp)} (${t.tp}/${t.tp + t.fp})   recall ${ratio(t.found, t.labels)} (${t.found}/${t.labels})`;
+
+console.log(`Claim matching on ${setPath}: ${positives} labelled sentences, ${negatives} negatives\n`);
+console.log(line('overall', overall));
+console.log(`${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentencesFound, positives)} (${sentencesFound}/${positives})`);
+console.log(`${''.padEnd(20)} negatives with a match (false positives): ${negativesMatched}/${negatives}\n`);
+for (const [kind, t] of [...byKind].sort()) console.log(line(kind, t));

@@ -1,0 +1,75 @@
+/**
+ * Build time: claims → compact signature data for the matcher. Each claim's
+ * features come from its statement and its quotes; a feature weighs more when
+ * the statement and more of the quotes share it (what the reports agree on),
+ * and when few other claims have it (IDF over the claim set).
+ */
+import type { Claim } from '../claims.ts';
+import { COMPANY_TERMS, features } from './features.ts';
+
+/** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
+export interface SignatureModel {
+  ids: string[];
+  vocab: string[];
+  /** Per claim, pairs flattened: feature index, weight × 100 (integers keep the JSON small). */
+  claims: number[][];
+  /** [a, b]: every passage that supports claim a also supports claim b, so a sentence repeating a repeats b. */
+  implies: [number, number][];
+  /** Terms most claims share (data, access, China…): a sentence must have one to be about the story at all. */
+  story: number[];
+}
+
+type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence'>;
+
+// Share of a feature's weight from the statement; the rest from the quotes.
+const STATEMENT_SHARE = 0.5;
+// How many of the most widely shared terms make up the story's vocabulary.
+const STORY_TERMS = 40;
+// Features carried by less than this share of a claim's texts are noise from long quotes.
+const MIN_SUPPORT = 0.25;
+
+export function buildSignatures(claims: readonly ClaimText[]): SignatureModel {
+  const raw = claims.map((claim) => {
+    const statement = features(claim.statement);
+    const quotes = claim.evidence.map((e) => features(e.quote));
+    const support = new Map<string, number>();
+    for (const f of new Set([...statement, ...quotes.flatMap((q) => [...q])])) {
+      const inQuotes = quotes.filter((q) => q.has(f)).length / Math.max(1, quotes.length);
+      const s = STATEMENT_SHARE * Number(statement.has(f)) + (1 - STATEMENT_SHARE) * inQuotes;
+      if (s >= MIN_SUPPORT) support.set(f, s);
+    }
+    return support;
+  });
+  const df = new Map<string, number>();
+  for (const support of raw) for (const f of support.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocab = [...df.keys()].sort();
+  const position = new Map(vocab.map((f, i) => [f, i]));
+  const idf = (f: string) => Math.log(1 + claims.length / (df.get(f) ?? 1));
+  return {
+    ids: claims.map((c) => c.id),
+    vocab,
+    claims: raw.map((support) =>
+      [...support].flatMap(([f, s]) => [position.get(f) ?? 0, Math.round(100 * s * idf(f))]).filter((_, i, a) => i % 2 === 0 || (a[i] ?? 0) > 0),
+    ),
+    implies: impliedPairs(claims),
+    story: vocab
+      .filter((f) => !f.includes(' ') && !COMPANY_TERMS.includes(f))
+      .sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (a < b ? -1 : 1))
+      .slice(0, STORY_TERMS)
+      .map((f) => position.get(f) ?? 0),
+  };
+}
+
+/** Pairs (a, b) where each passage fully supporting a also fully supports b. */
+function impliedPairs(claims: readonly ClaimText[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const fullQuotes = (c: ClaimText) => c.evidence.filter((e) => e.support !== 'partial').map((e) => e.quote);
+  const quoteSets = claims.map((c) => new Set(fullQuotes(c)));
+  claims.forEach((a, i) => {
+    const full = fullQuotes(a);
+    claims.forEach((_, j) => {
+      if (i !== j && full.length > 0 && full.every((q) => quoteSets[j]?.has(q))) pairs.push([i, j]);
+    });
+  });
+  return pairs;
+}
