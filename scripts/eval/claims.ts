@@ -17,6 +17,8 @@ interface Labelled {
 const args = process.argv.slice(2);
 const setPath = args.find((a) => !a.startsWith('--')) ?? 'tests/eval/claim-sentences.json';
 const showErrors = args.includes('--errors');
+const thresholdArg = args.find((a) => a.startsWith('--threshold='));
+const threshold = thresholdArg ? Number(thresholdArg.split('=')[1]) : undefined;
 
 const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
 const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
@@ -45,7 +47,7 @@ let negatives = 0;
 let negativesMatched = 0;
 
 for (const { text, claims: labels } of set) {
-  const got = matchSentence(text, matcher).map((m) => m.claimId);
+  const got = matchSentence(text, matcher, threshold).map((m) => m.claimId);
   const wrong = got.filter((id) => !labels.includes(id));
   const missed = labels.filter((id) => !got.includes(id));
   for (const id of got) {

@@ -36,7 +36,7 @@ export interface Matcher {
 
 export const MATCH_THRESHOLD = 0.3;
 // A term is distinctive when it weighs this much in the claim (IDF × agreement of the claim's texts).
-const DISTINCTIVE = 1.5;
+const DISTINCTIVE = 1.2;
 // A feature another matched claim already explains still counts this much.
 const EXPLAINED = 0.6;
 
@@ -121,10 +121,11 @@ function scoreClaim(
   const distinctive = new Set<number>();
   for (const f of known) {
     const s = matcher.featureWeight[f] ?? 0;
-    sentenceNorm += s * s;
+    const e = explained.get(f) ?? 1;
+    sentenceNorm += s * s * e * e;
     const w = weights.get(f);
     if (w === undefined) continue;
-    dot += w * s * (explained.get(f) ?? 1);
+    dot += w * s * e;
     // Agreement is counted in terms: a distinctive pair ("master admin") agrees on both of its terms.
     if (w >= DISTINCTIVE && !explained.has(f)) {
       for (const t of matcher.pairTerms.get(f) ?? [f]) if (!matcher.names.has(t)) distinctive.add(t);

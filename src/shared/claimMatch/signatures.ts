@@ -22,7 +22,7 @@ export interface SignatureModel {
 type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence'>;
 
 // Share of a feature's weight from the statement; the rest from the quotes.
-const STATEMENT_SHARE = 0.5;
+const STATEMENT_SHARE = 0.4;
 // How many of the most widely shared terms make up the story's vocabulary.
 const STORY_TERMS = 40;
 // Features carried by less than this share of a claim's texts are noise from long quotes.
