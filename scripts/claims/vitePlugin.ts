@@ -7,13 +7,17 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { ClaimsIndex } from '../../src/shared/claims.ts';
+import { buildSignatures, claimText } from '../../src/shared/claimMatch/signatures.ts';
 import { loadSeeds } from './load.ts';
 import { formatProblems, verifySeeds } from './verify.ts';
 
 export const CLAIMS_INDEX_MODULE = 'virtual:claimlight/claims-index';
 /** The five documents' full text, for the source viewer only. */
 export const SOURCE_TEXTS_MODULE = 'virtual:claimlight/source-texts';
+/** The claim matcher's signature data; import it only from the lazily loaded matching chunk. */
+export const CLAIM_SIGNATURES_MODULE = 'virtual:claimlight/claim-signatures';
 const RESOLVED = `\0${CLAIMS_INDEX_MODULE}`;
+const RESOLVED_SIGNATURES = `\0${CLAIM_SIGNATURES_MODULE}`;
 const RESOLVED_TEXTS = `\0${SOURCE_TEXTS_MODULE}`;
 
 export function claimsIndex(seedDir: string, root = process.cwd()): Plugin {
@@ -31,12 +35,15 @@ export function claimsIndex(seedDir: string, root = process.cwd()): Plugin {
     },
     resolveId(id) {
       if (id === CLAIMS_INDEX_MODULE) return RESOLVED;
+      if (id === CLAIM_SIGNATURES_MODULE) return RESOLVED_SIGNATURES;
       return id === SOURCE_TEXTS_MODULE ? RESOLVED_TEXTS : undefined;
     },
     load(id) {
       if (id === RESOLVED_TEXTS) return `export default JSON.parse(${JSON.stringify(JSON.stringify(texts))});`;
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== RESOLVED_SIGNATURES) return undefined;
       if (!index) throw new Error('claims index requested before verification');
+      // Signatures come from the verified claims only, so they never describe a claim the build refused.
+      if (id === RESOLVED_SIGNATURES) return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSignatures(index.claims.map(claimText))))});`;
       // JSON.parse of a string literal parses faster than the equivalent object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
     },

@@ -5,6 +5,8 @@
  *   npm run eval:claims [-- path/to/set.json] [--errors]
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import type { Claim } from '../../src/shared/claims.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
 import { matchSentence, prepareMatcher } from '../../src/shared/claimMatch/match.ts';
@@ -25,7 +27,8 @@ const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
 const set = (JSON.parse(readFileSync(setPath, 'utf8')) as { sentences: Labelled[] }).sentences;
 for (const s of set) for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
 
-const matcher = prepareMatcher(buildSignatures(claims));
+const model = buildSignatures(claims);
+const matcher = prepareMatcher(model);
 
 interface Tally {
   tp: number;
@@ -81,3 +84,18 @@ console.log(line('overall', overall));
 console.log(`${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentencesFound, positives)} (${sentencesFound}/${positives})`);
 console.log(`${''.padEnd(20)} negatives with a match (false positives): ${negativesMatched}/${negatives}\n`);
 for (const [kind, t] of [...byKind].sort()) console.log(line(kind, t));
+
+// What the lazily loaded chunk would weigh: the matcher bundled with its data, as the build serves it.
+const chunk = await build({
+  stdin: {
+    contents: `export * from './src/shared/claimMatch/match.ts'; export default JSON.parse(${JSON.stringify(JSON.stringify(model))});`,
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  write: false,
+});
+const bytes = chunk.outputFiles[0]?.contents ?? new Uint8Array();
+console.log(`\nMatcher + signatures: ${bytes.length} bytes minified, ${gzipSync(bytes).length} gzipped (${model.vocab.length} features)`);

@@ -11,3 +11,8 @@ declare module 'virtual:claimlight/source-texts' {
   const texts: unknown;
   export default texts;
 }
+
+declare module 'virtual:claimlight/claim-signatures' {
+  const signatures: unknown;
+  export default signatures;
+}

@@ -8,6 +8,7 @@
  * all ride on the same words.
  */
 import { COMPANY_TERMS, features } from './features.ts';
+import { splitSentences, type Sentence } from './segment.ts';
 import type { SignatureModel } from './signatures.ts';
 
 export interface ClaimMatch {
@@ -28,6 +29,9 @@ export interface Matcher {
   isPair: boolean[];
   implies: Map<number, number[]>;
   story: Set<number>;
+  background: Set<number>;
+  /** Per feature: the claims that have it, so a sentence is scored only against claims it shares a feature with. */
+  claimsWith: number[][];
   /** Company-name terms: never a distinctive agreement on their own. */
   names: Set<number>;
   /** Per pair feature: the indices of its two terms. */
@@ -42,12 +46,14 @@ const EXPLAINED = 0.6;
 
 export function prepareMatcher(model: SignatureModel): Matcher {
   const featureWeight = new Array<number>(model.vocab.length).fill(0);
-  const weights = model.claims.map((flat) => {
+  const claimsWith = model.vocab.map((): number[] => []);
+  const weights = model.claims.map((flat, claim) => {
     const map = new Map<number, number>();
     for (let i = 0; i + 1 < flat.length; i += 2) {
       const f = flat[i] ?? 0;
       const w = (flat[i + 1] ?? 0) / 100;
       map.set(f, w);
+      claimsWith[f]?.push(claim);
       featureWeight[f] = Math.max(featureWeight[f] ?? 0, w);
     }
     return map;
@@ -63,6 +69,8 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     isPair: model.vocab.map((f) => f.includes(' ')),
     implies,
     story: new Set(model.story),
+    background: new Set(model.background),
+    claimsWith,
     names: new Set(model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : []))),
     pairTerms: pairTerms(model.vocab),
   };
@@ -84,16 +92,18 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
   if (known.length < 2) return [];
   // The story gate: a sentence with none of the terms most claims share (data, access, China…) needs more agreement.
   const onStory = known.some((f) => matcher.story.has(f));
+  const candidates = new Set(known.flatMap((f) => matcher.claimsWith[f] ?? []));
   const explained = new Map<number, number>();
   const taken = new Set<number>();
   const out: ClaimMatch[] = [];
   for (;;) {
     let best = { claim: -1, score: 0 };
-    matcher.weights.forEach((weights, claim) => {
-      if (taken.has(claim)) return;
+    for (const claim of candidates) {
+      const weights = matcher.weights[claim];
+      if (!weights || taken.has(claim)) continue;
       const score = scoreClaim(known, weights, matcher, claim, explained, onStory);
-      if (score > best.score) best = { claim, score };
-    });
+      if (score > best.score || (score === best.score && claim < best.claim)) best = { claim, score };
+    }
     if (best.claim < 0 || best.score < threshold) break;
     taken.add(best.claim);
     out.push({ claimId: matcher.ids[best.claim] ?? '', score: round(best.score) });
@@ -134,6 +144,76 @@ function scoreClaim(
   // Two agreeing terms, or three where the sentence has none of the story's common terms.
   if (distinctive.size < (onStory ? 2 : 3)) return 0;
   return dot / ((matcher.norms[claim] ?? 1) * Math.sqrt(sentenceNorm));
+}
+
+export interface SentenceMatch extends Sentence {
+  matches: ClaimMatch[];
+}
+
+// A page using fewer of the story's common terms than this is about something else.
+const PAGE_STORY_TERMS = 6;
+
+/**
+ * Every sentence of a page's text that repeats a claim. A page about
+ * something else (an Oracle earnings report, a dance trend) gets none: it must
+ * use enough of the story's terms and repeat at least one claim that is not
+ * mere background, such as TikTok's user count, which any page may mention.
+ */
+export function matchText(text: string, matcher: Matcher): SentenceMatch[] {
+  if (!aboutStory(text, matcher)) return [];
+  const found = splitSentences(text).flatMap((sentence) => {
+    const matches = matchSentence(sentence.text, matcher);
+    return matches.length > 0 ? [{ ...sentence, matches }] : [];
+  });
+  const onStory = found.some((s) => s.matches.some((m) => !matcher.background.has(matcher.ids.indexOf(m.claimId))));
+  return onStory ? found : [];
+}
+
+/** Whether a text uses enough of the story's common terms to be about it. */
+export function aboutStory(text: string, matcher: Matcher): boolean {
+  let seen = 0;
+  for (const f of features(text)) {
+    const i = matcher.vocab.get(f);
+    if (i !== undefined && matcher.story.has(i) && ++seen >= PAGE_STORY_TERMS) return true;
+  }
+  return false;
+}
+
+/**
+ * Claims ranked by how much a paragraph or page says what they say: the sum of
+ * the text's sentence matches first, then the text's looser overlap with each claim
+ * (cosine without the thresholds) to order the rest. Only claims with some
+ * overlap are returned; `only` limits it to, say, one company's claims.
+ */
+export function rankClaimsByText(text: string, matcher: Matcher, only?: ReadonlySet<string>): ClaimMatch[] {
+  const strength = new Map<string, number>();
+  for (const { matches } of matchText(text, matcher)) {
+    for (const m of matches) strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score);
+  }
+  const known = [...features(text)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
+  const out: ClaimMatch[] = [];
+  matcher.ids.forEach((id, claim) => {
+    if (only && !only.has(id)) return;
+    const loose = looseScore(known, matcher, claim);
+    const matched = strength.get(id);
+    const score = (matched === undefined ? 0 : 1 + matched) + loose;
+    if (score > 0) out.push({ claimId: id, score: round(score) });
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Cosine of the text's features and a claim's, below 1 so any sentence match outranks it. */
+function looseScore(known: readonly number[], matcher: Matcher, claim: number): number {
+  const weights = matcher.weights[claim];
+  if (!weights) return 0;
+  let dot = 0;
+  let norm = 0;
+  for (const f of known) {
+    const s = matcher.featureWeight[f] ?? 0;
+    norm += s * s;
+    dot += (weights.get(f) ?? 0) * s;
+  }
+  return norm > 0 ? (0.99 * dot) / ((matcher.norms[claim] ?? 1) * Math.sqrt(norm)) : 0;
 }
 
 function round(x: number): number {

@@ -4,7 +4,7 @@
  * the statement and more of the quotes share it (what the reports agree on),
  * and when few other claims have it (IDF over the claim set).
  */
-import type { Claim } from '../claims.ts';
+import { isPartial, type Claim, type IndexedClaim } from '../claims.ts';
 import { COMPANY_TERMS, features } from './features.ts';
 
 /** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
@@ -17,9 +17,25 @@ export interface SignatureModel {
   implies: [number, number][];
   /** Terms most claims share (data, access, China…): a sentence must have one to be about the story at all. */
   story: number[];
+  /** Claims that are context (TikTok's user count, its parent): repeating only these does not put a page on the story. */
+  background: number[];
 }
 
-type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence'>;
+export type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence' | 'kind'>;
+
+/** The compiled index's claim in the shape the signature build reads. */
+export function claimText(claim: IndexedClaim): ClaimText {
+  return {
+    id: claim.id,
+    statement: claim.statement,
+    kind: claim.kind,
+    evidence: claim.evidence.map((e) => ({
+      source: String(e[0]),
+      quote: e[1],
+      ...(isPartial(e) ? { support: 'partial' as const } : {}),
+    })),
+  };
+}
 
 // Share of a feature's weight from the statement; the rest from the quotes.
 const STATEMENT_SHARE = 0.4;
@@ -57,6 +73,7 @@ export function buildSignatures(claims: readonly ClaimText[]): SignatureModel {
       .sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (a < b ? -1 : 1))
       .slice(0, STORY_TERMS)
       .map((f) => position.get(f) ?? 0),
+    background: claims.flatMap((c, i) => (c.kind === 'background' ? [i] : [])),
   };
 }
 
