@@ -43,7 +43,8 @@ export function claimsIndex(seedDir: string, root = process.cwd()): Plugin {
       if (id !== RESOLVED && id !== RESOLVED_SIGNATURES) return undefined;
       if (!index) throw new Error('claims index requested before verification');
       // Signatures come from the verified claims only, so they never describe a claim the build refused.
-      if (id === RESOLVED_SIGNATURES) return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSignatures(index.claims.map(claimText))))});`;
+      if (id === RESOLVED_SIGNATURES)
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSignatures(index.claims.map(claimText))))});`;
       // JSON.parse of a string literal parses faster than the equivalent object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
     },

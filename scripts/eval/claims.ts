@@ -25,7 +25,8 @@ const threshold = thresholdArg ? Number(thresholdArg.split('=')[1]) : undefined;
 const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
 const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
 const set = (JSON.parse(readFileSync(setPath, 'utf8')) as { sentences: Labelled[] }).sentences;
-for (const s of set) for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
+for (const s of set)
+  for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
 
 const model = buildSignatures(claims);
 const matcher = prepareMatcher(model);
@@ -81,7 +82,9 @@ const line = (name: string, t: Tally) =>
 
 console.log(`Claim matching on ${setPath}: ${positives} labelled sentences, ${negatives} negatives\n`);
 console.log(line('overall', overall));
-console.log(`${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentencesFound, positives)} (${sentencesFound}/${positives})`);
+console.log(
+  `${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentencesFound, positives)} (${sentencesFound}/${positives})`,
+);
 console.log(`${''.padEnd(20)} negatives with a match (false positives): ${negativesMatched}/${negatives}\n`);
 for (const [kind, t] of [...byKind].sort()) console.log(line(kind, t));
 
@@ -98,4 +101,6 @@ const chunk = await build({
   write: false,
 });
 const bytes = chunk.outputFiles[0]?.contents ?? new Uint8Array();
-console.log(`\nMatcher + signatures: ${bytes.length} bytes minified, ${gzipSync(bytes).length} gzipped (${model.vocab.length} features)`);
+console.log(
+  `\nMatcher + signatures: ${bytes.length} bytes minified, ${gzipSync(bytes).length} gzipped (${model.vocab.length} features)`,
+);

@@ -13,7 +13,8 @@ export interface Sentence {
 }
 
 // A piece ending like this stopped at an abbreviation, not at the end of a sentence.
-const ABBREVIATION = /(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|St|Inc|Corp|Co|Jr|Sr|No|vs|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)\s*$/;
+const ABBREVIATION =
+  /(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|St|Inc|Corp|Co|Jr|Sr|No|vs|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)\s*$/;
 
 type Segmenter = (text: string) => { index: number; segment: string }[];
 

@@ -41,6 +41,8 @@ export function claimText(claim: IndexedClaim): ClaimText {
 const STATEMENT_SHARE = 0.4;
 // How many of the most widely shared terms make up the story's vocabulary.
 const STORY_TERMS = 40;
+// Weight (× 100) below which a feature is left out of the shipped data.
+const MIN_WEIGHT = 40;
 // Features carried by less than this share of a claim's texts are noise from long quotes.
 const MIN_SUPPORT = 0.25;
 
@@ -58,15 +60,17 @@ export function buildSignatures(claims: readonly ClaimText[]): SignatureModel {
   });
   const df = new Map<string, number>();
   for (const support of raw) for (const f of support.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const vocab = [...df.keys()].sort();
-  const position = new Map(vocab.map((f, i) => [f, i]));
   const idf = (f: string) => Math.log(1 + claims.length / (df.get(f) ?? 1));
+  // Weights × 100 as integers keep the JSON small; features too light to move a score are dropped.
+  const weighted = raw.map((support) =>
+    [...support].map(([f, s]) => [f, Math.round(100 * s * idf(f))] as const).filter(([, w]) => w >= MIN_WEIGHT),
+  );
+  const vocab = [...new Set(weighted.flatMap((pairs) => pairs.map(([f]) => f)))].sort();
+  const position = new Map(vocab.map((f, i) => [f, i]));
   return {
     ids: claims.map((c) => c.id),
     vocab,
-    claims: raw.map((support) =>
-      [...support].flatMap(([f, s]) => [position.get(f) ?? 0, Math.round(100 * s * idf(f))]).filter((_, i, a) => i % 2 === 0 || (a[i] ?? 0) > 0),
-    ),
+    claims: weighted.map((pairs) => pairs.flatMap(([f, w]) => [position.get(f) ?? 0, w])),
     implies: impliedPairs(claims),
     story: vocab
       .filter((f) => !f.includes(' ') && !COMPANY_TERMS.includes(f))

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../src/shared/claims.ts';
+import { features, normalize, terms } from '../../src/shared/claimMatch/features.ts';
+import {
+  aboutStory,
+  matchSentence,
+  matchText,
+  prepareMatcher,
+  rankClaimsByText,
+} from '../../src/shared/claimMatch/match.ts';
+import { punctuationSegmenter, splitSentences } from '../../src/shared/claimMatch/segment.ts';
+import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
+
+const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
+const model = buildSignatures(claims);
+const matcher = prepareMatcher(model);
+const ids = (sentence: string) => matchSentence(sentence, matcher).map((m) => m.claimId);
+
+describe('segmentation', () => {
+  const text =
+    'Data of U.S. users was accessed. The U.S. President said no. “Everything is seen in China,” said one employee.\nA headline without a stop\nLast one!';
+  for (const [name, segmenter] of [
+    ['Intl.Segmenter', undefined],
+    ['the punctuation fallback', punctuationSegmenter],
+  ] as const) {
+    it(`splits sentences and keeps abbreviations whole with ${name}`, () => {
+      const sentences = splitSentences(text, segmenter);
+      expect(sentences.map((s) => s.text)).toEqual([
+        'Data of U.S. users was accessed.',
+        'The U.S. President said no.',
+        '“Everything is seen in China,” said one employee.',
+        'A headline without a stop',
+        'Last one!',
+      ]);
+      for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    });
+  }
+});
+
+describe('features', () => {
+  it('folds spelling, typography, numbers and synonyms', () => {
+    expect(normalize('U.S.-based')).toContain('usa');
+    expect(terms('Fourteen statements from nine employees')).toEqual(['14', 'statement', '9', 'staff']);
+    expect(terms('ByteDance workers accessed')).toEqual(terms('bytedance staff accessing'));
+    expect(terms('scrutinised centre')).toEqual(terms('scrutinized center'));
+    expect(terms('help us')).toEqual(['help']);
+    expect(features('master admin')).toContain('master admin');
+  });
+});
+
+describe('signature build', () => {
+  it('covers every claim with weighted features drawn from its statement and quotes', () => {
+    expect(model.ids).toEqual(claims.map((c) => c.id));
+    for (const flat of model.claims) {
+      expect(flat.length % 2).toBe(0);
+      expect(flat.length).toBeGreaterThan(4);
+      for (let i = 0; i < flat.length; i += 2) expect(model.vocab[flat[i]!]).toBeDefined();
+    }
+    const seen = model.claims[model.ids.indexOf('everything-is-seen-in-china')]!;
+    const weightOf = (f: string) => seen[seen.indexOf(model.vocab.indexOf(f)) + 1] ?? 0;
+    // A quoted, distinctive phrase weighs more than the company's name.
+    expect(weightOf('everyth seen')).toBeGreaterThan(weightOf('tiktok'));
+  });
+
+  it('derives implied claims only where every full quote of one fully supports the other', () => {
+    const pairs = model.implies.map(([a, b]) => `${model.ids[a]} > ${model.ids[b]}`);
+    expect(pairs).toContain('china-based-staff-accessed-us-data > bytedance-staff-able-to-access-us-data');
+    expect(pairs).not.toContain('bytedance-staff-able-to-access-us-data > china-based-staff-accessed-us-data');
+  });
+});
+
+describe('matching', () => {
+  it('matches a paraphrase, a partial quote and a number', () => {
+    expect(
+      ids('Staff at ByteDance in China repeatedly got into non-public information on American TikTok users.'),
+    ).toContain('china-based-staff-accessed-us-data');
+    expect(ids('TikTok says 100% of US user traffic is now being routed to Oracle Cloud Infrastructure.')).toEqual([
+      'us-traffic-routed-to-oracle-cloud',
+    ]);
+    expect(ids('BuzzFeed counted 14 statements by nine employees.')).toEqual([
+      'fourteen-statements-from-nine-employees',
+    ]);
+  });
+
+  it('matches a sentence that names no company', () => {
+    expect(ids('“Everything is seen in China,” said one employee.')).toEqual(['everything-is-seen-in-china']);
+    expect(ids('The ban was later halted by US judges.')).toEqual(['courts-blocked-the-ban']);
+  });
+
+  it('matches both claims of a sentence that makes two', () => {
+    const got = ids(
+      "“Everything is seen in China,” one staffer said, while a director called a Beijing engineer a 'master admin' who 'has access to everything.'",
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['everything-is-seen-in-china', 'master-admin-has-access-to-everything']),
+    );
+  });
+
+  it('gives unrelated sentences about the same companies no match', () => {
+    for (const sentence of [
+      'Oracle Database 23ai adds vector search and JSON relational duality views.',
+      'A new dance trend set to a remixed pop song has racked up millions of views on TikTok.',
+      'Oracle Cloud Infrastructure opened a new region in Madrid.',
+      'ByteDance acquired Musical.ly in 2017 and merged it into TikTok the following year.',
+      'China.',
+      '',
+    ]) {
+      expect(ids(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it('finds the matched sentences of a story page with their offsets, and none on an unrelated page', () => {
+    const story =
+      'Big news today.\nLeaked audio from more than 80 internal TikTok meetings shows China-based ByteDance employees repeatedly accessed US user data. "Everything is seen in China," a trust and safety staffer said. TikTok has over a billion users.';
+    const found = matchText(story, matcher);
+    expect(found.map((s) => story.slice(s.start, s.end))).toEqual(found.map((s) => s.text));
+    expect(found.flatMap((s) => s.matches.map((m) => m.claimId))).toEqual(
+      expect.arrayContaining([
+        'recordings-from-80-meetings',
+        'everything-is-seen-in-china',
+        'tiktok-has-over-a-billion-users',
+      ]),
+    );
+    const dance =
+      'A new dance trend is sweeping TikTok. TikTok has over a billion users worldwide, and the trend has millions of views. Creators post duets.';
+    expect(matchText(dance, matcher)).toEqual([]);
+    const oracle =
+      'Oracle reported record cloud revenue. Its database business grew, and Oracle Cloud Infrastructure added regions.';
+    expect(aboutStory(oracle, matcher)).toBe(false);
+    expect(matchText(oracle, matcher)).toEqual([]);
+  });
+
+  it('ranks a company’s claims by what a paragraph says', () => {
+    const paragraph =
+      'TikTok said it would keep its data centers in Virginia and Singapore for backups while US user traffic goes to Oracle Cloud Infrastructure.';
+    const ranked = rankClaimsByText(
+      paragraph,
+      matcher,
+      new Set(claims.filter((c) => c.entities.includes('oracle')).map((c) => c.id)),
+    );
+    expect(ranked.slice(0, 2).map((r) => r.claimId)).toEqual(
+      expect.arrayContaining(['us-traffic-routed-to-oracle-cloud', 'own-data-centers-kept-for-backup']),
+    );
+    expect(ranked.every((r) => claims.find((c) => c.id === r.claimId)?.entities.includes('oracle'))).toBe(true);
+  });
+});
