@@ -10,6 +10,7 @@ import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { sendToTab } from '../shared/send.ts';
 import { CARD_LIMITS, summarize } from '../shared/summary.ts';
 import { showBadge } from './badge.ts';
+import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
@@ -32,6 +33,21 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
         tabId: message.tabId,
         ...summary,
       }));
+    case 'page/match': {
+      // Sentences are matched for the top frame only: the popup summarises the page the reader sees.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return undefined;
+      const { hits, page } = matchPage(message.blocks);
+      return recordPageClaims(tabId, page).then(() => hits);
+    }
+    case 'page/clear': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return undefined;
+      return forgetPageClaims(tabId).then(() => undefined);
+    }
+    case 'page/get-claims':
+      if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
+      return pageClaimsOf(message.tabId);
     case 'claims/card':
       return Promise.resolve(summarize(CLAIMS_INDEX, message.entity, undefined, CARD_LIMITS));
     case 'library/open':
@@ -63,8 +79,12 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new document is loading: clear what the old one reported; its content script will report afresh.
   if (change.status === 'loading') {
     void forgetTab(tabId);
+    void forgetPageClaims(tabId);
     browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
   }
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void forgetPageClaims(tabId);
+});

@@ -10,6 +10,7 @@ import { send } from '../shared/send.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlighter.ts';
+import { PageClaims } from './pageClaims.ts';
 import { matcherFor } from './matchers.ts';
 import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
@@ -25,6 +26,9 @@ export class Engine {
   private settings: Settings | null = null;
   private card: CardController | null = null;
   private lastReported = 0;
+  /** The sentences that repeat claims, for the top frame only (the page the popup summarises). */
+  private readonly pageClaims: PageClaims | null;
+  private initialPassDone = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -38,8 +42,14 @@ export class Engine {
     this.stylesheet = new HighlightStylesheet(doc);
     this.highlighter = new Highlighter(doc, {
       changed: () => this.onHighlightsChanged(),
-      initialPassDone: markInitialPassDone,
+      initialPassDone: () => {
+        markInitialPassDone();
+        this.initialPassDone = true;
+        // Off the path of the first highlights: the page's sentences are read once those are in.
+        if (this.highlighter.registry.highlights > 0) this.pageClaims?.start();
+      },
     });
+    this.pageClaims = doc.defaultView?.top === doc.defaultView ? new PageClaims(doc) : null;
     this.highlighter.observe(doc);
     for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
   }
@@ -53,6 +63,7 @@ export class Engine {
     if (this.highlighter.isActive && (!on || companiesChanged)) {
       this.card?.close(false);
       this.highlighter.stop();
+      this.pageClaims?.stop();
       if (!on) this.stylesheet.remove();
     }
     if (on && !this.highlighter.isActive) {
@@ -62,6 +73,11 @@ export class Engine {
       this.highlighter.start(matcherFor(next.companies), roots ?? undefined);
     } else if (!on) markInitialPassDone();
     if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
+  }
+
+  /** Scrolls to the n-th sentence that repeats a claim and flashes it. */
+  revealSentence(index: number): boolean {
+    return this.pageClaims?.marks.reveal(index) ?? false;
   }
 
   focusNext(entity: EntityId | null): boolean {
@@ -79,6 +95,8 @@ export class Engine {
     if (this.highlighter.registry.highlights > 0 && this.settings) {
       this.stylesheet.apply(this.settings.highlightStyle);
       this.cardController();
+      // Highlights changed after the first pass (new content, or a page that had none at first).
+      if (this.initialPassDone && this.highlighter.isActive) this.pageClaims?.changed();
     }
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => this.report(), REPORT_DELAY_MS);
@@ -105,7 +123,12 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const command = parseContentCommand(raw);
     if (!command) return undefined;
-    return Promise.resolve(engine.focusNext(command.entity));
+    switch (command.type) {
+      case 'mention/next':
+        return Promise.resolve(engine.focusNext(command.entity));
+      case 'page/reveal':
+        return Promise.resolve(engine.revealSentence(command.index));
+    }
   });
   engine.apply(loaded);
   settings.onChange((next) => engine.apply(next));

@@ -1,19 +1,24 @@
 /** The toolbar popup: the companies the current tab mentions and what the reports say about them. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CLAIM_KINDS, timeframeOf } from '../shared/claims.ts';
+import { timeframeOf } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
+import { timeframeLabel } from '../shared/kinds.ts';
 import { libraryPath } from '../shared/pages.ts';
-import { sendToTab } from '../shared/send.ts';
+import { send, sendToTab } from '../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../shared/settings.ts';
 import { saveSettings } from '../shared/settingsStore.ts';
-import { NO_LIMITS, summarize } from '../shared/summary.ts';
-import { ClaimView } from '../ui/ClaimView.tsx';
+import { summarize } from '../shared/summary.ts';
 import { Switch } from '../ui/Switch.tsx';
+import { ClaimsList } from './ClaimsList.tsx';
+import { PageRepeats } from './PageRepeats.tsx';
 import { loadPopupState, type PopupState } from './state.ts';
+
+/** How often, and how many times, an open popup asks whether the page's sentences are matched yet. */
+const PAGE_POLL_MS = 400;
+const PAGE_POLLS = 25;
 
 type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; state: PopupState };
 
@@ -21,14 +26,17 @@ function mentionLabel(count: number): string {
   return count === 1 ? t('popupMentionCountOne') : t('popupMentionCount', String(count));
 }
 
+function companyName(entity: EntityId): string {
+  return summarize(CLAIMS_INDEX, entity, undefined, { claims: 0, quotedClaims: 0, quotesPerClaim: 0 })?.name ?? entity;
+}
+
 function openPage(path: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
 }
 
+/** A company the page mentions: how often, its next mention, and who it is (the claims follow, once, below). */
 function CompanySection({ entity, count, tabId }: { entity: EntityId; count: number; tabId: number }) {
-  // The popup ships the claims index, so it summarises here rather than asking the background.
-  const summary = summarize(CLAIMS_INDEX, entity, undefined, NO_LIMITS);
-  const claims = summary?.claims ?? [];
+  const company = summarize(CLAIMS_INDEX, entity, undefined, { claims: 0, quotedClaims: 0, quotesPerClaim: 0 });
   const [missed, setMissed] = useState(false);
   const next = async () => {
     if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
@@ -37,7 +45,7 @@ function CompanySection({ entity, count, tabId }: { entity: EntityId; count: num
   return (
     <section class="company" data-entity={entity} aria-labelledby={`company-${entity}`}>
       <header class="company-head">
-        <h2 id={`company-${entity}`}>{summary?.name ?? entity}</h2>
+        <h2 id={`company-${entity}`}>{company?.name ?? entity}</h2>
         <span class="count">{mentionLabel(count)}</span>
         <button type="button" class="next" onClick={() => void next()}>
           {t('popupNextMention')}
@@ -48,19 +56,7 @@ function CompanySection({ entity, count, tabId }: { entity: EntityId; count: num
           {t('popupNextMissed')}
         </p>
       )}
-      <p class="description">{summary?.description}</p>
-      {CLAIM_KINDS.map((kind) => {
-        const group = claims.filter((claim) => claim.kind === kind);
-        if (group.length === 0) return null;
-        return (
-          <details key={kind} class="kind-group" open={kind === 'reported finding'}>
-            <summary>{t('popupKindGroup', [t(kindMessageKey(kind)), String(group.length)])}</summary>
-            {group.map((claim) => (
-              <ClaimView key={claim.id} claim={claim} quotes="folded" note="shown" />
-            ))}
-          </details>
-        );
-      })}
+      <p class="description">{company?.description}</p>
     </section>
   );
 }
@@ -75,6 +71,22 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   useEffect(() => {
     void load();
   }, [tabId]);
+  // The page's sentences are matched once its highlights are in: a popup opened sooner asks again, briefly.
+  const waitingForPage = view.kind === 'ready' && view.state.page === null && totalMentions(view.state.counts) > 0;
+  useEffect(() => {
+    if (!waitingForPage || view.kind !== 'ready') return undefined;
+    const { state } = view;
+    let tries = 0;
+    const timer = setInterval(() => {
+      if (++tries > PAGE_POLLS) clearInterval(timer);
+      void send('page/get-claims', { tabId: state.tabId }).then((page) => {
+        if (!page) return;
+        clearInterval(timer);
+        setView({ kind: 'ready', state: { ...state, page } });
+      });
+    }, PAGE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waitingForPage]);
 
   if (view.kind === 'loading') {
     return (
@@ -156,9 +168,15 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
       ) : (
         <>
           <p class="timeframe">{timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}</p>
+          {state.page && <PageRepeats page={state.page} tabId={state.tabId} />}
           {mentioned.map((id) => (
             <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} />
           ))}
+          <ClaimsList
+            entities={mentioned}
+            names={mentioned.map((id) => companyName(id)).join(', ')}
+            page={state.page}
+          />
         </>
       )}
       <footer class="bottom">

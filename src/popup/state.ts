@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { emptyCounts, type MentionCounts } from '../shared/entities.ts';
+import type { PageClaims } from '../shared/pageClaims.ts';
 import { send } from '../shared/send.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings } from '../shared/settingsStore.ts';
@@ -21,6 +22,8 @@ export interface PopupState {
   restricted: boolean;
   /** False when the user has withheld Claimlight's access to websites (Firefox lets them). */
   hostAccess: boolean;
+  /** What the page repeats from the reports, once its content script has had it matched; null before. */
+  page: PageClaims | null;
 }
 
 /** Pages where browsers never run extensions. */
@@ -40,8 +43,9 @@ export function isRestrictedUrl(url: string): boolean {
 }
 
 export async function loadPopupState(tabId: number): Promise<PopupState> {
-  const [reported, { settings, reset }, tab, hostAccess] = await Promise.all([
+  const [reported, page, { settings, reset }, tab, hostAccess] = await Promise.all([
     send('tab/get-state', { tabId }),
+    send('page/get-claims', { tabId }),
     loadSettings(),
     browser.tabs.get(tabId).catch(() => null),
     browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => true),
@@ -64,5 +68,6 @@ export async function loadPopupState(tabId: number): Promise<PopupState> {
     site,
     restricted: url !== undefined && isRestrictedUrl(url),
     hostAccess,
+    page,
   };
 }

@@ -28,6 +28,12 @@ ${SELECTOR} {
   transition: background-color 0.15s ease-out, box-shadow 0.15s ease-out !important;
 }
 a ${SELECTOR}, button ${SELECTOR} { cursor: inherit !important; }
+::highlight(claimlight-claim) {
+  text-decoration: underline 2px dotted #7c3aed !important;
+  text-underline-offset: 4px !important;
+  background-color: rgba(124, 58, 237, 0.07) !important;
+}
+::highlight(claimlight-claim-flash) { background-color: rgba(124, 58, 237, 0.3) !important; }
 ${SELECTOR}[data-claimlight-current] { outline: 2px solid #b45309 !important; outline-offset: 1px !important; }
 @media (prefers-reduced-motion: reduce) {
   ${SELECTOR} { transition: none !important; }

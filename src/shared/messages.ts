@@ -7,6 +7,7 @@
  */
 import { isSourceFile } from './claims.ts';
 import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
+import { parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
 import { parseClaimSummary } from './summary.ts';
 import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
@@ -67,6 +68,23 @@ export const MESSAGES = {
     (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
     parseTabState,
   ),
+  /** A top frame's readable text, one string per block: the background answers with its sentences that repeat claims. */
+  'page/match': route(
+    ['blocks'],
+    (value) => {
+      const blocks = parseBlocks(value['blocks']);
+      return blocks && { blocks };
+    },
+    parseSentenceHits,
+  ),
+  /** A top frame stopped highlighting (switched off): what it repeated is no longer shown. */
+  'page/clear': route([], () => ({}), noReply),
+  /** The popup asks what a tab's page repeats from the reports. */
+  'page/get-claims': route(
+    ['tabId'],
+    (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
+    parsePageClaims,
+  ),
   /** The hover card asks for a company's claim summary. */
   'claims/card': route(['entity'], entityBody, parseClaimSummary),
   /** The hover card's "all claims" link: open the claims library filtered to a company. */
@@ -89,6 +107,12 @@ export const CONTENT_COMMANDS = {
     ['entity'],
     ({ entity }) => (entity === null || isEntityId(entity) ? { entity } : null),
     (moved) => moved === true,
+  ),
+  /** Scroll to the page's n-th sentence that repeats a claim (as listed by page/get-claims) and flash it. */
+  'page/reveal': route(
+    ['index'],
+    ({ index }) => (typeof index === 'number' && Number.isInteger(index) && index >= 0 ? { index } : null),
+    (shown) => shown === true,
   ),
 };
 

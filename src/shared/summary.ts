@@ -77,9 +77,17 @@ export const NO_LIMITS: Readonly<SummaryLimits> = {
   quotesPerClaim: Infinity,
 };
 
-/** What the reader is looking at, for ranking claims by it. */
+/** What the reader is looking at: claim ids ranked by the page's text (the matcher's ranking), most relevant first. */
 export interface PageContext {
-  text: string;
+  ranked: readonly string[];
+}
+
+/** Claims the page ranks come first, in its order; the rest keep theirs (corroboration, then kind). */
+export function orderByPage<C extends { id: string }>(claims: readonly C[], page: PageContext | undefined): C[] {
+  if (!page || page.ranked.length === 0) return [...claims];
+  const position = new Map(page.ranked.map((id, i) => [id, i]));
+  const last = page.ranked.length;
+  return [...claims].sort((a, b) => (position.get(a.id) ?? last) - (position.get(b.id) ?? last));
 }
 
 const KIND_WEIGHT: Record<ClaimKind, number> = {
@@ -152,7 +160,7 @@ export function summarize(
 ): ClaimSummary | null {
   const company = COMPANY_BY_ID.get(entity);
   if (!company) return null;
-  const ranked = rankClaims(index, entity);
+  const ranked = orderByPage(rankClaims(index, entity), page);
   return {
     entity,
     name: company.name,

@@ -1,0 +1,79 @@
+/**
+ * Matches a page's sentences to the claims, here rather than in the page: the
+ * matcher and its data load once in the background, never into pages, and
+ * matching a long page takes no time on the page's main thread. Results are
+ * kept per tab in storage.session for the popup (never written to disk).
+ */
+import browser from 'webextension-polyfill';
+import signatures from 'virtual:claimlight/claim-signatures';
+import { aboutStory, matchText, prepareMatcher, rankClaimsByText, type Matcher } from '../shared/claimMatch/match.ts';
+import type { SignatureModel } from '../shared/claimMatch/signatures.ts';
+import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
+
+/** Blocks are joined with a blank line: the segmenter ends a sentence at every line break. */
+const JOIN = '\n\n';
+
+let matcher: Matcher | null = null;
+function theMatcher(): Matcher {
+  return (matcher ??= prepareMatcher(signatures as SignatureModel));
+}
+
+export interface PageMatch {
+  hits: SentenceHit[];
+  page: PageClaims;
+}
+
+/** The sentences of `blocks` that repeat claims (with offsets inside their block), and the page's summary. */
+export function matchPage(blocks: readonly string[]): PageMatch {
+  const m = theMatcher();
+  const text = blocks.join(JOIN);
+  const starts: number[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    starts.push(at);
+    at += block.length + JOIN.length;
+  }
+  const blockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const hits: SentenceHit[] = [];
+  const sentences: PageClaims['sentences'] = [];
+  for (const sentence of matchText(text, m)) {
+    const block = blockAt(sentence.start);
+    const base = starts[block] ?? 0;
+    const claims = sentence.matches.map((match) => match.claimId);
+    hits.push({
+      block,
+      start: sentence.start - base,
+      end: Math.min(sentence.end, base + (blocks[block]?.length ?? 0)) - base,
+      claims,
+    });
+    sentences.push({ text: sentence.text.trim(), claims });
+  }
+  // A page that repeats a claim is about the story whatever its vocabulary; one that repeats none may still be.
+  const story = hits.length > 0 || aboutStory(text, m);
+  const ranked = story ? rankClaimsByText(text, m).map((match) => match.claimId) : [];
+  return { hits, page: { sentences, aboutStory: story, ranked } };
+}
+
+const key = (tabId: number) => `page:${tabId}`;
+
+export async function recordPageClaims(tabId: number, page: PageClaims): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: page });
+}
+
+export async function pageClaimsOf(tabId: number): Promise<PageClaims | null> {
+  const stored: unknown = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  return parsePageClaims(stored);
+}
+
+export async function forgetPageClaims(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}

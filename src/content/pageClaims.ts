@@ -1,0 +1,70 @@
+/**
+ * Finds the sentences of the page that repeat a claim: reads the page's text
+ * in slices once its first highlights are in, lets the background match it
+ * (the matcher never loads into pages), and marks what comes back. Runs
+ * again when the page's text has changed, at most every few seconds.
+ */
+import { send } from '../shared/send.ts';
+import { readBlocks } from './pageText.ts';
+import { SentenceMarks } from './sentenceMarks.ts';
+
+/** A page that keeps changing is read again at most this often. */
+const RERUN_AFTER_MS = 3000;
+
+export class PageClaims {
+  readonly marks: SentenceMarks;
+  private running = false;
+  private again = false;
+  private active = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  constructor(private readonly doc: Document) {
+    this.marks = new SentenceMarks(doc);
+  }
+
+  /** Matches the page now, or once the run in progress is over. */
+  start(): void {
+    this.active = true;
+    if (this.running) this.again = true;
+    else void this.run();
+  }
+
+  /** The page's text changed: match again after a quiet moment. */
+  changed(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.start();
+    }, RERUN_AFTER_MS);
+  }
+
+  /** Highlighting was switched off: markers go, and the popup forgets what the page repeated. */
+  stop(): void {
+    this.active = false;
+    this.generation++;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.marks.clear();
+    void send('page/clear', {});
+  }
+
+  private async run(): Promise<void> {
+    const body = this.doc.body as HTMLElement | null;
+    if (!body) return;
+    this.running = true;
+    const generation = this.generation;
+    try {
+      const blocks = await readBlocks(body);
+      const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
+      // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
+      if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);
+    } finally {
+      this.running = false;
+      if (this.again && this.active) {
+        this.again = false;
+        void this.run();
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The page's readable text in blocks (a paragraph, an item, a heading, a
+ * cell), read in slices, with where each block's characters live so that a
+ * sentence found in a block's text becomes a Range in the page.
+ */
+import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../shared/pageClaims.ts';
+import { EXCLUDED_SELECTOR } from './constants.ts';
+
+/** Elements that start a new block of text; inline elements (a, b, span, a highlight) do not. */
+const BLOCK_TAGS = new Set(
+  'p li h1 h2 h3 h4 h5 h6 blockquote td th dd dt figcaption caption pre article section main div aside header footer nav body tr ul ol table form figure address details summary'.split(
+    ' ',
+  ),
+);
+const LINE_BREAKS = /[\n\r\t\f\v]/g;
+/** Slice length before yielding to the page. */
+const SLICE_MS = 6;
+
+export interface Block {
+  text: string;
+  /** The text nodes the block is made of, and where each starts in `text`. */
+  nodes: Text[];
+  starts: number[];
+}
+
+type Owner = Element | 'excluded' | 'none';
+
+/**
+ * The block a text node's parent belongs to: its nearest block-level
+ * ancestor, 'excluded' inside a place never read (scripts, editors,
+ * Claimlight's own UI), 'none' outside any block. Resolved top-down from the
+ * nearest ancestor already known, without recursion (pages can nest deeply).
+ */
+function ownerOf(element: Element, memo: Map<Element, Owner>): Owner {
+  const chain: Element[] = [];
+  let above: Owner = 'none';
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    const known = memo.get(current);
+    if (known !== undefined) {
+      above = known;
+      break;
+    }
+    chain.push(current);
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const el = chain[i] as Element;
+    if (above !== 'excluded')
+      above = el.matches(EXCLUDED_SELECTOR) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+    memo.set(el, above);
+  }
+  return above;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Reads `root`'s text into blocks, yielding every few milliseconds. */
+export async function readBlocks(root: HTMLElement): Promise<Block[]> {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const memo = new Map<Element, Owner>();
+  const blocks: Block[] = [];
+  let current: { owner: Element; block: Block } | null = null;
+  let end = performance.now() + SLICE_MS;
+  let count = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if ((++count & 127) === 0 && performance.now() > end) {
+      await yieldToPage();
+      end = performance.now() + SLICE_MS;
+      // The page may have removed where the walk stood; what is left of the page is read from the start.
+      if (!node.isConnected) return readBlocks(root);
+    }
+    const parent = node.parentElement;
+    const owner = parent ? ownerOf(parent, memo) : 'none';
+    if (typeof owner === 'string' || node.data.length === 0) continue;
+    if (!current || current.owner !== owner) {
+      if (blocks.length >= MAX_BLOCKS) break;
+      current = { owner, block: { text: '', nodes: [], starts: [] } };
+      blocks.push(current.block);
+    }
+    const { block } = current;
+    if (block.text.length >= MAX_BLOCK_CHARS) continue;
+    block.nodes.push(node);
+    block.starts.push(block.text.length);
+    // Line breaks in the page's source are spaces on screen (and the sentence splitter ends a sentence at
+    // every line break): each becomes a space, one for one, so offsets still point into the nodes.
+    block.text += node.data.slice(0, MAX_BLOCK_CHARS - block.text.length).replace(LINE_BREAKS, ' ');
+  }
+  return blocks;
+}
+
+/** The page Range of characters [start, end) of a block, or null if its nodes no longer hold them. */
+export function rangeOf(doc: Document, block: Block, start: number, end: number): Range | null {
+  const at = (offset: number, isEnd: boolean): [Text, number] | null => {
+    let i = block.starts.length - 1;
+    // The node holding the offset (an end offset on a node boundary belongs to the node before).
+    while (i > 0 && ((block.starts[i] ?? 0) > offset || (isEnd && (block.starts[i] ?? 0) === offset))) i--;
+    const node = block.nodes[i];
+    const local = offset - (block.starts[i] ?? 0);
+    return node && node.isConnected && local <= node.length ? [node, local] : null;
+  };
+  const from = at(start, false);
+  const to = at(end, true);
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  try {
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1]);
+  } catch {
+    return null;
+  }
+  return range.collapsed ? null : range;
+}

@@ -1,0 +1,94 @@
+/**
+ * The reports' claims about the companies a page mentions: each claim once
+ * (a claim about TikTok and ByteDance is not listed twice), the most relevant
+ * to the page first, a few shown and the rest folded, with a search over all.
+ */
+import { useState } from 'preact/hooks';
+import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
+import type { EntityId } from '../shared/entities.ts';
+import { t } from '../shared/i18n.ts';
+import type { PageClaims } from '../shared/pageClaims.ts';
+import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../shared/summary.ts';
+import { ClaimView } from '../ui/ClaimView.tsx';
+
+/** Claims shown before the fold. */
+const SHOWN = 5;
+
+function claimsFor(entities: readonly EntityId[], page: PageClaims | null): SummaryClaim[] {
+  const byId = new Map<string, SummaryClaim>();
+  // Each company's own ranking, interleaved so no company's claims all come last; then the page's order.
+  const lists = entities.map((entity) => summarize(CLAIMS_INDEX, entity, undefined, NO_LIMITS)?.claims ?? []);
+  for (let i = 0; lists.some((list) => i < list.length); i++)
+    for (const list of lists) {
+      const claim = list[i];
+      if (claim && !byId.has(claim.id)) byId.set(claim.id, claim);
+    }
+  return orderByPage([...byId.values()], page?.aboutStory ? page : undefined);
+}
+
+function matches(claim: SummaryClaim, query: string): boolean {
+  const needle = query.toLocaleLowerCase();
+  return [claim.statement, claim.attribution, ...claim.quotes.map((q) => q.text)].some((text) =>
+    text.toLocaleLowerCase().includes(needle),
+  );
+}
+
+export function ClaimsList({
+  entities,
+  names,
+  page,
+}: {
+  entities: readonly EntityId[];
+  names: string;
+  page: PageClaims | null;
+}) {
+  const [query, setQuery] = useState('');
+  const all = claimsFor(entities, page);
+  const related = page === null || page.aboutStory;
+  const found = query.trim() ? all.filter((claim) => matches(claim, query.trim())) : all;
+  const list = (claims: SummaryClaim[]) =>
+    claims.map((claim) => <ClaimView key={claim.id} claim={claim} quotes="folded" note="folded" showCompanies />);
+  const body = (
+    <>
+      <label class="search">
+        <span>{t('popupSearchClaims')}</span>
+        <input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      </label>
+      {found.length === 0 && <p class="hint">{t('popupNoClaimMatch', query.trim())}</p>}
+      {query.trim() ? (
+        list(found)
+      ) : (
+        <>
+          {list(found.slice(0, SHOWN))}
+          {found.length > SHOWN && (
+            <details class="more-claims">
+              <summary>{t('popupMoreClaims', String(found.length - SHOWN))}</summary>
+              {list(found.slice(SHOWN))}
+            </details>
+          )}
+        </>
+      )}
+    </>
+  );
+  return (
+    <section class="claims" aria-labelledby="reports-say">
+      <h2 id="reports-say">{t('popupReportsSay')}</h2>
+      {related ? (
+        <>
+          {page && page.ranked.length > 0 && <p class="intro">{t('popupMostRelevant')}</p>}
+          {body}
+        </>
+      ) : (
+        <>
+          <p class="unrelated" role="note">
+            {t('popupUnrelated')}
+          </p>
+          <details class="folded-claims">
+            <summary>{t('popupShowClaims', [names, String(all.length)])}</summary>
+            {body}
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

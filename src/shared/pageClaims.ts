@@ -1,0 +1,62 @@
+/**
+ * What a page repeats from the reports: the shapes that cross between the
+ * content script, the background (which matches, see background/pageClaims.ts)
+ * and the popup, with their parsers.
+ */
+import { isRecord, listOf } from './validate.ts';
+
+/** The page's readable text, one string per block (paragraph, item, heading, cell). */
+export const MAX_BLOCKS = 5000;
+export const MAX_BLOCK_CHARS = 20_000;
+
+/** A sentence of the page that repeats claims: where it is (block, offsets) and which claims. */
+export interface SentenceHit {
+  block: number;
+  start: number;
+  end: number;
+  claims: string[];
+}
+
+/** What the popup shows about a tab's page: its sentences that repeat claims, and its claims ranked by its text. */
+export interface PageClaims {
+  sentences: { text: string; claims: string[] }[];
+  /** Whether the page's text is about the reports' story at all (unrelated pages get no matches). */
+  aboutStory: boolean;
+  /** Claim ids, the most relevant to the page's text first; claims not listed come after, in their usual order. */
+  ranked: string[];
+}
+
+/** A claim id's shape (the content script does not ship the claims; the views look ids up and skip unknown ones). */
+const CLAIM_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const claimId = (value: unknown): string | null => (typeof value === 'string' && CLAIM_ID.test(value) ? value : null);
+const index = (value: unknown, below: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < below;
+
+export function parseBlocks(value: unknown): string[] | null {
+  const blocks = listOf(value, (item) => (typeof item === 'string' && item.length <= MAX_BLOCK_CHARS ? item : null));
+  return blocks && blocks.length <= MAX_BLOCKS ? blocks : null;
+}
+
+export function parseSentenceHits(value: unknown): SentenceHit[] | null {
+  return listOf(value, (item) => {
+    if (!isRecord(item)) return null;
+    const { block, start, end } = item;
+    const claims = listOf(item['claims'], claimId);
+    if (!claims || !index(block, MAX_BLOCKS) || !index(start, MAX_BLOCK_CHARS) || !index(end, MAX_BLOCK_CHARS + 1))
+      return null;
+    return end > start ? { block, start, end, claims } : null;
+  });
+}
+
+export function parsePageClaims(value: unknown): PageClaims | null {
+  if (!isRecord(value) || typeof value['aboutStory'] !== 'boolean') return null;
+  const sentences = listOf(value['sentences'], (item) => {
+    if (!isRecord(item) || typeof item['text'] !== 'string' || item['text'].length > MAX_BLOCK_CHARS) return null;
+    const claims = listOf(item['claims'], claimId);
+    return claims ? { text: item['text'], claims } : null;
+  });
+  const ranked = listOf(value['ranked'], claimId);
+  return sentences && ranked ? { sentences, aboutStory: value['aboutStory'], ranked } : null;
+}
+
+export const NO_PAGE_CLAIMS: PageClaims = { sentences: [], aboutStory: false, ranked: [] };

@@ -1,0 +1,98 @@
+/**
+ * The popup as a summary of the page: what the page repeats from the reports
+ * first (the `data-page-claim` contract), then each claim once, the most
+ * relevant first; a page about something else says so plainly.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.ts';
+import { clearSettings, tabIdOf } from '../support/extension.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
+import { waitForHighlights } from '../support/page.ts';
+
+async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Page> {
+  return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+}
+
+const markedSentences = () => {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  return [...(registry?.get('claimlight-claim') ?? [])].map((range) => range.toString().replace(/\s+/g, ' ').trim());
+};
+
+test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+
+test('the popup leads with the sentences the page repeats, each beside its claim, and shows one on request', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
+  const entries = popup.locator('[data-page-claim]');
+  await expect(entries.first()).toBeVisible({ timeout: 15_000 });
+  const ids = await entries.evaluateAll((els) => els.map((el) => el.getAttribute('data-page-claim')));
+  expect(ids).toEqual(expect.arrayContaining(['everything-is-seen-in-china', 'us-traffic-routed-to-oracle-cloud']));
+  expect(ids.some((id) => id === 'china-based-staff-accessed-us-data' || id === 'recordings-from-80-meetings')).toBe(
+    true,
+  );
+  const seen = popup.locator('[data-page-claim="everything-is-seen-in-china"]');
+  await expect(seen).toContainText('"Everything is seen in China," a member of the company');
+  // The claim beside it: its statement, who says it, and how many reports carry it.
+  await expect(seen.locator('.claim')).toContainText(/In \d of 5 reports/);
+  await expect(popup.locator('.page-repeats h2')).toHaveText('What this page repeats');
+  // Each claim is listed once under "What the reports say", however many of its companies the page names.
+  const listed = await popup
+    .locator('.claims [data-claim-id]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')));
+  expect(new Set(listed).size).toBe(listed.length);
+  expect(listed.length).toBeGreaterThan(5);
+  await expect(popup.locator('.claims > [data-claim-id], .claims > .claim')).toHaveCount(5);
+
+  // "Show on the page": the page scrolls to the sentence and marks it strongly for a moment.
+  await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await seen.getByRole('button', { name: 'Show on the page' }).click();
+  await tab.waitFor(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    const flash = [...(registry?.get('claimlight-claim-flash') ?? [])].map((r) => r.toString());
+    return flash.length === 1 && flash[0]?.includes('Everything is seen in China');
+  });
+  const inView = await tab.evaluate(() => {
+    const r = document.getElementById('p2')?.getBoundingClientRect();
+    return r !== undefined && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  expect(inView).toBe(true);
+});
+
+test('a page about other things: the popup says nothing on it relates to the reports, claims folded, no marker', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/unrelated.html'));
+  await waitForHighlights(tab, 2);
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
+  await expect(popup.locator('.unrelated')).toHaveText(/Nothing on this page relates to the reports’ story/, {
+    timeout: 15_000,
+  });
+  await expect(popup.locator('[data-page-claim]')).toHaveCount(0);
+  await expect(popup.locator('.folded-claims')).not.toHaveAttribute('open');
+  await expect(popup.locator('.folded-claims > summary')).toContainText('Claims about TikTok, Oracle');
+  expect(await tab.evaluate(markedSentences)).toEqual([]);
+});
+
+test('the search finds claims by their words, across everything folded', async ({ tab, server, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
+  await popup.getByLabel('Search these claims').fill('recruit');
+  const found = popup.locator('.claims .claim');
+  await expect(found.first()).toBeVisible();
+  // Every claim about the companies whose statement, attribution or quotes say it, and no other.
+  expect(await found.count()).toBeGreaterThanOrEqual(2);
+  for (const text of await found.allTextContents()) expect(text.toLowerCase()).toContain('recruit');
+  await popup.getByLabel('Search these claims').fill('zzzz-no-such-claim');
+  await expect(popup.getByText('No claim here contains “zzzz-no-such-claim”.')).toBeVisible();
+});
