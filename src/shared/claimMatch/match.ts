@@ -169,15 +169,15 @@ function scoreClaim(
     dot += w * s * e;
     if (w < DISTINCTIVE || explained.has(f)) continue;
     // Agreement is counted in terms: a distinctive pair ("master admin") agrees on both of its terms.
-    const agreeing = (matcher.pairTerms.get(f) ?? [f]).filter(
-      (t) => !matcher.names.has(t) && !(secondary && matcher.common.has(t)),
-    );
+    let agreeing = (matcher.pairTerms.get(f) ?? [f]).filter((t) => !matcher.names.has(t));
     if (secondary) {
-      // A further claim counts only features with a term the claims already matched do not explain, which
-      // brings its pair partner along ("everything is seen" after "access to everything"); the story's common
-      // terms (data, China, access…) and a new pairing of explained words are no evidence for it.
+      // A further claim counts only features with a term the claims already matched do not explain; such a
+      // term brings its pair partner along ("everything is seen" after "access to everything") unless the
+      // partner is one of the story's common terms (data, China, access…) already explained. A new pairing
+      // of explained words is no evidence for a second claim.
       const fresh = agreeing.filter((t) => !explained.has(t));
       if (fresh.length === 0) continue;
+      agreeing = agreeing.filter((t) => !explained.has(t) || !matcher.common.has(t));
       // The same number ("more than 80 meetings") is a specific fact, as good as two words.
       for (const t of fresh) if (matcher.numbers.has(t) && !distinctive.has(t)) freshNumbers++;
     }
