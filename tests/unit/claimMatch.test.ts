@@ -97,6 +97,21 @@ describe('matching', () => {
     );
   });
 
+  it('matches a second claim only on evidence of its own, not on the words of the first', () => {
+    // "Moved" and "US" are explained by the traffic claim: no ride-along "data moved to Oracle".
+    expect(
+      ids('TikTok has moved all of its US user traffic to Oracle Cloud Infrastructure, the company said.'),
+    ).toEqual(['us-traffic-routed-to-oracle-cloud']);
+    // A new pairing of words the first claim explains ("members share") is no second claim.
+    expect(ids('More and more service members share photos on TikTok that could be geotagged.')).toEqual([
+      'military-geotagged-photos-concern',
+    ]);
+    // The finding itself is told in the story's common terms, which the first claim does not explain here.
+    expect(
+      ids('According to leaked audio from 80 internal TikTok meetings, employees in China accessed US user data.'),
+    ).toEqual(expect.arrayContaining(['recordings-from-80-meetings', 'bytedance-staff-able-to-access-us-data']));
+  });
+
   it('gives unrelated sentences about the same companies no match', () => {
     for (const sentence of [
       'Oracle Database 23ai adds vector search and JSON relational duality views.',

@@ -142,6 +142,7 @@ export function normalize(text: string): string {
       .replace(/\bunited states\b/g, 'united_states')
       .replace(/\bgeneration[- ]z\b|\bgen[- ]z\b/g, 'gen_z')
       .replace(/\bback[- ]door/g, 'back_door')
+      .replace(/\bnon[- ]public\b/g, 'nonpublic')
       .replace(/\bgeo[- ]tag/g, 'geotag')
       .replace(/(\d)\s*(%|percent\b|per cent\b)/g, '$1 percent')
       .replace(/(\d),(\d{3})/g, '$1$2')

@@ -3,9 +3,10 @@
  * sentence and the claim agree on enough weighted features (cosine of
  * IDF-weighted vectors) AND on at least two distinctive terms, so one shared
  * word ("Oracle", "China") never makes a match. Claims are taken greedily:
- * features a better claim already explains count less for the next, so a
- * sentence making two claims matches both, but near-duplicate claims do not
- * all ride on the same words.
+ * features a better claim already explains count less for the next, and the
+ * next must agree on distinctive terms of its own (not explained, not common
+ * to the story), so a sentence making two claims matches both, but a
+ * neighbouring claim does not ride on the first one's words.
  */
 import { COMPANY_TERMS, features } from './features.ts';
 import { splitSentences, type Sentence } from './segment.ts';
@@ -36,6 +37,10 @@ export interface Matcher {
   names: Set<number>;
   /** Per pair feature: the indices of its two terms. */
   pairTerms: Map<number, [number, number]>;
+  /** Terms many claims share (data, China, access…): no evidence for one claim over its neighbours. */
+  common: Set<number>;
+  /** Number terms ("80", "14"): a specific fact, strong evidence on its own. */
+  numbers: Set<number>;
 }
 
 export const MATCH_THRESHOLD = 0.3;
@@ -43,6 +48,8 @@ export const MATCH_THRESHOLD = 0.3;
 const DISTINCTIVE = 1.2;
 // A feature another matched claim already explains still counts this much.
 const EXPLAINED = 0.6;
+// A term this share of the claims have is common to the story, not evidence for a second claim.
+const COMMON_SHARE = 0.1;
 
 export function prepareMatcher(model: SignatureModel): Matcher {
   const featureWeight = new Array<number>(model.vocab.length).fill(0);
@@ -73,6 +80,12 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     claimsWith,
     names: new Set(model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : []))),
     pairTerms: pairTerms(model.vocab),
+    numbers: new Set(model.vocab.flatMap((f, i) => (/^\d+$/.test(f) ? [i] : []))),
+    common: new Set(
+      claimsWith.flatMap((claims, f) =>
+        claims.length >= COMMON_SHARE * model.claims.length && !model.vocab[f]?.includes(' ') ? [f] : [],
+      ),
+    ),
   };
 }
 
@@ -93,7 +106,8 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
   // The story gate: a sentence with none of the terms most claims share (data, access, China…) needs more agreement.
   const onStory = known.some((f) => matcher.story.has(f));
   const candidates = new Set(known.flatMap((f) => matcher.claimsWith[f] ?? []));
-  const explained = new Map<number, number>();
+  // Per feature: the matched claims that already explain it.
+  const explainedBy = new Map<number, number[]>();
   const taken = new Set<number>();
   const out: ClaimMatch[] = [];
   for (;;) {
@@ -101,13 +115,15 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
     for (const claim of candidates) {
       const weights = matcher.weights[claim];
       if (!weights || taken.has(claim)) continue;
-      const score = scoreClaim(known, weights, matcher, claim, explained, onStory);
+      const score = scoreClaim(known, weights, matcher, claim, explainedFor(claim, explainedBy, matcher), onStory);
       if (score > best.score || (score === best.score && claim < best.claim)) best = { claim, score };
     }
     if (best.claim < 0 || best.score < threshold) break;
     taken.add(best.claim);
     out.push({ claimId: matcher.ids[best.claim] ?? '', score: round(best.score) });
-    for (const f of known) if (matcher.weights[best.claim]?.has(f)) explained.set(f, EXPLAINED);
+    for (const f of known) {
+      if (matcher.weights[best.claim]?.has(f)) explainedBy.set(f, [...(explainedBy.get(f) ?? []), best.claim]);
+    }
     // Repeating a claim repeats every claim all of whose passages also support it.
     for (const implied of matcher.implies.get(best.claim) ?? []) {
       if (taken.has(implied)) continue;
@@ -118,31 +134,57 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
   return out;
 }
 
+/**
+ * The features already explained for a candidate claim: those of the claims
+ * matched so far, except claims the candidate implies (a claim that entails
+ * one already matched is expected to share its words).
+ */
+function explainedFor(claim: number, explainedBy: Map<number, number[]>, matcher: Matcher): Set<number> {
+  const implied = matcher.implies.get(claim) ?? [];
+  const out = new Set<number>();
+  for (const [f, by] of explainedBy) if (by.some((c) => !implied.includes(c))) out.add(f);
+  return out;
+}
+
 function scoreClaim(
   known: readonly number[],
   weights: Map<number, number>,
   matcher: Matcher,
   claim: number,
-  explained: Map<number, number>,
+  explained: ReadonlySet<number>,
   onStory: boolean,
 ): number {
+  // A claim after the first must stand on evidence of its own (see below).
+  const secondary = explained.size > 0;
   let dot = 0;
   let sentenceNorm = 0;
   const distinctive = new Set<number>();
+  let freshNumbers = 0;
   for (const f of known) {
     const s = matcher.featureWeight[f] ?? 0;
-    const e = explained.get(f) ?? 1;
+    const e = explained.has(f) ? EXPLAINED : 1;
     sentenceNorm += s * s * e * e;
     const w = weights.get(f);
     if (w === undefined) continue;
     dot += w * s * e;
+    if (w < DISTINCTIVE || explained.has(f)) continue;
     // Agreement is counted in terms: a distinctive pair ("master admin") agrees on both of its terms.
-    if (w >= DISTINCTIVE && !explained.has(f)) {
-      for (const t of matcher.pairTerms.get(f) ?? [f]) if (!matcher.names.has(t)) distinctive.add(t);
+    let agreeing = (matcher.pairTerms.get(f) ?? [f]).filter((t) => !matcher.names.has(t));
+    if (secondary) {
+      // A further claim counts only features with a term the claims already matched do not explain; such a
+      // term brings its pair partner along ("everything is seen" after "access to everything") unless the
+      // partner is one of the story's common terms (data, China, access…) already explained. A new pairing
+      // of explained words is no evidence for a second claim.
+      const fresh = agreeing.filter((t) => !explained.has(t));
+      if (fresh.length === 0) continue;
+      agreeing = agreeing.filter((t) => !explained.has(t) || !matcher.common.has(t));
+      // The same number ("more than 80 meetings") is a specific fact, as good as two words.
+      for (const t of fresh) if (matcher.numbers.has(t) && !distinctive.has(t)) freshNumbers++;
     }
+    for (const t of agreeing) distinctive.add(t);
   }
   // Two agreeing terms, or three where the sentence has none of the story's common terms.
-  if (distinctive.size < (onStory ? 2 : 3)) return 0;
+  if (distinctive.size + freshNumbers < (onStory ? 2 : 3)) return 0;
   return dot / ((matcher.norms[claim] ?? 1) * Math.sqrt(sentenceNorm));
 }
 
