@@ -72,10 +72,11 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
     void load();
   }, [tabId]);
   // The page's sentences are matched once its highlights are in: a popup opened sooner asks again, briefly.
-  const waitingForPage = view.kind === 'ready' && view.state.page === null && totalMentions(view.state.counts) > 0;
+  const waitingFor =
+    view.kind === 'ready' && view.state.page === null && totalMentions(view.state.counts) > 0 ? view.state : null;
   useEffect(() => {
-    if (!waitingForPage || view.kind !== 'ready') return undefined;
-    const { state } = view;
+    if (!waitingFor) return undefined;
+    const state = waitingFor;
     let tries = 0;
     const timer = setInterval(() => {
       if (++tries > PAGE_POLLS) clearInterval(timer);
@@ -86,7 +87,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
       });
     }, PAGE_POLL_MS);
     return () => clearInterval(timer);
-  }, [waitingForPage]);
+  }, [waitingFor !== null]);
 
   if (view.kind === 'loading') {
     return (
