@@ -15,9 +15,19 @@ interface FakeWorld {
   stored: unknown;
   hostAccess: boolean;
   written: unknown[];
+  /** What the background answers about the page's sentences (undefined: not matched yet). */
+  page: unknown;
 }
 
-const world: FakeWorld = { counts: {}, site: null, url: undefined, stored: undefined, hostAccess: true, written: [] };
+const world: FakeWorld = {
+  counts: {},
+  site: null,
+  url: undefined,
+  stored: undefined,
+  hostAccess: true,
+  written: [],
+  page: undefined,
+};
 
 function message(key: string, subs?: string | string[]): string {
   const entry = (messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>)[
@@ -39,7 +49,9 @@ vi.mock('webextension-polyfill', () => ({
         Promise.resolve(
           m.type === 'tab/get-state'
             ? { tabId: m.tabId, counts: { tiktok: 0, bytedance: 0, oracle: 0, ...world.counts }, site: world.site }
-            : undefined,
+            : m.type === 'page/get-claims'
+              ? world.page
+              : undefined,
         ),
       getURL: (p: string) => `chrome-extension://test/${p}`,
       openOptionsPage: () => Promise.resolve(),
@@ -87,7 +99,15 @@ async function showPopup(): Promise<HTMLElement> {
 }
 
 beforeEach(() => {
-  Object.assign(world, { counts: {}, site: null, url: undefined, stored: undefined, hostAccess: true, written: [] });
+  Object.assign(world, {
+    counts: {},
+    site: null,
+    url: undefined,
+    stored: undefined,
+    hostAccess: true,
+    written: [],
+    page: undefined,
+  });
 });
 
 describe('popup states', () => {
@@ -121,14 +141,44 @@ describe('popup states', () => {
     expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on example.com');
   });
 
-  it('lists the mentioned companies with their claims grouped by kind', async () => {
+  it('lists the mentioned companies, then each of their claims once', async () => {
     world.counts = { tiktok: 3, oracle: 1 };
     world.site = 'news.example.com';
     const root = await showPopup();
     const names = [...root.querySelectorAll('.company h2')].map((h) => h.textContent);
     expect(names).toEqual(['TikTok', 'Oracle']);
-    const groups = [...root.querySelectorAll('[data-entity="oracle"] .kind-group > summary')].map((s) => s.textContent);
-    expect(groups[0]).toMatch(/^Company statement \(\d+\)$/);
+    const ids = [...root.querySelectorAll('.claims [data-claim-id]')].map((el) => el.getAttribute('data-claim-id'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('us-traffic-routed-to-oracle-cloud');
+    expect(root.querySelectorAll('.claims > .claim')).toHaveLength(5);
+    expect(root.querySelector('.page-repeats')).toBeNull();
+  });
+
+  it('leads with what the page repeats, and ranks the claims by the page', async () => {
+    world.counts = { tiktok: 2, oracle: 1 };
+    world.page = {
+      sentences: [
+        { text: 'All US traffic now goes to Oracle, the company said.', claims: ['us-traffic-routed-to-oracle-cloud'] },
+      ],
+      aboutStory: true,
+      ranked: ['us-traffic-routed-to-oracle-cloud', 'everything-is-seen-in-china'],
+    };
+    const root = await showPopup();
+    const entry = root.querySelector('[data-page-claim="us-traffic-routed-to-oracle-cloud"]');
+    expect(entry?.textContent).toContain('All US traffic now goes to Oracle, the company said.');
+    expect(entry?.querySelector('.claim')?.getAttribute('data-claim-id')).toBe('us-traffic-routed-to-oracle-cloud');
+    const first = [...root.querySelectorAll('.claims > .claim')].map((el) => el.getAttribute('data-claim-id'));
+    expect(first.slice(0, 2)).toEqual(['us-traffic-routed-to-oracle-cloud', 'everything-is-seen-in-china']);
+  });
+
+  it('on a page about something else, says so and folds the claims', async () => {
+    world.counts = { oracle: 2 };
+    world.page = { sentences: [], aboutStory: false, ranked: [] };
+    const root = await showPopup();
+    expect(root.querySelector('.unrelated')?.textContent).toContain('Nothing on this page relates to the reports');
+    const folded = root.querySelector('details.folded-claims');
+    expect(folded?.hasAttribute('open')).toBe(false);
+    expect(folded?.querySelector('summary')?.textContent).toMatch(/^Claims about Oracle \(\d+\)$/);
   });
 
   it('turning the site off saves it, and says so', async () => {
