@@ -3,7 +3,9 @@ import companiesFile from '../../seeds/companies.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
+import { setViewport } from '../support/keyboard.ts';
 import { settle, waitForHighlights } from '../support/page.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 
 const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));
 
@@ -133,4 +135,136 @@ test('the card respects the page: no card text leaks into the page, and its own 
       () => document.querySelector('claimlight-card')?.shadowRoot?.querySelectorAll('claimlight-mention').length,
     ),
   ).toBe(0);
+});
+
+/** Where the card is, and whether each part a reader needs is on screen, uncovered and unclipped. */
+function cardLayout(tab: TestPage) {
+  return tab.evaluate(() => {
+    const root = document.querySelector('claimlight-card')?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('.card');
+    const body = card?.querySelector<HTMLElement>('.body');
+    if (!root || !card || !body) throw new Error('no card');
+    /** The element is what the reader sees at its centre: inside the window, the card and the scroll area. */
+    const seen = (el: Element | null) => {
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      const hit = root.elementFromPoint(r.x + Math.min(r.width / 2, 20), r.y + Math.min(r.height / 2, 8));
+      return hit !== null && (hit === el || el.contains(hit));
+    };
+    const r = card.getBoundingClientRect();
+    const layout = {
+      card: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      name: seen(card.querySelector('.name')),
+      timeframe: seen(card.querySelector('.timeframe')),
+      allClaims: seen(card.querySelector('.all-claims')),
+      firstStatement: seen(card.querySelector('.claim .statement')),
+      scrolls: body.scrollHeight > body.clientHeight,
+      descriptionAtEnd: false,
+      allClaimsAtEnd: false,
+    };
+    // The rest is in the scroll area: at its end, the company's description shows, the link still does.
+    body.scrollTop = body.scrollHeight;
+    layout.descriptionAtEnd = seen(card.querySelector('.description'));
+    layout.allClaimsAtEnd = seen(card.querySelector('.all-claims'));
+    body.scrollTop = 0;
+    return layout;
+  });
+}
+
+for (const [width, height] of [
+  [360, 640],
+  [1280, 800],
+] as const) {
+  test(`in a ${String(width)} x ${String(height)} window the card fits, its claims scroll, its header and "All claims" link stay in sight`, async ({
+    tab,
+    server,
+  }) => {
+    await setViewport(tab, width, height);
+    await tab.goto(server.url('/article.html'));
+    await waitForHighlights(tab, 5);
+    // A second mention halfway down the window, where neither side has room for the whole card.
+    await tab.evaluate(
+      (top) => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          `<p id="mid" style="position:absolute;left:40px;top:${String(top)}px;margin:0">about ByteDance</p>`,
+        );
+      },
+      Math.round(height * 0.45),
+    );
+    await tab.waitFor(() => document.querySelector('#mid claimlight-mention') !== null);
+    for (const selector of ['#p1 claimlight-mention', '#mid claimlight-mention']) {
+      await tab.hover(selector);
+      await waitForCard(tab, 'ByteDance');
+      await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+      const layout = await cardLayout(tab);
+      expect(layout.card.left, selector).toBeGreaterThanOrEqual(0);
+      expect(layout.card.top, selector).toBeGreaterThanOrEqual(0);
+      expect(layout.card.right, selector).toBeLessThanOrEqual(width);
+      expect(layout.card.bottom, selector).toBeLessThanOrEqual(height);
+      expect(layout, selector).toMatchObject({
+        name: true,
+        timeframe: true,
+        allClaims: true,
+        firstStatement: true,
+        scrolls: true,
+        descriptionAtEnd: true,
+        allClaimsAtEnd: true,
+      });
+      await tab.press('Escape');
+      await waitForNoCard(tab);
+    }
+  });
+}
+
+test('a quote that only restates the claim above it is folded behind its source; one that adds to it shows', async ({
+  tab,
+}) => {
+  await tab.hover('#p2 claimlight-mention[data-claimlight-entity="oracle"]');
+  await waitForCard(tab, 'Oracle');
+  const routed = claimsFile.claims.find((c) => c.id === 'us-traffic-routed-to-oracle-cloud');
+  if (!routed) throw new Error('claim missing from the seeds');
+  const quoteOf = (id: string) =>
+    tab.evaluate((claimId) => {
+      const claim = document
+        .querySelector('claimlight-card')
+        ?.shadowRoot?.querySelector(`.claim[data-claim-id="${claimId}"]`);
+      const quote = claim?.querySelector('blockquote');
+      return {
+        statement: claim?.querySelector('.statement')?.textContent ?? null,
+        fold: claim?.querySelector('.quote-fold > summary')?.textContent ?? null,
+        caption: claim?.querySelector('figcaption')?.textContent ?? null,
+        quote: quote?.textContent ?? null,
+        quoteShown: quote?.checkVisibility() ?? false,
+      };
+    }, id);
+  // "TikTok said that 100% of its US user traffic is being routed…" over a quote saying just that.
+  const before = await quoteOf(routed.id);
+  expect(before.statement).toBe(routed.statement);
+  expect(before.quoteShown).toBe(false);
+  expect(before.fold).toBe(`Word for word in ${before.caption?.replace(/^From: /, '') ?? ''}`);
+  await tab.evaluate(() =>
+    document
+      .querySelector('claimlight-card')
+      ?.shadowRoot?.querySelector<HTMLElement>(
+        '[data-claim-id="us-traffic-routed-to-oracle-cloud"] .quote-fold > summary',
+      )
+      ?.click(),
+  );
+  const after = await quoteOf(routed.id);
+  expect(after.quoteShown).toBe(true);
+  expect(routed.evidence.map((e) => e.quote)).toContain(after.quote);
+  // The ByteDance card's first quote tells more than its claim (the dates, the 80 meetings): it shows.
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  const first = await tab.evaluate(() => {
+    const claim = document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim');
+    return {
+      fold: claim?.querySelector('.quote-fold') !== null,
+      shown: claim?.querySelector('blockquote')?.checkVisibility(),
+    };
+  });
+  expect(first).toEqual({ fold: false, shown: true });
 });

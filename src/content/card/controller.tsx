@@ -3,9 +3,10 @@
  * focus of a link that holds a highlight, or on the next-mention command.
  * One card at a time; it closes when the pointer leaves (after a grace period
  * that lets the pointer travel into it), on Escape, and when its highlight
- * scrolls out of view. It lives in an open shadow root that Claimlight attaches.
+ * scrolls out of view. It lives in an open shadow root that Claimlight attaches,
+ * sized to the space beside its highlight.
  */
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { EntityId } from '../../shared/entities.ts';
 import { isEntityId } from '../../shared/entities.ts';
@@ -21,6 +22,10 @@ import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
+/** The card never grows past this, however much room the window has. */
+const CARD_MAX_HEIGHT = 520;
+/** Space kept between the card and the window's edges. */
+const EDGE = 8;
 const CURRENT = 'data-claimlight-current';
 
 /** Each company's summary, asked of the background once per page, on first hover. */
@@ -221,10 +226,28 @@ export class CardController {
   }
 
   private async position(mark: HTMLElement, card: HTMLElement, generation: number): Promise<void> {
+    // Measured at its natural size, so that flip picks the side with room for all of it.
+    card.style.maxHeight = '';
+    card.style.maxWidth = '';
     const { x, y, middlewareData } = await computePosition(mark, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+      middleware: [
+        inline(),
+        offset(EDGE),
+        flip({ padding: EDGE }),
+        shift({ padding: EDGE }),
+        // Then no taller and wider than the window leaves it: the claims scroll inside, the header and
+        // the "All claims" link stay in sight.
+        size({
+          padding: EDGE,
+          apply({ availableWidth, availableHeight, elements }) {
+            elements.floating.style.maxHeight = `${String(Math.max(0, Math.min(CARD_MAX_HEIGHT, Math.floor(availableHeight))))}px`;
+            elements.floating.style.maxWidth = `${String(Math.max(0, Math.floor(availableWidth)))}px`;
+          },
+        }),
+        hide(),
+      ],
     });
     if (generation !== this.generation) return;
     if (middlewareData.hide?.referenceHidden) {
