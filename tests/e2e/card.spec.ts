@@ -3,7 +3,7 @@ import companiesFile from '../../seeds/companies.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
-import { setViewport } from '../support/keyboard.ts';
+import { cardLog, focused, pressShiftTab, recordCards, setViewport } from '../support/keyboard.ts';
 import { settle, waitForHighlights } from '../support/page.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
 
@@ -267,4 +267,98 @@ test('a quote that only restates the claim above it is folded behind its source;
     };
   });
   expect(first).toEqual({ fold: false, shown: true });
+});
+
+/** A navigation bar of links that hold names, a headline, and a plain link. */
+const NAV_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nav</title></head><body>
+<p id="start" tabindex="-1">Start</p>
+<nav><a id="n1" href="#one">TikTok news</a> <a id="n2" href="#two">ByteDance today</a>
+<a id="n3" href="#three">Oracle cloud</a> <a id="n4" href="#four">More TikTok</a></nav>
+<h1>A headline the cards must not cover while someone tabs past</h1>
+<p><a id="plain" href="#five">a plain link</a></p>
+</body></html>`;
+
+async function openNavPage(tab: TestPage, server: { page(path: string, html: string): string }): Promise<void> {
+  await tab.goto(server.page('/nav.html', NAV_PAGE));
+  await waitForHighlights(tab, 4);
+  await recordCards(tab);
+  await tab.evaluate(() => document.getElementById('start')?.focus());
+}
+
+test('tabbing through links that hold names opens no card; a pause on one opens its card', async ({ tab, server }) => {
+  await openNavPage(tab, server);
+  for (const id of ['n1', 'n2', 'n3', 'n4']) {
+    await tab.press('Tab');
+    expect((await focused(tab)).id).toBe(id);
+  }
+  await waitForCard(tab, 'TikTok');
+  const log = await cardLog(tab);
+  // One card, for the link where focus rested, and only after it had rested there a while.
+  expect(log.cards.map((c) => c.focus)).toEqual(['n4']);
+  const rested = log.focus.find((f) => f.id === 'n4');
+  expect(log.cards[0]!.at - (rested?.at ?? Infinity)).toBeGreaterThanOrEqual(600);
+  // Focus stays on the link, so Enter still follows it.
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n4' });
+});
+
+test('from a card opened by focus, Tab walks through the card and then on to the next link', async ({
+  tab,
+  server,
+}) => {
+  await openNavPage(tab, server);
+  await tab.press('Tab');
+  await tab.press('Tab');
+  expect((await focused(tab)).id).toBe('n2');
+  await waitForCard(tab, 'ByteDance');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+  // Tab goes into the card first; Shift+Tab goes back to the link, with the card still open.
+  await tab.press('Tab');
+  expect(await focused(tab)).toEqual({ inCard: true, id: '', label: 'Close' });
+  await pressShiftTab(tab);
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n2' });
+  expect((await readCard(tab))?.name).toBe('ByteDance');
+  // Every stop in the card, in order, until focus leaves it.
+  const stops: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await tab.press('Tab');
+    const now = await focused(tab);
+    if (!now.inCard) break;
+    stops.push(now.label);
+  }
+  expect(stops[0]).toBe('Close');
+  expect(stops.some((s) => s.startsWith('From: '))).toBe(true);
+  expect(stops.at(-1)).toBe(`All ${claimsAbout('bytedance').length} claims about ByteDance`);
+  // Past the card's last link, focus goes on to the link after the one that opened it, whose card opens
+  // after a pause; the first card closes.
+  expect((await focused(tab)).id).toBe('n3');
+  await waitForCard(tab, 'Oracle');
+  expect((await cardLog(tab)).cards.map((c) => c.focus)).toEqual(['n2', 'n3']);
+});
+
+test('Escape closes a focus-opened card and returns focus to its link without opening it again', async ({
+  tab,
+  server,
+}) => {
+  await openNavPage(tab, server);
+  await tab.press('Tab');
+  await waitForCard(tab, 'TikTok');
+  await tab.press('Tab');
+  expect((await focused(tab)).inCard).toBe(true);
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n1' });
+  // Focus rests on the link for twice the pause that opens a card: none opens. (An absence has no event to
+  // wait for, so this one wait is timed.)
+  await settle(tab, 1500);
+  expect(await readCard(tab)).toBeNull();
+  expect((await cardLog(tab)).cards).toHaveLength(1);
+  // Escape on the link itself closes the card too, and focus stays.
+  await tab.press('Tab');
+  await pressShiftTab(tab);
+  expect((await focused(tab)).id).toBe('n1');
+  await waitForCard(tab, 'TikTok');
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  expect((await focused(tab)).id).toBe('n1');
+  expect((await cardLog(tab)).cards.map((c) => c.focus)).toEqual(['n1', 'n1']);
 });
