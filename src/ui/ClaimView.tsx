@@ -9,11 +9,15 @@ import { kindMessageKey, partialReportsLabel, reportsLabel } from '../shared/kin
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import type { SummaryClaim } from '../shared/summary.ts';
 import { Quote, type OpenSource } from './Quote.tsx';
+import { restates } from './restates.ts';
 
 export interface ClaimViewProps {
   claim: SummaryClaim;
-  /** Quotes folded behind a disclosure (the popup) or shown (the card, the library). */
-  quotes: 'folded' | 'shown';
+  /**
+   * Quotes folded behind a disclosure (the popup), shown (the library), or shown unless the first one
+   * restates the statement just above it (the card): that one folds behind its source's name.
+   */
+  quotes: 'folded' | 'shown' | 'unless-restated';
   /** The note on how reports differ, folded (the card, kept short) or shown. */
   note: 'folded' | 'shown';
   showCompanies?: boolean;
@@ -22,9 +26,16 @@ export interface ClaimViewProps {
 }
 
 export function ClaimView({ claim, quotes, note, showCompanies = false, openSource }: ClaimViewProps) {
-  const quoteViews = claim.quotes.map((quote) => (
-    <Quote key={`${quote.sourceFile}:${quote.text}`} quote={quote} {...(openSource && { openSource })} />
-  ));
+  const quoteViews = claim.quotes.map((quote, i) => {
+    const view = <Quote key={`${quote.sourceFile}:${quote.text}`} quote={quote} {...(openSource && { openSource })} />;
+    if (quotes !== 'unless-restated' || i > 0 || !restates(claim.statement, quote.text)) return view;
+    return (
+      <details key={`${quote.sourceFile}:${quote.text}`} class="quote-fold">
+        <summary>{t('quoteRestated', quote.sourceCaption)}</summary>
+        {view}
+      </details>
+    );
+  });
   return (
     <article class="claim" id={claim.id} data-claim-id={claim.id}>
       <p class="statement">{claim.statement}</p>

@@ -56,6 +56,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await tab.hover('article p claimlight-mention');
       await waitForCard(tab, 'ByteDance');
       expect(await seriousViolations(page, 'claimlight-card')).toEqual([]);
+      // Opened: the folded quotes and notes, checked as a reader who unfolds them sees them.
+      const opened = await tab.evaluate(() => {
+        const details = document.querySelector('claimlight-card')?.shadowRoot?.querySelectorAll('details') ?? [];
+        for (const d of details) d.open = true;
+        return details.length;
+      });
+      expect(opened).toBeGreaterThan(0);
+      expect(await seriousViolations(page, 'claimlight-card')).toEqual([]);
     });
   });
 }

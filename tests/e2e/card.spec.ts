@@ -3,7 +3,9 @@ import companiesFile from '../../seeds/companies.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
+import { cardLog, focused, pressShiftTab, recordCards, setViewport } from '../support/keyboard.ts';
 import { settle, waitForHighlights } from '../support/page.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 
 const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));
 
@@ -133,4 +135,230 @@ test('the card respects the page: no card text leaks into the page, and its own 
       () => document.querySelector('claimlight-card')?.shadowRoot?.querySelectorAll('claimlight-mention').length,
     ),
   ).toBe(0);
+});
+
+/** Where the card is, and whether each part a reader needs is on screen, uncovered and unclipped. */
+function cardLayout(tab: TestPage) {
+  return tab.evaluate(() => {
+    const root = document.querySelector('claimlight-card')?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('.card');
+    const body = card?.querySelector<HTMLElement>('.body');
+    if (!root || !card || !body) throw new Error('no card');
+    /** The element is what the reader sees at its centre: inside the window, the card and the scroll area. */
+    const seen = (el: Element | null) => {
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      const hit = root.elementFromPoint(r.x + Math.min(r.width / 2, 20), r.y + Math.min(r.height / 2, 8));
+      return hit !== null && (hit === el || el.contains(hit));
+    };
+    const r = card.getBoundingClientRect();
+    const layout = {
+      card: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+      name: seen(card.querySelector('.name')),
+      timeframe: seen(card.querySelector('.timeframe')),
+      allClaims: seen(card.querySelector('.all-claims')),
+      firstStatement: seen(card.querySelector('.claim .statement')),
+      scrolls: body.scrollHeight > body.clientHeight,
+      descriptionAtEnd: false,
+      allClaimsAtEnd: false,
+    };
+    // The rest is in the scroll area: at its end, the company's description shows, the link still does.
+    body.scrollTop = body.scrollHeight;
+    layout.descriptionAtEnd = seen(card.querySelector('.description'));
+    layout.allClaimsAtEnd = seen(card.querySelector('.all-claims'));
+    body.scrollTop = 0;
+    return layout;
+  });
+}
+
+for (const [width, height] of [
+  [360, 640],
+  [1280, 800],
+] as const) {
+  test(`in a ${String(width)} x ${String(height)} window the card fits, its claims scroll, its header and "All claims" link stay in sight`, async ({
+    tab,
+    server,
+  }) => {
+    await setViewport(tab, width, height);
+    await tab.goto(server.url('/article.html'));
+    await waitForHighlights(tab, 5);
+    // A second mention halfway down the window, where neither side has room for the whole card.
+    await tab.evaluate(
+      (top) => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          `<p id="mid" style="position:absolute;left:40px;top:${String(top)}px;margin:0">about ByteDance</p>`,
+        );
+      },
+      Math.round(height * 0.45),
+    );
+    await tab.waitFor(() => document.querySelector('#mid claimlight-mention') !== null);
+    for (const selector of ['#p1 claimlight-mention', '#mid claimlight-mention']) {
+      await tab.hover(selector);
+      await waitForCard(tab, 'ByteDance');
+      await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+      const layout = await cardLayout(tab);
+      expect(layout.card.left, selector).toBeGreaterThanOrEqual(0);
+      expect(layout.card.top, selector).toBeGreaterThanOrEqual(0);
+      expect(layout.card.right, selector).toBeLessThanOrEqual(width);
+      expect(layout.card.bottom, selector).toBeLessThanOrEqual(height);
+      expect(layout, selector).toMatchObject({
+        name: true,
+        timeframe: true,
+        allClaims: true,
+        firstStatement: true,
+        scrolls: true,
+        descriptionAtEnd: true,
+        allClaimsAtEnd: true,
+      });
+      await tab.press('Escape');
+      await waitForNoCard(tab);
+    }
+  });
+}
+
+test('a quote that only restates the claim above it is folded behind its source; one that adds to it shows', async ({
+  tab,
+}) => {
+  await tab.hover('#p2 claimlight-mention[data-claimlight-entity="oracle"]');
+  await waitForCard(tab, 'Oracle');
+  const routed = claimsFile.claims.find((c) => c.id === 'us-traffic-routed-to-oracle-cloud');
+  if (!routed) throw new Error('claim missing from the seeds');
+  const quoteOf = (id: string) =>
+    tab.evaluate((claimId) => {
+      const claim = document
+        .querySelector('claimlight-card')
+        ?.shadowRoot?.querySelector(`.claim[data-claim-id="${claimId}"]`);
+      const quote = claim?.querySelector('blockquote');
+      return {
+        statement: claim?.querySelector('.statement')?.textContent ?? null,
+        fold: claim?.querySelector('.quote-fold > summary')?.textContent ?? null,
+        caption: claim?.querySelector('figcaption')?.textContent ?? null,
+        quote: quote?.textContent ?? null,
+        quoteShown: quote?.checkVisibility() ?? false,
+      };
+    }, id);
+  // "TikTok said that 100% of its US user traffic is being routed…" over a quote saying just that.
+  const before = await quoteOf(routed.id);
+  expect(before.statement).toBe(routed.statement);
+  expect(before.quoteShown).toBe(false);
+  expect(before.fold).toBe(`Word for word in ${before.caption?.replace(/^From: /, '') ?? ''}`);
+  await tab.evaluate(() =>
+    document
+      .querySelector('claimlight-card')
+      ?.shadowRoot?.querySelector<HTMLElement>(
+        '[data-claim-id="us-traffic-routed-to-oracle-cloud"] .quote-fold > summary',
+      )
+      ?.click(),
+  );
+  const after = await quoteOf(routed.id);
+  expect(after.quoteShown).toBe(true);
+  expect(routed.evidence.map((e) => e.quote)).toContain(after.quote);
+  // The ByteDance card's first quote tells more than its claim (the dates, the 80 meetings): it shows.
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  const first = await tab.evaluate(() => {
+    const claim = document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim');
+    return {
+      fold: claim?.querySelector('.quote-fold') !== null,
+      shown: claim?.querySelector('blockquote')?.checkVisibility(),
+    };
+  });
+  expect(first).toEqual({ fold: false, shown: true });
+});
+
+/** A navigation bar of links that hold names, a headline, and a plain link. */
+const NAV_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nav</title></head><body>
+<p id="start" tabindex="-1">Start</p>
+<nav><a id="n1" href="#one">TikTok news</a> <a id="n2" href="#two">ByteDance today</a>
+<a id="n3" href="#three">Oracle cloud</a> <a id="n4" href="#four">More TikTok</a></nav>
+<h1>A headline the cards must not cover while someone tabs past</h1>
+<p><a id="plain" href="#five">a plain link</a></p>
+</body></html>`;
+
+async function openNavPage(tab: TestPage, server: { page(path: string, html: string): string }): Promise<void> {
+  await tab.goto(server.page('/nav.html', NAV_PAGE));
+  await waitForHighlights(tab, 4);
+  await recordCards(tab);
+  await tab.evaluate(() => document.getElementById('start')?.focus());
+}
+
+test('tabbing through links that hold names opens no card; a pause on one opens its card', async ({ tab, server }) => {
+  await openNavPage(tab, server);
+  for (const id of ['n1', 'n2', 'n3', 'n4']) {
+    await tab.press('Tab');
+    expect((await focused(tab)).id).toBe(id);
+  }
+  await waitForCard(tab, 'TikTok');
+  const log = await cardLog(tab);
+  // One card, for the link where focus rested, and only after it had rested there a while.
+  expect(log.cards.map((c) => c.focus)).toEqual(['n4']);
+  const rested = log.focus.find((f) => f.id === 'n4');
+  expect(log.cards[0]!.at - (rested?.at ?? Infinity)).toBeGreaterThanOrEqual(600);
+  // Focus stays on the link, so Enter still follows it.
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n4' });
+});
+
+test('from a card opened by focus, Tab walks through the card and then on to the next link', async ({
+  tab,
+  server,
+}) => {
+  await openNavPage(tab, server);
+  await tab.press('Tab');
+  await tab.press('Tab');
+  expect((await focused(tab)).id).toBe('n2');
+  await waitForCard(tab, 'ByteDance');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+  // Tab goes into the card first; Shift+Tab goes back to the link, with the card still open.
+  await tab.press('Tab');
+  expect(await focused(tab)).toEqual({ inCard: true, id: '', label: 'Close' });
+  await pressShiftTab(tab);
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n2' });
+  expect((await readCard(tab))?.name).toBe('ByteDance');
+  // Every stop in the card, in order, until focus leaves it.
+  const stops: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await tab.press('Tab');
+    const now = await focused(tab);
+    if (!now.inCard) break;
+    stops.push(now.label);
+  }
+  expect(stops[0]).toBe('Close');
+  expect(stops.some((s) => s.startsWith('From: '))).toBe(true);
+  expect(stops.at(-1)).toBe(`All ${claimsAbout('bytedance').length} claims about ByteDance`);
+  // Past the card's last link, focus goes on to the link after the one that opened it, whose card opens
+  // after a pause; the first card closes.
+  expect((await focused(tab)).id).toBe('n3');
+  await waitForCard(tab, 'Oracle');
+  expect((await cardLog(tab)).cards.map((c) => c.focus)).toEqual(['n2', 'n3']);
+});
+
+test('Escape closes a focus-opened card and returns focus to its link without opening it again', async ({
+  tab,
+  server,
+}) => {
+  await openNavPage(tab, server);
+  await tab.press('Tab');
+  await waitForCard(tab, 'TikTok');
+  await tab.press('Tab');
+  expect((await focused(tab)).inCard).toBe(true);
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n1' });
+  // Focus rests on the link for twice the pause that opens a card: none opens. (An absence has no event to
+  // wait for, so this one wait is timed.)
+  await settle(tab, 1500);
+  expect(await readCard(tab)).toBeNull();
+  expect((await cardLog(tab)).cards).toHaveLength(1);
+  // Escape on the link itself closes the card too, and focus stays.
+  await tab.press('Tab');
+  await pressShiftTab(tab);
+  expect((await focused(tab)).id).toBe('n1');
+  await waitForCard(tab, 'TikTok');
+  await tab.press('Escape');
+  await waitForNoCard(tab);
+  expect((await focused(tab)).id).toBe('n1');
+  expect((await cardLog(tab)).cards.map((c) => c.focus)).toEqual(['n1', 'n1']);
 });

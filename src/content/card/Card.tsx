@@ -36,20 +36,26 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
       )}
       {state.status === 'ready' && (
         <>
+          {/* Always in sight: whose claims these are, and that they are 2022's reports, not today's facts. */}
           <header>
             <h2 class="name">{name}</h2>
-            <p class="description">{state.summary.description}</p>
             <p class="timeframe">{timeframeLabel(state.summary.timeframe)}</p>
           </header>
-          <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
-          <ol class="claims">
-            {state.summary.claims.map((claim) => (
-              <li key={claim.id}>
-                {/* Notes folded: the card stays short, and the difference is one click away. */}
-                <ClaimView claim={claim} quotes="shown" note="folded" openSource={onOpenSource} />
-              </li>
-            ))}
-          </ol>
+          {/* The one part that scrolls, so a short window still shows the header and the "All claims" link. */}
+          <div class="body">
+            <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
+            <ol class="claims">
+              {state.summary.claims.map((claim) => (
+                <li key={claim.id}>
+                  {/* Notes folded and restating quotes folded: the card stays short, the rest one click away. */}
+                  <ClaimView claim={claim} quotes="unless-restated" note="folded" openSource={onOpenSource} />
+                </li>
+              ))}
+            </ol>
+            {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
+            <h3 class="claims-heading">{t('cardAbout', name)}</h3>
+            <p class="description">{state.summary.description}</p>
+          </div>
           <footer>
             <a
               href="#"

@@ -1,11 +1,13 @@
 /**
- * Opens the hover card beside a highlight: after a short hover, on keyboard
- * focus of a link that holds a highlight, or on the next-mention command.
+ * Opens the hover card beside a highlight: after a short hover, after a pause of
+ * keyboard focus on a link that holds a highlight, or on the next-mention command.
  * One card at a time; it closes when the pointer leaves (after a grace period
  * that lets the pointer travel into it), on Escape, and when its highlight
- * scrolls out of view. It lives in an open shadow root that Claimlight attaches.
+ * scrolls out of view. From a card opened by focus or the command, Tab walks
+ * through the card and then on through the page. It lives in an open shadow
+ * root that Claimlight attaches, sized to the space beside its highlight.
  */
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { EntityId } from '../../shared/entities.ts';
 import { isEntityId } from '../../shared/entities.ts';
@@ -21,6 +23,17 @@ import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
+/**
+ * How long keyboard focus must rest on a link that holds a highlight before its card opens: tabbing
+ * through a navigation bar passes each link in well under this, and opens nothing.
+ */
+export const FOCUS_OPEN_DELAY_MS = 700;
+/** The card never grows past this, however much room the window has. */
+const CARD_MAX_HEIGHT = 520;
+/** Space kept between the card and the window's edges. */
+const EDGE = 8;
+/** What the keyboard can reach in the card, in order (anything inside a closed disclosure is skipped). */
+const TAB_STOPS = 'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 const CURRENT = 'data-claimlight-current';
 
 /** Each company's summary, asked of the background once per page, on first hover. */
@@ -38,8 +51,14 @@ function loadSummary(entity: EntityId): Promise<ClaimSummary | null> {
 }
 
 interface OpenOptions {
-  /** Move focus into the card (keyboard command); Escape returns it. */
-  focus: boolean;
+  /** What opened the card: the pointer, keyboard focus on a link, or the next-mention command. */
+  by: 'pointer' | 'focus' | 'command';
+  /**
+   * Where focus goes back to (Escape, the close button, Shift+Tab from the card's first stop) and where
+   * Tab goes on from after the card's last stop: the link for a focus-opened card, whatever had focus
+   * for the command.
+   */
+  origin: HTMLElement | null;
 }
 
 export class CardController {
@@ -47,9 +66,13 @@ export class CardController {
   private container: HTMLElement | null = null;
   private anchor: HTMLElement | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private focusTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopPositioning: (() => void) | null = null;
-  private returnFocus: HTMLElement | null = null;
+  private openedBy: OpenOptions['by'] | null = null;
+  private origin: HTMLElement | null = null;
+  /** Focus came back here after a card closed: it opens no card until focus has been elsewhere. */
+  private dismissed: Element | null = null;
   private generation = 0;
 
   constructor(
@@ -80,27 +103,38 @@ export class CardController {
     const next = marks[after >= 0 ? after : 0];
     if (!next) return false;
     const focused = this.doc.activeElement;
-    const keepReturn = this.isOpen ? this.returnFocus : focused instanceof HTMLElement ? focused : null;
+    const origin =
+      this.openedBy === 'command'
+        ? this.origin
+        : focused instanceof HTMLElement && focused !== this.doc.body
+          ? focused
+          : null;
     this.close(false);
-    this.returnFocus = keepReturn;
     for (const mark of this.doc.querySelectorAll(`[${CURRENT}]`)) mark.removeAttribute(CURRENT);
     next.setAttribute(CURRENT, '');
     next.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    this.open(next, { focus: true });
+    this.open(next, { by: 'command', origin });
     return true;
   }
 
+  /** Closes the card; with `restoreFocus`, focus goes back where the card was opened from (if it left). */
   close(restoreFocus = true): void {
     clearTimeout(this.openTimer);
+    clearTimeout(this.focusTimer);
     clearTimeout(this.closeTimer);
     this.generation++;
     this.stopPositioning?.();
     this.stopPositioning = null;
     if (this.container) render(null, this.container);
     this.anchor = null;
-    const back = this.returnFocus;
-    this.returnFocus = null;
-    if (restoreFocus && back?.isConnected) back.focus({ preventScroll: true });
+    const back = this.origin;
+    const openedBy = this.openedBy;
+    this.origin = null;
+    this.openedBy = null;
+    if (!restoreFocus || !back?.isConnected || openedBy === 'pointer') return;
+    // The reader closed this card: the link it returns to must not open it again at once.
+    this.dismissed = back;
+    if (this.doc.activeElement !== back) back.focus({ preventScroll: true });
   }
 
   private isOurs(element: Element): boolean {
@@ -128,7 +162,7 @@ export class CardController {
     const delay = (this.settings() ?? DEFAULT_SETTINGS).hoverDelayMs;
     this.openTimer = setTimeout(() => {
       this.close(false);
-      this.open(mark, { focus: false });
+      this.open(mark, { by: 'pointer', origin: null });
     }, delay);
   };
 
@@ -149,13 +183,22 @@ export class CardController {
       clearTimeout(this.closeTimer);
       return;
     }
+    clearTimeout(this.focusTimer);
+    this.focusTimer = undefined;
+    if (target !== this.dismissed) this.dismissed = null;
     if (target instanceof HTMLElement && target.matches(':focus-visible')) {
       const mark = target.querySelector<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`);
       if (mark && this.isOurs(mark)) {
-        if (mark !== this.anchor) {
-          this.close(false);
-          this.open(mark, { focus: false });
-        }
+        if (mark === this.anchor) return;
+        // Focus moved on from another card's link; this one opens only after a pause.
+        if (this.isOpen) this.close(false);
+        if (target === this.dismissed) return;
+        this.focusTimer = setTimeout(() => {
+          this.focusTimer = undefined;
+          if (this.doc.activeElement === target && mark.isConnected) {
+            this.open(mark, { by: 'focus', origin: target });
+          }
+        }, FOCUS_OPEN_DELAY_MS);
         return;
       }
     }
@@ -164,10 +207,50 @@ export class CardController {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.isOpen) return;
-    event.stopPropagation();
-    this.close(true);
+    if (event.key === 'Escape') {
+      if (!this.isOpen) {
+        // Escape during the pause on a link: the reader does not want its card.
+        if (this.focusTimer !== undefined) {
+          clearTimeout(this.focusTimer);
+          this.focusTimer = undefined;
+          this.dismissed = this.doc.activeElement;
+        }
+        return;
+      }
+      event.stopPropagation();
+      this.close(true);
+      return;
+    }
+    if (event.key === 'Tab' && this.isOpen && this.openedBy !== 'pointer') this.onTab(event);
   };
+
+  /**
+   * Tab from the link goes into the card first; Tab from the card's last stop goes on from the link (the
+   * browser continues from wherever focus is when its default action runs); Shift+Tab from the card's
+   * first stop goes back to the link.
+   */
+  private onTab(event: KeyboardEvent): void {
+    const root = this.host?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('.card');
+    if (!root || !card) return;
+    const inside = root.activeElement;
+    const stops = [...card.querySelectorAll<HTMLElement>(TAB_STOPS)].filter((el) => el.checkVisibility());
+    const origin = this.origin?.isConnected ? this.origin : null;
+    if (!inside) {
+      if (!event.shiftKey && origin && this.doc.activeElement === origin) {
+        event.preventDefault();
+        (stops[0] ?? card).focus({ preventScroll: true });
+      }
+      return;
+    }
+    if (!origin) return;
+    if (event.shiftKey && (inside === card || inside === stops[0])) {
+      event.preventDefault();
+      origin.focus({ preventScroll: true });
+    } else if (!event.shiftKey && inside === stops.at(-1)) {
+      origin.focus({ preventScroll: true });
+    }
+  }
 
   private ensureHost(): HTMLElement {
     if (this.host && this.container) {
@@ -194,10 +277,8 @@ export class CardController {
     const container = this.ensureHost();
     const generation = ++this.generation;
     this.anchor = mark;
-    if (options.focus && !this.returnFocus) {
-      const active = this.doc.activeElement;
-      this.returnFocus = active instanceof HTMLElement ? active : null;
-    }
+    this.openedBy = options.by;
+    this.origin = options.origin;
     const draw = (state: CardState) => {
       if (generation !== this.generation) return;
       render(
@@ -214,17 +295,35 @@ export class CardController {
     const card = container.querySelector<HTMLElement>('.card');
     if (!card) return;
     this.stopPositioning = autoUpdate(mark, card, () => void this.position(mark, card, generation));
-    if (options.focus) card.focus({ preventScroll: true });
+    if (options.by === 'command') card.focus({ preventScroll: true });
     void loadSummary(entity).then((summary) => {
       draw(summary ? { status: 'ready', summary } : { status: 'error' });
     });
   }
 
   private async position(mark: HTMLElement, card: HTMLElement, generation: number): Promise<void> {
+    // Measured at its natural size, so that flip picks the side with room for all of it.
+    card.style.maxHeight = '';
+    card.style.maxWidth = '';
     const { x, y, middlewareData } = await computePosition(mark, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+      middleware: [
+        inline(),
+        offset(EDGE),
+        flip({ padding: EDGE }),
+        shift({ padding: EDGE }),
+        // Then no taller and wider than the window leaves it: the claims scroll inside, the header and
+        // the "All claims" link stay in sight.
+        size({
+          padding: EDGE,
+          apply({ availableWidth, availableHeight, elements }) {
+            elements.floating.style.maxHeight = `${String(Math.max(0, Math.min(CARD_MAX_HEIGHT, Math.floor(availableHeight))))}px`;
+            elements.floating.style.maxWidth = `${String(Math.max(0, Math.floor(availableWidth)))}px`;
+          },
+        }),
+        hide(),
+      ],
     });
     if (generation !== this.generation) return;
     if (middlewareData.hide?.referenceHidden) {

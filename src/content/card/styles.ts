@@ -30,11 +30,14 @@ export const CARD_CSS = `
   top: 0;
   left: 0;
   box-sizing: border-box;
+  /* The controller narrows both to the space beside the highlight (floating-ui's size middleware). */
   width: min(380px, calc(100vw - 16px));
-  max-height: min(70vh, 520px);
-  overflow: auto;
+  max-height: min(520px, calc(100vh - 16px));
+  display: flex;
+  flex-direction: column;
+  overflow: hidden;
   pointer-events: auto;
-  padding: 14px 16px 12px;
+  padding: 14px 0 10px;
   border: 1px solid var(--line);
   border-radius: 10px;
   background: var(--bg);
@@ -76,9 +79,16 @@ export const CARD_CSS = `
 }
 .close:hover { background: var(--line); color: var(--fg); }
 .close:focus-visible { outline: 2px solid var(--accent); }
-header { padding-right: 28px; }
+header { flex: none; padding: 0 44px 8px 16px; border-bottom: 1px solid var(--line); }
+.body {
+  flex: 1 1 auto;
+  min-height: 48px;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  padding: 0 16px 4px;
+}
 .name { margin: 0; font-size: 16px; line-height: 1.3; }
-.description { margin: 4px 0 0; color: var(--muted); }
+.description { margin: 0; color: var(--muted); }
 .timeframe { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .claim .note { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .note summary { cursor: pointer; color: var(--accent); }
@@ -106,9 +116,12 @@ header { padding-right: 28px; }
   -webkit-box-orient: vertical;
   overflow: hidden;
 }
-footer { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
+footer { flex: none; margin: 6px 16px 0; padding-top: 8px; border-top: 1px solid var(--line); }
+.quote-fold { margin: 6px 0 0; }
+.quote-fold > summary { cursor: pointer; font-size: 12px; color: var(--accent); }
+.quote-fold > summary:focus-visible, .note summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .quote .source { color: inherit; }
 .all-claims { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
 .all-claims:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.state { margin: 0; padding-right: 28px; color: var(--muted); }
+.state { margin: 0; padding: 0 44px 0 16px; color: var(--muted); }
 `;
