@@ -37,7 +37,7 @@ watcher.observe(document, WATCH);
 
 /**
  * Shadow roots hold text the page's own read cannot see. While dormant, every
- * element is checked for one in idle time (after load, once more a few
+ * element is checked for one in idle time (2 s after load, once more a few
  * seconds later, and each subtree the page adds); a root is watched from then
  * on, and wakes the engine when its text may mention a company.
  */
@@ -61,7 +61,7 @@ function sweepLater(root: Node): void {
   };
   requestIdleCallback(step, { timeout: 3000 });
 }
-const RESWEEP_AFTER_MS = 4000;
+const SWEEP_AFTER_MS = [2000, 6000];
 
 /** A possible mention appeared: load the engine, which reads the settings and takes over from the watcher. */
 function wake(): void {
@@ -85,9 +85,9 @@ if (body && document.designMode !== 'on') {
       return;
     }
     markInitialPassDone();
-    // Pages with no mention in their own text look inside shadow roots, when the browser is idle.
+    // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
+    // not during the page's own busy start: every element is visited (about half a microsecond each).
     sweepShadowRoots = true;
-    sweepLater(document.documentElement);
-    setTimeout(() => sweepLater(document.documentElement), RESWEEP_AFTER_MS);
+    for (const delay of SWEEP_AFTER_MS) setTimeout(() => sweepLater(document.documentElement), delay);
   });
 } else markInitialPassDone();
