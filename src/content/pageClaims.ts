@@ -5,7 +5,7 @@
  * again when the page's text has changed, at most every few seconds.
  */
 import { send } from '../shared/send.ts';
-import { readBlocks } from './pageText.ts';
+import { readBlocks, worthMatching } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
 /** A page that keeps changing is read again at most this often. */
@@ -55,7 +55,7 @@ export class PageClaims {
     this.running = true;
     const generation = this.generation;
     try {
-      const blocks = await readBlocks(body);
+      const blocks = (await readBlocks(body)).filter(worthMatching);
       const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
       // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
       if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);

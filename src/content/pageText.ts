@@ -31,7 +31,7 @@ type Owner = Element | 'excluded' | 'none';
  * Claimlight's own UI), 'none' outside any block. Resolved top-down from the
  * nearest ancestor already known, without recursion (pages can nest deeply).
  */
-function ownerOf(element: Element, memo: Map<Element, Owner>): Owner {
+function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: ReadonlySet<Element>): Owner {
   const chain: Element[] = [];
   let above: Owner = 'none';
   for (let current: Element | null = element; current; current = current.parentElement) {
@@ -44,8 +44,7 @@ function ownerOf(element: Element, memo: Map<Element, Owner>): Owner {
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const el = chain[i] as Element;
-    if (above !== 'excluded')
-      above = el.matches(EXCLUDED_SELECTOR) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+    if (above !== 'excluded') above = excluded.has(el) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
     memo.set(el, above);
   }
   return above;
@@ -58,8 +57,12 @@ export async function readBlocks(root: HTMLElement): Promise<Block[]> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const memo = new Map<Element, Owner>();
+  // One native query for the places never read, rather than a selector match per element.
+  const excluded = new Set(root.querySelectorAll(EXCLUDED_SELECTOR));
+  for (let up = root.parentElement; up; up = up.parentElement) if (up.matches(EXCLUDED_SELECTOR)) return [];
   const blocks: Block[] = [];
-  let current: { owner: Element; block: Block } | null = null;
+  /** The block being read: its text is gathered in parts and joined once, at the end. */
+  let current: { owner: Element; block: Block; parts: string[]; length: number } | null = null;
   let end = performance.now() + SLICE_MS;
   let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -70,22 +73,42 @@ export async function readBlocks(root: HTMLElement): Promise<Block[]> {
       if (!node.isConnected) return readBlocks(root);
     }
     const parent = node.parentElement;
-    const owner = parent ? ownerOf(parent, memo) : 'none';
+    const owner = parent ? ownerOf(parent, memo, excluded) : 'none';
     if (typeof owner === 'string' || node.data.length === 0) continue;
     if (!current || current.owner !== owner) {
+      if (current) finish(current);
       if (blocks.length >= MAX_BLOCKS) break;
-      current = { owner, block: { text: '', nodes: [], starts: [] } };
+      current = { owner, block: { text: '', nodes: [], starts: [] }, parts: [], length: 0 };
       blocks.push(current.block);
     }
-    const { block } = current;
-    if (block.text.length >= MAX_BLOCK_CHARS) continue;
-    block.nodes.push(node);
-    block.starts.push(block.text.length);
-    // Line breaks in the page's source are spaces on screen (and the sentence splitter ends a sentence at
-    // every line break): each becomes a space, one for one, so offsets still point into the nodes.
-    block.text += node.data.slice(0, MAX_BLOCK_CHARS - block.text.length).replace(LINE_BREAKS, ' ');
+    if (current.length >= MAX_BLOCK_CHARS) continue;
+    const part = node.data.slice(0, MAX_BLOCK_CHARS - current.length);
+    current.block.nodes.push(node);
+    current.block.starts.push(current.length);
+    current.parts.push(part);
+    current.length += part.length;
   }
+  if (current) finish(current);
   return blocks;
+}
+
+function finish({ block, parts }: { block: Block; parts: string[] }): void {
+  // Line breaks in the page's source are spaces on screen (and the sentence splitter ends a sentence at
+  // every line break): each becomes a space, one for one, so offsets still point into the nodes.
+  block.text = parts.join('').replace(LINE_BREAKS, ' ');
+}
+
+/** Fewer letters than this cannot state a claim (a menu item, a button, a date): not worth sending. */
+const MIN_LETTERS = 24;
+const LETTERS = /\p{L}/gu;
+
+/** Whether a block has enough words to be matched at all. */
+export function worthMatching(block: Block): boolean {
+  if (block.text.length < MIN_LETTERS) return false;
+  let letters = 0;
+  LETTERS.lastIndex = 0;
+  while (LETTERS.exec(block.text) !== null) if (++letters >= MIN_LETTERS) return true;
+  return false;
 }
 
 /** The page Range of characters [start, end) of a block, or null if its nodes no longer hold them. */
