@@ -5,11 +5,15 @@
  * again when the page's text has changed, at most every few seconds.
  */
 import { send } from '../shared/send.ts';
-import { readBlocks, worthMatching } from './pageText.ts';
+import { readBlocks, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
-/** A page that keeps changing is read again at most this often. */
+/** A page that keeps changing is read again at most this often... */
 const RERUN_AFTER_MS = 3000;
+/** ...and never sooner than this many times the last read took, so re-reading costs at most 5% of the time. */
+const RERUN_COST_FACTOR = 20;
+/** At most this much text goes to be matched (a long article is far below it; an endless page is cut). */
+const MAX_TEXT_CHARS = 300_000;
 
 export class PageClaims {
   readonly marks: SentenceMarks;
@@ -18,6 +22,8 @@ export class PageClaims {
   private active = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** How long the last read of the page took, which spaces out the next one. */
+  private lastReadMs = 0;
 
   constructor(private readonly doc: Document) {
     this.marks = new SentenceMarks(doc);
@@ -33,10 +39,13 @@ export class PageClaims {
   /** The page's text changed: match again after a quiet moment. */
   changed(): void {
     if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.start();
-    }, RERUN_AFTER_MS);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.start();
+      },
+      Math.max(RERUN_AFTER_MS, this.lastReadMs * RERUN_COST_FACTOR),
+    );
   }
 
   /** Highlighting was switched off: markers go, and the popup forgets what the page repeated. */
@@ -55,7 +64,9 @@ export class PageClaims {
     this.running = true;
     const generation = this.generation;
     try {
-      const blocks = (await readBlocks(body)).filter(worthMatching);
+      const began = performance.now();
+      const blocks = withinBudget((await readBlocks(body)).filter(worthMatching));
+      this.lastReadMs = performance.now() - began;
       const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
       // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
       if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);
@@ -67,4 +78,16 @@ export class PageClaims {
       }
     }
   }
+}
+
+/** The blocks, in page order, up to MAX_TEXT_CHARS of text. */
+function withinBudget(blocks: Block[]): Block[] {
+  let total = 0;
+  const kept: Block[] = [];
+  for (const block of blocks) {
+    total += block.text.length;
+    if (total > MAX_TEXT_CHARS) break;
+    kept.push(block);
+  }
+  return kept;
 }
