@@ -29,6 +29,8 @@ export class Engine {
   /** The sentences that repeat claims, for the top frame only (the page the popup summarises). */
   private readonly pageClaims: PageClaims | null;
   private initialPassDone = false;
+  /** The elements that brought the page's first possible mention (none: the page's own text did). */
+  private readonly wokenBy: Element[];
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -46,10 +48,13 @@ export class Engine {
         markInitialPassDone();
         this.initialPassDone = true;
         // Off the path of the first highlights: the page's sentences are read once those are in.
-        if (this.highlighter.registry.highlights > 0) this.pageClaims?.start();
+        if (this.highlighter.registry.highlights > 0) this.pageClaims?.start(this.wokenBy);
       },
     });
     this.pageClaims = doc.defaultView?.top === doc.defaultView ? new PageClaims(doc) : null;
+    this.wokenBy = (firstRoots ?? []).flatMap((node) =>
+      node instanceof Element ? [node] : node.parentElement ? [node.parentElement] : [],
+    );
     this.highlighter.observe(doc);
     for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
   }

@@ -44,7 +44,9 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * this long after highlighting starts, the first time once the page's own
  * text is done (each sweep is sliced; it reports only new roots).
  */
-const RESWEEP_AFTER_MS = [1000, 4000, 10_000];
+const SWEEP_GAPS_MS = [1000, 3000, 6000];
+/** A sweep waits at least this many times as long as the last one took: on a huge page, sweeps cost ≤ 5% of the time. */
+const SWEEP_COST_FACTOR = 20;
 
 /** A sliced walk over the text nodes under `root`, ending early at `stopAt` when one is given. */
 interface Walk {
@@ -120,6 +122,10 @@ export class Highlighter {
   /** Finds open shadow roots on any element (a div or span too), in slices after the text work. */
   private readonly shadows = new ShadowRootSweep((shadow) => this.foundShadowRoot(shadow));
   private resweepTimers: ReturnType<typeof setTimeout>[] = [];
+  /** Which of SWEEP_GAPS_MS comes next, and the main-thread time the document sweep in progress has taken. */
+  private sweepsDone = 0;
+  private sweepBusyMs = 0;
+  private documentSweepRunning = false;
   private active = false;
   private dirty = false;
   private initialPassPending = false;
@@ -169,7 +175,8 @@ export class Highlighter {
     }
     // Shadow roots on custom elements are known already (see Engine); the sweep for those on ordinary
     // elements visits every element, so it waits until the text known to the page is highlighted.
-    for (const delay of RESWEEP_AFTER_MS) this.resweepTimers.push(setTimeout(() => this.sweepDocument(), delay));
+    this.sweepsDone = 0;
+    this.scheduleSweep(SWEEP_GAPS_MS[0] ?? 0);
     this.scheduler.runNow();
   }
 
@@ -194,8 +201,21 @@ export class Highlighter {
   /** Queues a sliced look at every element of the document for shadow roots not yet known. */
   private sweepDocument(): void {
     if (!this.active) return;
+    this.documentSweepRunning = true;
+    this.sweepBusyMs = 0;
     this.shadows.add(this.doc.documentElement);
     this.scheduler.later();
+  }
+
+  private scheduleSweep(delay: number): void {
+    this.resweepTimers.push(setTimeout(() => this.sweepDocument(), delay));
+  }
+
+  /** The next sweep comes after the next gap, and never sooner than the cost factor allows. */
+  private documentSweepDone(): void {
+    this.documentSweepRunning = false;
+    const gap = SWEEP_GAPS_MS[++this.sweepsDone];
+    if (gap !== undefined) this.scheduleSweep(Math.max(gap, this.sweepBusyMs * SWEEP_COST_FACTOR));
   }
 
   private foundShadowRoot(shadow: ShadowRoot): void {
@@ -218,6 +238,7 @@ export class Highlighter {
     this.walks.length = 0;
     for (const timer of this.resweepTimers) clearTimeout(timer);
     this.resweepTimers = [];
+    this.documentSweepRunning = false;
     for (const entry of [...this.registry.entries()]) this.undo(entry);
     this.written = NONE_WRITTEN;
     this.overflow.clear();
@@ -274,7 +295,14 @@ export class Highlighter {
     }
     // Shadow roots on ordinary elements come last: the text already known to the page goes first.
     if (!more && this.shadows.pending) {
-      more = deadline.expired() || this.shadows.run(deadline) || this.queue.length > 0;
+      if (deadline.expired()) more = true;
+      else {
+        const began = performance.now();
+        const left = this.shadows.run(deadline);
+        this.sweepBusyMs += performance.now() - began;
+        if (!left && this.documentSweepRunning) this.documentSweepDone();
+        more = left || this.queue.length > 0;
+      }
     }
     this.wrapBatch();
     this.dropOwnRecords();

@@ -9,7 +9,7 @@ import { readBlocks, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
 /** A page that keeps changing is read again at most this often... */
-const RERUN_AFTER_MS = 3000;
+const RERUN_AFTER_MS = 10_000;
 /** ...and never sooner than this many times the last read took, so re-reading costs at most 5% of the time. */
 const RERUN_COST_FACTOR = 20;
 /** At most this much text goes to be matched (a long article is far below it; an endless page is cut). */
@@ -29,11 +29,14 @@ export class PageClaims {
     this.marks = new SentenceMarks(doc);
   }
 
-  /** Matches the page now, or once the run in progress is over. */
-  start(): void {
+  /**
+   * Matches the page now, or once the run in progress is over: the whole body, or only `roots` (the
+   * content that brought the page's first mention, on a page that had none when it loaded).
+   */
+  start(roots?: readonly Element[]): void {
     this.active = true;
     if (this.running) this.again = true;
-    else void this.run();
+    else void this.run(roots);
   }
 
   /** The page's text changed: match again after a quiet moment. */
@@ -58,14 +61,18 @@ export class PageClaims {
     void send('page/clear', {});
   }
 
-  private async run(): Promise<void> {
+  private async run(only?: readonly Element[]): Promise<void> {
     const body = this.doc.body as HTMLElement | null;
     if (!body) return;
+    const roots = only && only.length > 0 ? only : [body];
     this.running = true;
     const generation = this.generation;
     try {
       const began = performance.now();
-      const blocks = withinBudget((await readBlocks(body)).filter(worthMatching));
+      const read: Block[] = [];
+      // Twice the budget is read: blocks too short to state a claim are left out after reading.
+      for (const root of roots) if (root.isConnected) read.push(...(await readBlocks(root, 2 * MAX_TEXT_CHARS)));
+      const blocks = withinBudget(read.filter(worthMatching));
       this.lastReadMs = performance.now() - began;
       const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
       // Switched off (or on again) meanwhile: this answer is about a page state that is gone.

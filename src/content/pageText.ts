@@ -12,6 +12,8 @@ const BLOCK_TAGS = new Set(
     ' ',
   ),
 );
+/** Up to this many elements, the excluded places are found with one query (a few milliseconds at most). */
+const ONE_QUERY_ELEMENTS = 40_000;
 const LINE_BREAKS = /[\n\r\t\f\v]/g;
 /** Slice length before yielding to the page. */
 const SLICE_MS = 6;
@@ -31,7 +33,7 @@ type Owner = Element | 'excluded' | 'none';
  * Claimlight's own UI), 'none' outside any block. Resolved top-down from the
  * nearest ancestor already known, without recursion (pages can nest deeply).
  */
-function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: ReadonlySet<Element>): Owner {
+function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: ReadonlySet<Element> | null): Owner {
   const chain: Element[] = [];
   let above: Owner = 'none';
   for (let current: Element | null = element; current; current = current.parentElement) {
@@ -44,7 +46,10 @@ function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: Readonly
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const el = chain[i] as Element;
-    if (above !== 'excluded') above = excluded.has(el) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+    if (above !== 'excluded') {
+      const isExcluded = excluded ? excluded.has(el) : el.matches(EXCLUDED_SELECTOR);
+      above = isExcluded ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+    }
     memo.set(el, above);
   }
   return above;
@@ -52,25 +57,28 @@ function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: Readonly
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Reads `root`'s text into blocks, yielding every few milliseconds. */
-export async function readBlocks(root: HTMLElement): Promise<Block[]> {
+/** Reads `root`'s text into blocks, yielding every few milliseconds; stops after about `maxChars` of text. */
+export async function readBlocks(root: Element, maxChars = Infinity): Promise<Block[]> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const memo = new Map<Element, Owner>();
-  // One native query for the places never read, rather than a selector match per element.
-  const excluded = new Set(root.querySelectorAll(EXCLUDED_SELECTOR));
+  // One native query for the places never read, rather than a selector match per element; on a huge page that
+  // query alone would hold the main thread too long, so each element is matched as the sliced walk meets it.
+  const small = root.getElementsByTagName('*').length <= ONE_QUERY_ELEMENTS;
+  const excluded = small ? new Set(root.querySelectorAll(EXCLUDED_SELECTOR)) : null;
   for (let up = root.parentElement; up; up = up.parentElement) if (up.matches(EXCLUDED_SELECTOR)) return [];
   const blocks: Block[] = [];
   /** The block being read: its text is gathered in parts and joined once, at the end. */
   let current: { owner: Element; block: Block; parts: string[]; length: number } | null = null;
   let end = performance.now() + SLICE_MS;
   let count = 0;
+  let read = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if ((++count & 127) === 0 && performance.now() > end) {
       await yieldToPage();
       end = performance.now() + SLICE_MS;
       // The page may have removed where the walk stood; what is left of the page is read from the start.
-      if (!node.isConnected) return readBlocks(root);
+      if (!node.isConnected) return readBlocks(root, maxChars);
     }
     const parent = node.parentElement;
     const owner = parent ? ownerOf(parent, memo, excluded) : 'none';
@@ -87,6 +95,8 @@ export async function readBlocks(root: HTMLElement): Promise<Block[]> {
     current.block.starts.push(current.length);
     current.parts.push(part);
     current.length += part.length;
+    read += part.length;
+    if (read >= maxChars) break;
   }
   if (current) finish(current);
   return blocks;
