@@ -44,9 +44,9 @@ export const SLICE_BUDGET_MS = 6;
 
 /**
  * Text under these is code, form state, an editor, graphics or Claimlight's
- * own UI: never wrapped. Checked with closest() on the few nodes that match.
+ * own UI: never read as the page's prose (the claim matcher skips it too).
  */
-export const EXCLUDED_SELECTOR = [
+const UNREAD = [
   'script',
   'style',
   'noscript',
@@ -58,7 +58,6 @@ export const EXCLUDED_SELECTOR = [
   'option',
   'svg',
   'math',
-  MENTION_TAG,
   CARD_HOST_TAG,
   `[${UI_ATTRIBUTE}]`,
   // Editable regions by attribute: isContentEditable would force a style recalculation per check.
@@ -69,4 +68,11 @@ export const EXCLUDED_SELECTOR = [
   '.CodeMirror',
   '.cm-editor',
   '.monaco-editor',
-].join(',');
+];
+export const UNREAD_SELECTOR = UNREAD.join(',');
+
+/**
+ * Never wrapped: the places above, and Claimlight's own highlights (whose
+ * text is the page's, and is read as such). Checked on the few nodes that match.
+ */
+export const EXCLUDED_SELECTOR = [...UNREAD, MENTION_TAG].join(',');

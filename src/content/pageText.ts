@@ -4,7 +4,7 @@
  * sentence found in a block's text becomes a Range in the page.
  */
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../shared/pageClaims.ts';
-import { EXCLUDED_SELECTOR } from './constants.ts';
+import { UNREAD_SELECTOR } from './constants.ts';
 
 /** Elements that start a new block of text; inline elements (a, b, span, a highlight) do not. */
 const BLOCK_TAGS = new Set(
@@ -47,7 +47,7 @@ function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: Readonly
   for (let i = chain.length - 1; i >= 0; i--) {
     const el = chain[i] as Element;
     if (above !== 'excluded') {
-      const isExcluded = excluded ? excluded.has(el) : el.matches(EXCLUDED_SELECTOR);
+      const isExcluded = excluded ? excluded.has(el) : el.matches(UNREAD_SELECTOR);
       above = isExcluded ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
     }
     memo.set(el, above);
@@ -65,8 +65,8 @@ export async function readBlocks(root: Element, maxChars = Infinity): Promise<Bl
   // One native query for the places never read, rather than a selector match per element; on a huge page that
   // query alone would hold the main thread too long, so each element is matched as the sliced walk meets it.
   const small = root.getElementsByTagName('*').length <= ONE_QUERY_ELEMENTS;
-  const excluded = small ? new Set(root.querySelectorAll(EXCLUDED_SELECTOR)) : null;
-  for (let up = root.parentElement; up; up = up.parentElement) if (up.matches(EXCLUDED_SELECTOR)) return [];
+  const excluded = small ? new Set(root.querySelectorAll(UNREAD_SELECTOR)) : null;
+  for (let up = root.parentElement; up; up = up.parentElement) if (up.matches(UNREAD_SELECTOR)) return [];
   const blocks: Block[] = [];
   /** The block being read: its text is gathered in parts and joined once, at the end. */
   let current: { owner: Element; block: Block; parts: string[]; length: number } | null = null;

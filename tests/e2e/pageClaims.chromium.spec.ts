@@ -36,6 +36,11 @@ test('the popup leads with the sentences the page repeats, each beside its claim
   expect(ids.some((id) => id === 'china-based-staff-accessed-us-data' || id === 'recordings-from-80-meetings')).toBe(
     true,
   );
+  // The page's sentence as the reader sees it, the highlighted company names included.
+  const recordings = popup.locator('[data-page-claim="china-based-staff-accessed-us-data"]');
+  await expect(recordings).toContainText(
+    'Recordings from more than 80 internal TikTok meetings show that employees of ByteDance based in China repeatedly accessed',
+  );
   const seen = popup.locator('[data-page-claim="everything-is-seen-in-china"]');
   await expect(seen).toContainText('"Everything is seen in China," a member of the company');
   // The claim beside it: its statement, who says it, and how many reports carry it.

@@ -22,6 +22,14 @@ describe('the page text in blocks', () => {
     expect(p?.text).not.toMatch(/\n/);
   });
 
+  it("reads the text of Claimlight's own name highlights as the page's", async () => {
+    const body = page(
+      '<p>Staff at <claimlight-mention data-claimlight-entity="bytedance">ByteDance</claimlight-mention> in China.</p>',
+    );
+    const [block] = await readBlocks(body);
+    expect(block?.text).toBe('Staff at ByteDance in China.');
+  });
+
   it('turns a sentence found in a block back into a Range over the page, across inline elements', async () => {
     const body = page('<p id="x">Before. Staff in <a href="#">China</a> had access. After.</p>');
     const [block] = await readBlocks(body);
