@@ -49,7 +49,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
       return pageClaimsOf(message.tabId);
     case 'claims/card':
-      return Promise.resolve(summarize(CLAIMS_INDEX, message.entity, undefined, CARD_LIMITS));
+      return Promise.resolve(
+        summarize(CLAIMS_INDEX, message.entity, message.first ? { ranked: [message.first] } : undefined, CARD_LIMITS),
+      );
     case 'library/open':
       return openBeside(libraryPath(message.entity), sender);
     case 'viewer/open':

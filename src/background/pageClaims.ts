@@ -8,7 +8,10 @@ import browser from 'webextension-polyfill';
 import signatures from 'virtual:claimlight/claim-signatures';
 import { aboutStory, matchText, prepareMatcher, rankClaimsByText, type Matcher } from '../shared/claimMatch/match.ts';
 import type { SignatureModel } from '../shared/claimMatch/signatures.ts';
+import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
+
+const ENTITY_OF_CLAIM = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim.entities[0]]));
 
 /** Blocks are joined with a blank line: the segmenter ends a sentence at every line break. */
 const JOIN = '\n\n';
@@ -49,11 +52,14 @@ export function matchPage(blocks: readonly string[]): PageMatch {
     const block = blockAt(sentence.start);
     const base = starts[block] ?? 0;
     const claims = sentence.matches.map((match) => match.claimId);
+    const entity = ENTITY_OF_CLAIM.get(claims[0] ?? '');
+    if (!entity) continue;
     hits.push({
       block,
       start: sentence.start - base,
       end: Math.min(sentence.end, base + (blocks[block]?.length ?? 0)) - base,
       claims,
+      entity,
     });
     sentences.push({ text: sentence.text.trim(), claims });
   }

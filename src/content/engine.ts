@@ -92,6 +92,14 @@ export class Engine {
   private cardController(): CardController | null {
     if (!this.card && this.highlighter.registry.highlights > 0) {
       this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
+      const marks = this.pageClaims?.marks;
+      // Hovering a sentence that repeats a claim opens the card on that claim.
+      if (marks)
+        this.card.followSentences((x, y) => {
+          const sentence = marks.at(x, y);
+          const claim = sentence?.claims[0];
+          return sentence && claim ? { range: sentence.range, entity: sentence.entity, claim } : null;
+        });
     }
     return this.card;
   }

@@ -4,6 +4,7 @@
  * undo, nothing a framework can trip over), and the marker's look is our own
  * `::highlight(claimlight-claim)` rule, which page CSS cannot reach.
  */
+import type { EntityId } from '../shared/entities.ts';
 import type { SentenceHit } from '../shared/pageClaims.ts';
 import { rangeOf, type Block } from './pageText.ts';
 
@@ -15,6 +16,7 @@ const FLASH_MS = 2000;
 export interface MarkedSentence {
   range: Range;
   claims: string[];
+  entity: EntityId;
 }
 
 /** The registry, where the browser has the API (Chrome 105+, Firefox 140+); null elsewhere (no markers then). */
@@ -39,7 +41,7 @@ export class SentenceMarks {
     for (const hit of hits) {
       const block = blocks[hit.block];
       const range = block && rangeOf(this.doc, block, hit.start, hit.end);
-      if (range) this.sentences.push({ range, claims: hit.claims });
+      if (range) this.sentences.push({ range, claims: hit.claims, entity: hit.entity });
     }
     const api = highlightApi();
     if (!api) return;
@@ -59,8 +61,12 @@ export class SentenceMarks {
   at(x: number, y: number): MarkedSentence | null {
     for (const sentence of this.sentences) {
       if (sentence.range.collapsed) continue;
-      for (const rect of sentence.range.getClientRects())
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return sentence;
+      // Indexed, not for...of: Firefox's content scripts see a DOMRectList that is not iterable.
+      const rects = sentence.range.getClientRects();
+      for (let i = 0; i < rects.length; i++) {
+        const rect = rects.item(i);
+        if (rect && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return sentence;
+      }
     }
     return null;
   }

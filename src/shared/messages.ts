@@ -85,8 +85,18 @@ export const MESSAGES = {
     (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
     parsePageClaims,
   ),
-  /** The hover card asks for a company's claim summary. */
-  'claims/card': route(['entity'], entityBody, parseClaimSummary),
+  /** The hover card asks for a company's claim summary; `first`: a claim to lead with (a page sentence repeats it). */
+  'claims/card': route(
+    ['entity', 'first'],
+    (value) => {
+      const entity = entityBody(value);
+      const first = value['first'];
+      return entity && (first === null || (typeof first === 'string' && first.length <= 100))
+        ? { ...entity, first }
+        : null;
+    },
+    parseClaimSummary,
+  ),
   /** The hover card's "all claims" link: open the claims library filtered to a company. */
   'library/open': route(['entity'], entityBody, noReply),
   /** A quote in the hover card: open the source viewer at that passage. */

@@ -3,6 +3,7 @@
  * content script, the background (which matches, see background/pageClaims.ts)
  * and the popup, with their parsers.
  */
+import { isEntityId, type EntityId } from './entities.ts';
 import { isRecord, listOf } from './validate.ts';
 
 /** The page's readable text, one string per block (paragraph, item, heading, cell). */
@@ -15,6 +16,8 @@ export interface SentenceHit {
   start: number;
   end: number;
   claims: string[];
+  /** The company whose card the sentence opens (its first claim's first company). */
+  entity: EntityId;
 }
 
 /** What the popup shows about a tab's page: its sentences that repeat claims, and its claims ranked by its text. */
@@ -40,11 +43,11 @@ export function parseBlocks(value: unknown): string[] | null {
 export function parseSentenceHits(value: unknown): SentenceHit[] | null {
   return listOf(value, (item) => {
     if (!isRecord(item)) return null;
-    const { block, start, end } = item;
+    const { block, start, end, entity } = item;
     const claims = listOf(item['claims'], claimId);
     if (!claims || !index(block, MAX_BLOCKS) || !index(start, MAX_BLOCK_CHARS) || !index(end, MAX_BLOCK_CHARS + 1))
       return null;
-    return end > start ? { block, start, end, claims } : null;
+    return end > start && isEntityId(entity) ? { block, start, end, claims, entity } : null;
   });
 }
 

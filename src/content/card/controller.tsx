@@ -7,7 +7,17 @@
  * through the card and then on through the page. It lives in an open shadow
  * root that Claimlight attaches, sized to the space beside its highlight.
  */
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  inline,
+  offset,
+  shift,
+  size,
+  type ReferenceElement,
+} from '@floating-ui/dom';
 import { render } from 'preact';
 import type { EntityId } from '../../shared/entities.ts';
 import { isEntityId } from '../../shared/entities.ts';
@@ -23,6 +33,8 @@ import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
+/** How often the pointer's position is checked against the sentence markers while it moves. */
+const MOVE_CHECK_MS = 50;
 /**
  * How long keyboard focus must rest on a link that holds a highlight before its card opens: tabbing
  * through a navigation bar passes each link in well under this, and opens nothing.
@@ -36,18 +48,27 @@ const EDGE = 8;
 const TAB_STOPS = 'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 const CURRENT = 'data-claimlight-current';
 
-/** Each company's summary, asked of the background once per page, on first hover. */
-const summaries = new Map<EntityId, Promise<ClaimSummary | null>>();
+/** Each company's summary (led by a given claim, for a page sentence), asked of the background once per page. */
+const summaries = new Map<string, Promise<ClaimSummary | null>>();
 
-function loadSummary(entity: EntityId): Promise<ClaimSummary | null> {
-  let pending = summaries.get(entity);
+function loadSummary(entity: EntityId, first: string | null = null): Promise<ClaimSummary | null> {
+  const key = `${entity} ${first ?? ''}`;
+  let pending = summaries.get(key);
   if (!pending) {
-    pending = send('claims/card', { entity });
+    pending = send('claims/card', { entity, first });
     // A failure is not cached: the next hover asks again.
-    void pending.then((summary) => summary ?? summaries.delete(entity));
-    summaries.set(entity, pending);
+    void pending.then((summary) => summary ?? summaries.delete(key));
+    summaries.set(key, pending);
   }
   return pending;
+}
+
+/** A page sentence that repeats a claim, as the card opens on it. */
+export interface SentenceTarget {
+  range: Range;
+  entity: EntityId;
+  /** The claim the sentence repeats, shown first. */
+  claim: string;
 }
 
 interface OpenOptions {
@@ -74,6 +95,13 @@ export class CardController {
   /** Focus came back here after a card closed: it opens no card until focus has been elsewhere. */
   private dismissed: Element | null = null;
   private generation = 0;
+  /** The page sentence the card is open on (opened by hovering a sentence marker), if any. */
+  private sentence: Range | null = null;
+  /** Where the reader's pointer rests on a sentence marker; set by the engine when a page has some. */
+  private sentenceAt: ((x: number, y: number) => SentenceTarget | null) | null = null;
+  private pendingSentence: Range | null = null;
+  private moveTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastMove: { x: number; y: number; target: EventTarget | null } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -87,7 +115,50 @@ export class CardController {
   }
 
   get isOpen(): boolean {
-    return this.anchor !== null;
+    return this.anchor !== null || this.sentence !== null;
+  }
+
+  /** Lets hovering a sentence marker open the card on that sentence's claim. */
+  followSentences(at: ((x: number, y: number) => SentenceTarget | null) | null): void {
+    if (at && !this.sentenceAt)
+      this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
+    if (!at && this.sentenceAt) this.doc.removeEventListener('pointermove', this.onPointerMove, true);
+    this.sentenceAt = at;
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    this.lastMove = { x: event.clientX, y: event.clientY, target: event.target };
+    // At most one look every MOVE_CHECK_MS (a marker's rectangles are measured, never on every event), and
+    // one after the pointer stops, so where it comes to rest is always looked at.
+    if (this.moveTimer !== undefined) return;
+    this.moveTimer = setTimeout(() => {
+      this.moveTimer = undefined;
+      const move = this.lastMove;
+      if (move) this.pointerAt(move.x, move.y, move.target);
+    }, MOVE_CHECK_MS);
+  };
+
+  private pointerAt(x: number, y: number, target: EventTarget | null): void {
+    if (!this.sentenceAt || this.markAt(target) || this.inCard(target)) return;
+    const hit = this.sentenceAt(x, y);
+    if (hit && hit.range === this.sentence) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    if (hit && hit.range === this.pendingSentence) return;
+    clearTimeout(this.openTimer);
+    this.pendingSentence = hit?.range ?? null;
+    if (hit) {
+      const delay = (this.settings() ?? DEFAULT_SETTINGS).hoverDelayMs;
+      this.openTimer = setTimeout(() => {
+        this.pendingSentence = null;
+        this.close(false);
+        this.openOnSentence(hit);
+      }, delay);
+    } else if (this.sentence) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+    }
   }
 
   /** Scrolls to the next highlight (of `entity`, or of any company), opens its card and focuses it. */
@@ -127,6 +198,7 @@ export class CardController {
     this.stopPositioning = null;
     if (this.container) render(null, this.container);
     this.anchor = null;
+    this.sentence = null;
     const back = this.origin;
     const openedBy = this.openedBy;
     this.origin = null;
@@ -274,9 +346,25 @@ export class CardController {
   private open(mark: HTMLElement, options: OpenOptions): void {
     const entity = mark.getAttribute(ENTITY_ATTRIBUTE);
     if (!isEntityId(entity)) return;
+    this.anchor = mark;
+    this.show(mark, entity, null, options);
+  }
+
+  /** Opens the card beside a page sentence, its company's claims led by the claim the sentence repeats. */
+  private openOnSentence({ range, entity, claim }: SentenceTarget): void {
+    if (range.collapsed) return;
+    this.sentence = range;
+    const reference: ReferenceElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    this.show(reference, entity, claim, { by: 'pointer', origin: null });
+  }
+
+  private show(reference: ReferenceElement, entity: EntityId, first: string | null, options: OpenOptions): void {
     const container = this.ensureHost();
     const generation = ++this.generation;
-    this.anchor = mark;
     this.openedBy = options.by;
     this.origin = options.origin;
     const draw = (state: CardState) => {
@@ -294,14 +382,14 @@ export class CardController {
     draw({ status: 'loading' });
     const card = container.querySelector<HTMLElement>('.card');
     if (!card) return;
-    this.stopPositioning = autoUpdate(mark, card, () => void this.position(mark, card, generation));
+    this.stopPositioning = autoUpdate(reference, card, () => void this.position(reference, card, generation));
     if (options.by === 'command') card.focus({ preventScroll: true });
-    void loadSummary(entity).then((summary) => {
+    void loadSummary(entity, first).then((summary) => {
       draw(summary ? { status: 'ready', summary } : { status: 'error' });
     });
   }
 
-  private async position(mark: HTMLElement, card: HTMLElement, generation: number): Promise<void> {
+  private async position(mark: ReferenceElement, card: HTMLElement, generation: number): Promise<void> {
     // Measured at its natural size, so that flip picks the side with room for all of it.
     card.style.maxHeight = '';
     card.style.maxWidth = '';
