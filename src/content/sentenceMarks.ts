@@ -5,12 +5,10 @@
  * `::highlight(claimlight-claim)` rule, which page CSS cannot reach.
  */
 import type { EntityId } from '../shared/entities.ts';
+import { CLAIM_HIGHLIGHT, FLASH_HIGHLIGHT } from '../shared/highlightCss.ts';
 import type { SentenceHit } from '../shared/pageClaims.ts';
 import { rangeOf, type Block } from './pageText.ts';
 
-export const CLAIM_HIGHLIGHT = 'claimlight-claim';
-/** The sentence the reader asked to see (from the popup): marked more strongly for a moment. */
-export const FLASH_HIGHLIGHT = 'claimlight-claim-flash';
 const FLASH_MS = 2000;
 
 export interface MarkedSentence {

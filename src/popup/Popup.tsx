@@ -5,12 +5,12 @@ import { timeframeOf } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
+import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { timeframeLabel } from '../shared/kinds.ts';
 import { libraryPath } from '../shared/pages.ts';
 import { send, sendToTab } from '../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../shared/settings.ts';
 import { saveSettings } from '../shared/settingsStore.ts';
-import { summarize } from '../shared/summary.ts';
 import { Switch } from '../ui/Switch.tsx';
 import { ClaimsList } from './ClaimsList.tsx';
 import { PageRepeats } from './PageRepeats.tsx';
@@ -26,17 +26,13 @@ function mentionLabel(count: number): string {
   return count === 1 ? t('popupMentionCountOne') : t('popupMentionCount', String(count));
 }
 
-function companyName(entity: EntityId): string {
-  return summarize(CLAIMS_INDEX, entity, undefined, { claims: 0, quotedClaims: 0, quotesPerClaim: 0 })?.name ?? entity;
-}
-
 function openPage(path: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
 }
 
 /** A company the page mentions: how often, its next mention, and who it is (the claims follow, once, below). */
 function CompanySection({ entity, count, tabId }: { entity: EntityId; count: number; tabId: number }) {
-  const company = summarize(CLAIMS_INDEX, entity, undefined, { claims: 0, quotedClaims: 0, quotesPerClaim: 0 });
+  const company = COMPANY_BY_ID.get(entity);
   const [missed, setMissed] = useState(false);
   const next = async () => {
     if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
@@ -175,7 +171,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
           ))}
           <ClaimsList
             entities={mentioned}
-            names={mentioned.map((id) => companyName(id)).join(', ')}
+            names={mentioned.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', ')}
             page={state.page}
           />
         </>

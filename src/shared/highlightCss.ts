@@ -3,6 +3,9 @@ import type { HighlightStyle } from './settings.ts';
 
 export const MENTION_TAG = 'claimlight-mention';
 export const ENTITY_ATTRIBUTE = 'data-claimlight-entity';
+/** CSS Custom Highlight names: page sentences that repeat a claim, and the one just shown from the popup. */
+export const CLAIM_HIGHLIGHT = 'claimlight-claim';
+export const FLASH_HIGHLIGHT = 'claimlight-claim-flash';
 
 const SELECTOR = `${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`;
 
@@ -28,12 +31,12 @@ ${SELECTOR} {
   transition: background-color 0.15s ease-out, box-shadow 0.15s ease-out !important;
 }
 a ${SELECTOR}, button ${SELECTOR} { cursor: inherit !important; }
-::highlight(claimlight-claim) {
+::highlight(${CLAIM_HIGHLIGHT}) {
   text-decoration: underline 2px dotted #7c3aed !important;
   text-underline-offset: 4px !important;
   background-color: rgba(124, 58, 237, 0.07) !important;
 }
-::highlight(claimlight-claim-flash) { background-color: rgba(124, 58, 237, 0.3) !important; }
+::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(124, 58, 237, 0.3) !important; }
 ${SELECTOR}[data-claimlight-current] { outline: 2px solid #b45309 !important; outline-offset: 1px !important; }
 @media (prefers-reduced-motion: reduce) {
   ${SELECTOR} { transition: none !important; }

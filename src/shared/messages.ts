@@ -50,6 +50,7 @@ export function parseTabState(value: unknown): TabState | null {
 }
 
 const entityBody = (value: Fields) => (isEntityId(value['entity']) ? { entity: value['entity'] } : null);
+const tabBody = (value: Fields) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null);
 
 /** Messages to the background. */
 export const MESSAGES = {
@@ -63,11 +64,7 @@ export const MESSAGES = {
     noReply,
   ),
   /** The popup asks what the background knows about a tab. */
-  'tab/get-state': route(
-    ['tabId'],
-    (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
-    parseTabState,
-  ),
+  'tab/get-state': route(['tabId'], tabBody, parseTabState),
   /** A top frame's readable text, one string per block: the background answers with its sentences that repeat claims. */
   'page/match': route(
     ['blocks'],
@@ -80,11 +77,7 @@ export const MESSAGES = {
   /** A top frame stopped highlighting (switched off): what it repeated is no longer shown. */
   'page/clear': route([], () => ({}), noReply),
   /** The popup asks what a tab's page repeats from the reports. */
-  'page/get-claims': route(
-    ['tabId'],
-    (value) => (isTabId(value['tabId']) ? { tabId: value['tabId'] } : null),
-    parsePageClaims,
-  ),
+  'page/get-claims': route(['tabId'], tabBody, parsePageClaims),
   /** The hover card asks for a company's claim summary; `first`: a claim to lead with (a page sentence repeats it). */
   'claims/card': route(
     ['entity', 'first'],

@@ -7,16 +7,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { clearSettings, tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
-import { waitForHighlights } from '../support/page.ts';
+import { markedSentences, waitForHighlights } from '../support/page.ts';
 
 async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Page> {
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
 }
-
-const markedSentences = () => {
-  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-  return [...(registry?.get('claimlight-claim') ?? [])].map((range) => range.toString().replace(/\s+/g, ' ').trim());
-};
 
 test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
 
@@ -84,7 +79,7 @@ test('a page about other things: the popup says nothing on it relates to the rep
   await expect(popup.locator('[data-page-claim]')).toHaveCount(0);
   await expect(popup.locator('.folded-claims')).not.toHaveAttribute('open');
   await expect(popup.locator('.folded-claims > summary')).toContainText('Claims about TikTok, Oracle');
-  expect(await tab.evaluate(markedSentences)).toEqual([]);
+  expect(await markedSentences(tab)).toEqual([]);
 });
 
 test('the search finds claims by their words, across everything folded', async ({ tab, server, harness }) => {

@@ -6,16 +6,9 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { readCard } from '../support/card.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { waitForHighlights } from '../support/page.ts';
+import { markedSentences, waitForHighlights } from '../support/page.ts';
 
 const claim = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement;
-
-/** The text of each range of the page's claim marker, as the page itself sees the registry. */
-const markedSentences = () => {
-  const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-  const highlight = registry?.get('claimlight-claim');
-  return highlight ? [...highlight].map((range) => range.toString().replace(/\s+/g, ' ').trim()) : [];
-};
 
 test('a story page: each sentence that repeats a claim is marked, the rest are not, and nothing else changes', async ({
   tab,
@@ -23,8 +16,8 @@ test('a story page: each sentence that repeats a claim is marked, the rest are n
 }) => {
   await tab.goto(server.url('/story.html'));
   await waitForHighlights(tab, 4);
-  await expect.poll(() => tab.evaluate(markedSentences), { timeout: 15_000 }).toHaveLength(3);
-  const marked = await tab.evaluate(markedSentences);
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  const marked = await markedSentences(tab);
   expect(marked[0]).toMatch(
     /^Recordings from more than 80 internal TikTok meetings .* BuzzFeed News reported on Friday\.$/,
   );
@@ -43,7 +36,7 @@ test('hovering a marked sentence that names no company opens the card with the c
 }) => {
   await tab.goto(server.url('/story.html'));
   await waitForHighlights(tab, 4);
-  await expect.poll(() => tab.evaluate(markedSentences), { timeout: 15_000 }).toHaveLength(3);
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
   // The middle of the first line of "Everything is seen in China," ... (no company name in it).
   const point = await tab.evaluate(() => {
     const text = document.getElementById('p2')?.firstChild;

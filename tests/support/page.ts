@@ -24,3 +24,11 @@ export async function waitForHighlights(tab: TestPage, count: number, timeoutMs?
 export function settle(tab: TestPage, ms = 100): Promise<void> {
   return tab.evaluate((wait) => new Promise<void>((done) => setTimeout(done, wait)), ms);
 }
+
+/** The text of each range of the page's claim marker (CSS Custom Highlight), as the page itself sees the registry. */
+export function markedSentences(tab: TestPage): Promise<string[]> {
+  return tab.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    return [...(registry?.get('claimlight-claim') ?? [])].map((range) => range.toString().replace(/\s+/g, ' ').trim());
+  });
+}

@@ -19,7 +19,8 @@ interface FakeWorld {
   page: unknown;
 }
 
-const world: FakeWorld = {
+/** A popup's world before each test: nothing reported, default settings, access granted. */
+const freshWorld = (): FakeWorld => ({
   counts: {},
   site: null,
   url: undefined,
@@ -27,7 +28,9 @@ const world: FakeWorld = {
   hostAccess: true,
   written: [],
   page: undefined,
-};
+});
+
+const world: FakeWorld = freshWorld();
 
 function message(key: string, subs?: string | string[]): string {
   const entry = (messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>)[
@@ -99,15 +102,7 @@ async function showPopup(): Promise<HTMLElement> {
 }
 
 beforeEach(() => {
-  Object.assign(world, {
-    counts: {},
-    site: null,
-    url: undefined,
-    stored: undefined,
-    hostAccess: true,
-    written: [],
-    page: undefined,
-  });
+  Object.assign(world, freshWorld());
 });
 
 describe('popup states', () => {
