@@ -5,21 +5,15 @@
  * kept per tab in storage.session for the popup (never written to disk).
  */
 import browser from 'webextension-polyfill';
-import signatures from 'virtual:claimlight/claim-signatures';
-import { aboutStory, matchText, prepareMatcher, rankClaimsByText, type Matcher } from '../shared/claimMatch/match.ts';
-import type { SignatureModel } from '../shared/claimMatch/signatures.ts';
+import { aboutStory, matchText, rankClaimsByText, touchesStory } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
+import { theMatcher } from './matcher.ts';
 import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
 
 const ENTITY_OF_CLAIM = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim.entities[0]]));
 
 /** Blocks are joined with a blank line: the segmenter ends a sentence at every line break. */
 const JOIN = '\n\n';
-
-let matcher: Matcher | null = null;
-function theMatcher(): Matcher {
-  return (matcher ??= prepareMatcher(signatures as SignatureModel));
-}
 
 export interface PageMatch {
   hits: SentenceHit[];
@@ -63,8 +57,10 @@ export function matchPage(blocks: readonly string[]): PageMatch {
     });
     sentences.push({ text: sentence.text.trim(), claims });
   }
-  // A page that repeats a claim is about the story whatever its vocabulary; one that repeats none may still be.
-  const story = hits.length > 0 || aboutStory(text, m);
+  // A page that repeats a claim is about the story whatever its vocabulary; one that repeats none may still be,
+  // and a short one may touch it in a sentence without enough of its terms to be marked: only a page that does
+  // none of these is called unrelated (a strong thing to tell a reader).
+  const story = hits.length > 0 || aboutStory(text, m) || touchesStory(text, m);
   const ranked = story ? rankClaimsByText(text, m).map((match) => match.claimId) : [];
   return { hits, page: { sentences, aboutStory: story, ranked } };
 }

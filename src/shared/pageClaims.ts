@@ -23,7 +23,10 @@ export interface SentenceHit {
 /** What the popup shows about a tab's page: its sentences that repeat claims, and its claims ranked by its text. */
 export interface PageClaims {
   sentences: { text: string; claims: string[] }[];
-  /** Whether the page's text is about the reports' story at all (unrelated pages get no matches). */
+  /**
+   * Whether the page relates to the reports' story: false only for a page about something else, which gets
+   * no marker and whose popup and card say that nothing on it relates to the reports.
+   */
   aboutStory: boolean;
   /** Claim ids, the most relevant to the page's text first; claims not listed come after, in their usual order. */
   ranked: string[];

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/shared/claims.ts';
-import { features, normalize, terms } from '../../src/shared/claimMatch/features.ts';
+import { features, normalize, properTerms, terms } from '../../src/shared/claimMatch/features.ts';
 import {
   aboutStory,
   matchSentence,
   matchText,
   prepareMatcher,
   rankClaimsByText,
+  touchesStory,
 } from '../../src/shared/claimMatch/match.ts';
 import { punctuationSegmenter, splitSentences } from '../../src/shared/claimMatch/segment.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
@@ -123,6 +124,40 @@ describe('matching', () => {
     ]) {
       expect(ids(sentence), sentence).toEqual([]);
     }
+  });
+
+  it('does not match on names alone: who is named is not what is said', () => {
+    for (const sentence of [
+      'Donald Trump told supporters at a rally in Ohio to stop the count.',
+      'The US Senate confirmed Joe Biden’s nominee on Tuesday.',
+    ]) {
+      expect(ids(sentence), sentence).toEqual([]);
+    }
+    // A word of what the claim says, with the name, still matches.
+    expect(ids('Donald Trump tried to ban TikTok in 2020.')).toContain('trump-pursued-tiktok-ban');
+  });
+
+  it('learns which terms are names from how the claims write them', () => {
+    const names = properTerms(['He met Donald Trump. Trump said the US would act.', 'Officials met at the Senate.']);
+    expect([...names].sort()).toEqual(['donald', 'senat', 'trump', 'usa']);
+    expect(properTerms(['The senate met. The Senate voted.']).has('senat')).toBe(false);
+  });
+
+  it('gives a page about something else no match, though some of its sentences echo a claim’s words', () => {
+    // A general news page: a charity's appeal, a tech history, politics, and a share link that names TikTok.
+    const page = [
+      'Charity warns a million young people need urgent help with jobs and training after the pandemic.',
+      'The browser was named at a staff meeting, and a small group of employees were tasked with running the new community.',
+      'Data from the US government suggests security concerns about access to user records are growing, the former president said.',
+      'Share this story on TikTok, Facebook or by email.',
+    ].join('\n\n');
+    expect(aboutStory(page, matcher)).toBe(true);
+    expect(matchText(page, matcher)).toEqual([]);
+    expect(touchesStory(page, matcher)).toBe(false);
+    // A short brief about the story touches it, though it is too short to be about it by vocabulary.
+    const brief = 'Staff at ByteDance could reach US data, a report says. TikTok moved US traffic to Oracle.';
+    expect(aboutStory(brief, matcher)).toBe(false);
+    expect(touchesStory(brief, matcher)).toBe(true);
   });
 
   it('finds the matched sentences of a story page with their offsets, and none on an unrelated page', () => {

@@ -194,3 +194,26 @@ export function features(text: string): Set<string> {
   }
   return out;
 }
+
+/**
+ * Terms that the given texts only ever write capitalised, away from the start of a sentence (names of people,
+ * places and bodies: "Trump", "Senate", "US"): who or where, not what was said or done. A term written in
+ * lower case anywhere is not one.
+ */
+export function properTerms(texts: readonly string[]): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    // Each word with what precedes it, to tell a name from a capital that only starts a sentence.
+    for (const match of text.matchAll(/(^|[.!?:"“]\s*|\s+|[^\s\p{L}\p{N}]+)([\p{L}\p{N}][\p{L}\p{N}.'’]*)/gu)) {
+      const before = match[1] ?? '';
+      const word = match[2] ?? '';
+      const term = terms(word)[0];
+      if (term === undefined || /^\d+$/.test(term)) continue;
+      const first = word[0] ?? '';
+      if (first === first.toLowerCase()) lower.add(term);
+      else if (before !== '' && !/[.!?:"“]\s*$/.test(before)) capitalised.add(term);
+    }
+  }
+  return new Set([...capitalised].filter((term) => !lower.has(term)));
+}

@@ -8,7 +8,7 @@
  * to the story), so a sentence making two claims matches both, but a
  * neighbouring claim does not ride on the first one's words.
  */
-import { COMPANY_TERMS, features } from './features.ts';
+import { COMPANY_TERMS, features, terms } from './features.ts';
 import { splitSentences, type Sentence } from './segment.ts';
 import type { SignatureModel } from './signatures.ts';
 
@@ -41,6 +41,8 @@ export interface Matcher {
   common: Set<number>;
   /** Number terms ("80", "14"): a specific fact, strong evidence on its own. */
   numbers: Set<number>;
+  /** Name terms (Trump, Senate, US): agreement on names alone says who, not that the same thing is said. */
+  proper: Set<number>;
 }
 
 export const MATCH_THRESHOLD = 0.3;
@@ -81,6 +83,7 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     names: new Set(model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : []))),
     pairTerms: pairTerms(model.vocab),
     numbers: new Set(model.vocab.flatMap((f, i) => (/^\d+$/.test(f) ? [i] : []))),
+    proper: new Set(model.proper),
     common: new Set(
       claimsWith.flatMap((claims, f) =>
         claims.length >= COMMON_SHARE * model.claims.length && !model.vocab[f]?.includes(' ') ? [f] : [],
@@ -183,8 +186,10 @@ function scoreClaim(
     }
     for (const t of agreeing) distinctive.add(t);
   }
-  // Two agreeing terms, or three where the sentence has none of the story's common terms.
+  // Two agreeing terms, or three where the sentence has none of the story's common terms; and at least one of
+  // them says what (a word or a number), not only who: "Donald Trump" alone is a name, not the claim.
   if (distinctive.size + freshNumbers < (onStory ? 2 : 3)) return 0;
+  if (![...distinctive].some((t) => !matcher.proper.has(t))) return 0;
   return dot / ((matcher.norms[claim] ?? 1) * Math.sqrt(sentenceNorm));
 }
 
@@ -198,17 +203,43 @@ const PAGE_STORY_TERMS = 6;
 /**
  * Every sentence of a page's text that repeats a claim. A page about
  * something else (an Oracle earnings report, a dance trend) gets none: it must
- * use enough of the story's terms and repeat at least one claim that is not
- * mere background, such as TikTok's user count, which any page may mention.
+ * use enough of the story's terms and have a sentence that anchors it (see
+ * `anchors`). `pageOnStory`: the text is part of a page already known to be about the
+ * story (a paragraph of it), so those page-level tests are already passed.
  */
-export function matchText(text: string, matcher: Matcher): SentenceMatch[] {
-  if (!aboutStory(text, matcher)) return [];
+export function matchText(text: string, matcher: Matcher, pageOnStory = false): SentenceMatch[] {
+  if (!pageOnStory && !aboutStory(text, matcher)) return [];
   const found = splitSentences(text).flatMap((sentence) => {
     const matches = matchSentence(sentence.text, matcher);
     return matches.length > 0 ? [{ ...sentence, matches }] : [];
   });
-  const onStory = found.some((s) => s.matches.some((m) => !matcher.background.has(matcher.ids.indexOf(m.claimId))));
-  return onStory ? found : [];
+  if (pageOnStory) return found;
+  return found.some((s) => anchors(s, text, matcher)) ? found : [];
+}
+
+/**
+ * Whether a matched sentence puts its page on the story: it repeats a claim that is not mere background, in
+ * a paragraph (text between blank lines) that names one of the companies. A page about something else can
+ * echo a claim's words by chance ("a Netscape staff meeting", "a million young people"), but not next to the
+ * company the claim is about.
+ */
+function anchors(sentence: SentenceMatch, text: string, matcher: Matcher): boolean {
+  if (sentence.matches.every((m) => matcher.background.has(matcher.ids.indexOf(m.claimId)))) return false;
+  const from = text.lastIndexOf('\n\n', sentence.start);
+  const to = text.indexOf('\n\n', sentence.end);
+  const paragraph = text.slice(from < 0 ? 0 : from, to < 0 ? text.length : to);
+  return terms(paragraph).some((term) => COMPANY_TERMS.includes(term));
+}
+
+/**
+ * Whether a text touches the story at all: some sentence of it, taken alone, anchors it (see `anchors`).
+ * A short brief can do so with too few of the story's terms for `aboutStory`; a page about
+ * something else does not, so a page that fails both can be called unrelated.
+ */
+export function touchesStory(text: string, matcher: Matcher): boolean {
+  return splitSentences(text).some((sentence) =>
+    anchors({ ...sentence, matches: matchSentence(sentence.text, matcher) }, text, matcher),
+  );
 }
 
 /** Whether a text uses enough of the story's common terms to be about it. */
@@ -225,11 +256,17 @@ export function aboutStory(text: string, matcher: Matcher): boolean {
  * Claims ranked by how much a paragraph or page says what they say: the sum of
  * the text's sentence matches first, then the text's looser overlap with each claim
  * (cosine without the thresholds) to order the rest. Only claims with some
- * overlap are returned; `only` limits it to, say, one company's claims.
+ * overlap are returned; `only` limits it to, say, one company's claims;
+ * `pageOnStory` as for `matchText`.
  */
-export function rankClaimsByText(text: string, matcher: Matcher, only?: ReadonlySet<string>): ClaimMatch[] {
+export function rankClaimsByText(
+  text: string,
+  matcher: Matcher,
+  only?: ReadonlySet<string>,
+  pageOnStory = false,
+): ClaimMatch[] {
   const strength = new Map<string, number>();
-  for (const { matches } of matchText(text, matcher)) {
+  for (const { matches } of matchText(text, matcher, pageOnStory)) {
     for (const m of matches) strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score);
   }
   const known = [...features(text)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
@@ -244,13 +281,18 @@ export function rankClaimsByText(text: string, matcher: Matcher, only?: Readonly
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** Cosine of the text's features and a claim's, below 1 so any sentence match outranks it. */
+/**
+ * Cosine of the text's features and a claim's, below 1 so any sentence match outranks it. Company names
+ * are left out: every claim about a company has its name, so a text that shares only the name ("TikTok"
+ * in a menu) says nothing about which claim it is near.
+ */
 function looseScore(known: readonly number[], matcher: Matcher, claim: number): number {
   const weights = matcher.weights[claim];
   if (!weights) return 0;
   let dot = 0;
   let norm = 0;
   for (const f of known) {
+    if (matcher.names.has(f)) continue;
     const s = matcher.featureWeight[f] ?? 0;
     norm += s * s;
     dot += (weights.get(f) ?? 0) * s;

@@ -5,7 +5,7 @@
  * and when few other claims have it (IDF over the claim set).
  */
 import { isPartial, type Claim, type IndexedClaim } from '../claims.ts';
-import { COMPANY_TERMS, features } from './features.ts';
+import { COMPANY_TERMS, features, properTerms } from './features.ts';
 
 /** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
 export interface SignatureModel {
@@ -19,6 +19,8 @@ export interface SignatureModel {
   story: number[];
   /** Claims that are context (TikTok's user count, its parent): repeating only these does not put a page on the story. */
   background: number[];
+  /** Terms the claims only write as names (Trump, Senate, US): who or where, never on their own what a claim says. */
+  proper: number[];
 }
 
 export type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence' | 'kind'>;
@@ -78,6 +80,12 @@ export function buildSignatures(claims: readonly ClaimText[]): SignatureModel {
       .slice(0, STORY_TERMS)
       .map((f) => position.get(f) ?? 0),
     background: claims.flatMap((c, i) => (c.kind === 'background' ? [i] : [])),
+    proper: [...properTerms(claims.flatMap((c) => [c.statement, ...c.evidence.map((e) => e.quote)]))]
+      .flatMap((term) => {
+        const i = position.get(term);
+        return i === undefined ? [] : [i];
+      })
+      .sort((a, b) => a - b),
   };
 }
 
