@@ -4,12 +4,11 @@
  * The sender's tab always comes from the browser, never from the message.
  */
 import browser from 'webextension-polyfill';
-import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { parseMessage, type Reply } from '../shared/messages.ts';
 import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { sendToTab } from '../shared/send.ts';
-import { CARD_LIMITS, summarize } from '../shared/summary.ts';
 import { showBadge } from './badge.ts';
+import { cardSummary } from './cardClaims.ts';
 import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
@@ -48,10 +47,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'page/get-claims':
       if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
       return pageClaimsOf(message.tabId);
-    case 'claims/card':
-      return Promise.resolve(
-        summarize(CLAIMS_INDEX, message.entity, message.first ? { ranked: [message.first] } : undefined, CARD_LIMITS),
-      );
+    case 'claims/card': {
+      // The tab's page, as matching found it: hovers in any of its frames are about the page the reader sees.
+      const tabId = sender.tab?.id;
+      const page = tabId === undefined || tabId < 0 ? Promise.resolve(null) : pageClaimsOf(tabId).catch(() => null);
+      return page.then((found) => cardSummary(message, found));
+    }
     case 'library/open':
       return openBeside(libraryPath(message.entity), sender);
     case 'viewer/open':

@@ -143,3 +143,23 @@ export function rangeOf(doc: Document, block: Block, start: number, end: number)
   }
   return range.collapsed ? null : range;
 }
+
+/**
+ * The text of the block (paragraph, item, cell...) that holds `node`, at most `max` characters of it,
+ * centred on `node` when the block is longer: what the card ranks a company's claims by.
+ */
+export function textAround(node: Node, max: number): string {
+  let block: Element | null = node instanceof Element ? node : node.parentElement;
+  while (block && !BLOCK_TAGS.has(block.localName)) block = block.parentElement;
+  if (!block) return '';
+  const text = (block.textContent ?? '').replace(LINE_BREAKS, ' ');
+  if (text.length <= max) return text;
+  // Where the node starts in the block's text: the text of everything before it.
+  const before = node.ownerDocument?.createRange();
+  if (!before) return text.slice(0, max);
+  before.setStart(block, 0);
+  before.setEndBefore(node);
+  const at = before.toString().length;
+  const from = Math.max(0, Math.min(at - Math.floor(max / 2), text.length - max));
+  return text.slice(from, from + max);
+}

@@ -8,10 +8,13 @@
 import { isSourceFile } from './claims.ts';
 import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
 import { parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
-import { parseClaimSummary } from './summary.ts';
+import { parseCardSummary } from './summary.ts';
 import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
 export { MAX_COUNT } from './validate.ts';
+
+/** The most text around a hovered mention that the card sends to be ranked by (its paragraph, cut around it). */
+export const MAX_CARD_CONTEXT = 2000;
 
 type Fields = Record<string, unknown>;
 
@@ -78,17 +81,20 @@ export const MESSAGES = {
   'page/clear': route([], () => ({}), noReply),
   /** The popup asks what a tab's page repeats from the reports. */
   'page/get-claims': route(['tabId'], tabBody, parsePageClaims),
-  /** The hover card asks for a company's claim summary; `first`: a claim to lead with (a page sentence repeats it). */
+  /**
+   * The hover card asks for a company's claim summary: `first`, a claim to lead with (a page sentence repeats
+   * it); `context`, the text around the hovered mention, which ranks the rest.
+   */
   'claims/card': route(
-    ['entity', 'first'],
+    ['entity', 'first', 'context'],
     (value) => {
       const entity = entityBody(value);
-      const first = value['first'];
-      return entity && (first === null || (typeof first === 'string' && first.length <= 100))
-        ? { ...entity, first }
-        : null;
+      const { first, context } = value;
+      const firstOk = first === null || (typeof first === 'string' && first.length <= 100);
+      const contextOk = typeof context === 'string' && context.length <= MAX_CARD_CONTEXT;
+      return entity && firstOk && contextOk ? { ...entity, first, context } : null;
     },
-    parseClaimSummary,
+    parseCardSummary,
   ),
   /** The hover card's "all claims" link: open the claims library filtered to a company. */
   'library/open': route(['entity'], entityBody, noReply),

@@ -148,9 +148,7 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
 
 /**
  * A company's claims, ranked and cut to `limits`; null for a company the
- * lexicon does not know. `page` is accepted so that callers can pass what the
- * reader is looking at; the ranking does not use it yet (page-aware ranking is
- * a later step), so the order is the same with or without it.
+ * lexicon does not know. The claims `page` ranks come first, in its order.
  */
 export function summarize(
   index: ClaimsIndex,
@@ -208,6 +206,19 @@ function parseTimeframe(value: unknown): Timeframe | null {
   const dates = listOf(value['dates'], (d) => (isShortText(d) ? d : null));
   const reports = value['reports'];
   return dates && isCount(reports) ? { reports, dates } : null;
+}
+
+/** What the hover card shows: a company's summary, and whether the page it opens on is about the reports' story. */
+export interface CardSummary {
+  summary: ClaimSummary;
+  /** False on a page about something else: the card says so and folds the claims. */
+  related: boolean;
+}
+
+export function parseCardSummary(value: unknown): CardSummary | null {
+  if (!isRecord(value) || typeof value['related'] !== 'boolean') return null;
+  const summary = parseClaimSummary(value['summary']);
+  return summary && { summary, related: value['related'] };
 }
 
 export function parseClaimSummary(value: unknown): ClaimSummary | null {

@@ -24,19 +24,18 @@ test('hovering a highlight opens a card with the company, its claims and their s
     'What 5 news reports said in 2022, not current fact. Dated: June 18, 2022 (1 of 5); the others state no date.',
   );
   expect(card?.claims.length).toBeGreaterThanOrEqual(3);
-  // The most relevant claim first: the one most reports carry in full.
   const fullReports = (c: (typeof claimsFile.claims)[number]) =>
     new Set(c.evidence.filter((e) => !('support' in e)).map((e) => e.source)).size;
   const partialReports = (c: (typeof claimsFile.claims)[number]) =>
     new Set(c.evidence.filter((e) => 'support' in e).map((e) => e.source)).size;
-  const mostCarried = Math.max(...claimsAbout('bytedance').map(fullReports));
-  const tops = claimsAbout('bytedance').filter((c) => fullReports(c) === mostCarried);
-  expect(tops).toHaveLength(1);
-  const top = tops[0]!;
-  expect(card?.claims[0]?.statement).toBe(top.statement);
-  // Who says it, and how many reports carry all of it.
+  // The most relevant claim first: what the hovered paragraph says ("Staff at ByteDance could reach data").
+  const top = claimsAbout('bytedance').find((c) => c.statement === card?.claims[0]?.statement);
+  if (!top) throw new Error('the card’s first claim is not a ByteDance claim');
+  expect(['china-based-staff-accessed-us-data', 'bytedance-staff-able-to-access-us-data']).toContain(top.id);
+  // Who says it, and how many reports carry all of it (and apart, never in the count, how many in part).
+  const inPart = partialReports(top) > 0 ? ` +${partialReports(top)} in part` : '';
   expect(card?.claims[0]?.meta).toBe(
-    `${top.kind[0]?.toUpperCase() ?? ''}${top.kind.slice(1)} | According to ${top.attribution} | In ${fullReports(top)} of 5 reports`,
+    `${top.kind[0]?.toUpperCase() ?? ''}${top.kind.slice(1)} | According to ${top.attribution} | In ${fullReports(top)} of 5 reports${inPart}`,
   );
   // A claim with partial support says so apart, never in the count.
   const accessed = claimsFile.claims.find((c) => c.id === 'china-based-staff-accessed-us-data');
@@ -49,9 +48,9 @@ test('hovering a highlight opens a card with the company, its claims and their s
   // Each shown quote is a verbatim passage that carries the whole claim, captioned with its report.
   const firstEvidence = top.evidence.find((e) => !('support' in e));
   expect(card?.claims[0]?.quote).toBe(firstEvidence?.quote);
-  // (The top claim's first full quote is from Cybernews, which the document names as its publisher.)
   const source = sourcesFile.sources.find((s) => s.file === firstEvidence?.source);
-  expect(card?.claims[0]?.source).toBe(`From: Cybernews: “${source?.shortTitle ?? ''}…”`);
+  expect(card?.claims[0]?.source).toMatch(/^From: /);
+  expect(card?.claims[0]?.source).toContain(`“${source?.shortTitle ?? ''}…”`);
   expect(card?.allClaims).toBe(`All ${claimsAbout('bytedance').length} claims about ByteDance`);
   // Opened by the pointer, it leaves focus where it was.
   expect(card?.focusedInside).toBe(false);
@@ -220,7 +219,17 @@ for (const [width, height] of [
 test('a quote that only restates the claim above it is folded behind its source; one that adds to it shows', async ({
   tab,
 }) => {
-  await tab.hover('#p2 claimlight-mention[data-claimlight-entity="oracle"]');
+  // A paragraph that says what the claim says, so that the claim is near the top of the card, with its quote.
+  await tab.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<p id="routing">TikTok says all of its US user traffic is now routed to Oracle Cloud Infrastructure.</p>',
+    );
+  });
+  await tab.waitFor(
+    () => document.querySelector('#routing claimlight-mention[data-claimlight-entity="oracle"]') !== null,
+  );
+  await tab.hover('#routing claimlight-mention[data-claimlight-entity="oracle"]');
   await waitForCard(tab, 'Oracle');
   const routed = claimsFile.claims.find((c) => c.id === 'us-traffic-routed-to-oracle-cloud');
   if (!routed) throw new Error('claim missing from the seeds');
@@ -254,19 +263,28 @@ test('a quote that only restates the claim above it is folded behind its source;
   const after = await quoteOf(routed.id);
   expect(after.quoteShown).toBe(true);
   expect(routed.evidence.map((e) => e.quote)).toContain(after.quote);
-  // The ByteDance card's first quote tells more than its claim (the dates, the 80 meetings): it shows.
+  // The quote of "ByteDance staff were able to access US users' data" tells more than its claim (the dates, the
+  // 80 meetings): it shows.
   await tab.press('Escape');
   await waitForNoCard(tab);
-  await tab.hover('#p1 claimlight-mention');
+  await tab.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<p id="able">Recordings show ByteDance staff were able to get into the data of US users.</p>',
+    );
+  });
+  await tab.waitFor(() => document.querySelector('#able claimlight-mention') !== null);
+  await tab.hover('#able claimlight-mention');
   await waitForCard(tab, 'ByteDance');
   const first = await tab.evaluate(() => {
     const claim = document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim');
     return {
+      id: claim?.getAttribute('data-claim-id'),
       fold: claim?.querySelector('.quote-fold') !== null,
       shown: claim?.querySelector('blockquote')?.checkVisibility(),
     };
   });
-  expect(first).toEqual({ fold: false, shown: true });
+  expect(first).toEqual({ id: 'bytedance-staff-able-to-access-us-data', fold: false, shown: true });
 });
 
 /** A navigation bar of links that hold names, a headline, and a plain link. */
@@ -275,6 +293,7 @@ const NAV_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 <nav><a id="n1" href="#one">TikTok news</a> <a id="n2" href="#two">ByteDance today</a>
 <a id="n3" href="#three">Oracle cloud</a> <a id="n4" href="#four">More TikTok</a></nav>
 <h1>A headline the cards must not cover while someone tabs past</h1>
+<p>Leaked audio from TikTok meetings showed that ByteDance staff in China had accessed US user data.</p>
 <p><a id="plain" href="#five">a plain link</a></p>
 </body></html>`;
 

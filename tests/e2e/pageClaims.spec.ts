@@ -73,3 +73,50 @@ test('hovering a marked sentence that names no company opens the card with the c
     )
     .toBe(true);
 });
+
+/** Hovers `selector`, waits for its card, reads it, and moves the pointer away until the card has closed. */
+async function cardOn(tab: Parameters<typeof readCard>[0], selector: string) {
+  await tab.hover(selector);
+  await expect.poll(() => readCard(tab).then((card) => (card?.claims.length ?? 0) > 0), { timeout: 10_000 }).toBe(true);
+  const card = await tab.evaluate(() => {
+    const root = document.querySelector('claimlight-card')?.shadowRoot;
+    return {
+      unrelated: root?.querySelector('.unrelated')?.textContent ?? null,
+      folded: root?.querySelector('.folded-claims:not([open])') != null,
+      visibleClaims: [...(root?.querySelectorAll('.claim') ?? [])].filter((c) => (c as HTMLElement).checkVisibility())
+        .length,
+    };
+  });
+  const read = await readCard(tab);
+  await tab.moveMouse(1, 1);
+  await expect
+    .poll(() => tab.evaluate(() => !document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card')))
+    .toBe(true);
+  return { ...card, claims: read?.claims ?? [] };
+}
+
+test('the card ranks its claims by the paragraph around the hovered name', async ({ tab, server }) => {
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  // The paragraph about the move to Oracle's servers leads Oracle's card with that claim...
+  const oracle = await cardOn(tab, '#p3 claimlight-mention');
+  expect(oracle.unrelated).toBeNull();
+  expect(oracle.claims[0]?.statement).toBe(claim('us-traffic-routed-to-oracle-cloud'));
+  // ...and the paragraph about the recordings leads TikTok's card with what the recordings showed.
+  const tiktok = await cardOn(tab, '#p1 claimlight-mention');
+  expect(tiktok.claims[0]?.statement).toBe(claim('china-based-staff-accessed-us-data'));
+});
+
+test('on a page about something else the card says so and folds the claims', async ({ tab, server }) => {
+  await tab.goto(server.url('/unrelated.html'));
+  await waitForHighlights(tab, 2);
+  // The page's text is matched after its names are highlighted; a card opened before that cannot know yet.
+  await expect
+    .poll(async () => (await cardOn(tab, 'p claimlight-mention')).unrelated, { timeout: 20_000 })
+    .toBe('Nothing on this page relates to the reports’ story.');
+  const card = await cardOn(tab, 'p claimlight-mention');
+  expect(card.folded).toBe(true);
+  expect(card.visibleClaims).toBe(0);
+  expect(card.claims.length).toBeGreaterThan(0);
+});

@@ -5,7 +5,11 @@ import type { ClaimSummary } from '../../shared/summary.ts';
 import { ClaimView } from '../../ui/ClaimView.tsx';
 import type { OpenSource } from '../../ui/Quote.tsx';
 
-export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; summary: ClaimSummary };
+export type CardState =
+  | { status: 'loading' }
+  | { status: 'error' }
+  /** `related`: false on a page about something else, where the claims are folded, not offered as its context. */
+  | { status: 'ready'; summary: ClaimSummary; related: boolean };
 
 export interface CardProps {
   state: CardState;
@@ -16,6 +20,16 @@ export interface CardProps {
 
 export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps) {
   const name = state.status === 'ready' ? state.summary.name : '';
+  const claims = state.status === 'ready' && (
+    <ol class="claims">
+      {state.summary.claims.map((claim) => (
+        <li key={claim.id}>
+          {/* Notes folded and restating quotes folded: the card stays short, the rest one click away. */}
+          <ClaimView claim={claim} quotes="unless-restated" note="folded" openSource={onOpenSource} />
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <div
       class="card"
@@ -43,15 +57,22 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
           </header>
           {/* The one part that scrolls, so a short window still shows the header and the "All claims" link. */}
           <div class="body">
-            <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
-            <ol class="claims">
-              {state.summary.claims.map((claim) => (
-                <li key={claim.id}>
-                  {/* Notes folded and restating quotes folded: the card stays short, the rest one click away. */}
-                  <ClaimView claim={claim} quotes="unless-restated" note="folded" openSource={onOpenSource} />
-                </li>
-              ))}
-            </ol>
+            {state.related ? (
+              <>
+                <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
+                {claims}
+              </>
+            ) : (
+              <>
+                <p class="unrelated" role="note">
+                  {t('cardUnrelated')}
+                </p>
+                <details class="folded-claims">
+                  <summary>{t('cardShowClaims', name)}</summary>
+                  {claims}
+                </details>
+              </>
+            )}
             {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
             <h3 class="claims-heading">{t('cardAbout', name)}</h3>
             <p class="description">{state.summary.description}</p>

@@ -26,7 +26,9 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../constants.ts';
 import type { HighlightRegistry } from '../registry.ts';
 import { send } from '../../shared/send.ts';
-import type { ClaimSummary } from '../../shared/summary.ts';
+import type { CardSummary } from '../../shared/summary.ts';
+import { MAX_CARD_CONTEXT } from '../../shared/messages.ts';
+import { textAround } from '../pageText.ts';
 import CLAIM_CSS from '../../ui/claim.css?inline';
 import { Card, type CardState } from './Card.tsx';
 import { CARD_CSS } from './styles.ts';
@@ -48,19 +50,13 @@ const EDGE = 8;
 const TAB_STOPS = 'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 const CURRENT = 'data-claimlight-current';
 
-/** Each company's summary (led by a given claim, for a page sentence), asked of the background once per page. */
-const summaries = new Map<string, Promise<ClaimSummary | null>>();
-
-function loadSummary(entity: EntityId, first: string | null = null): Promise<ClaimSummary | null> {
-  const key = `${entity} ${first ?? ''}`;
-  let pending = summaries.get(key);
-  if (!pending) {
-    pending = send('claims/card', { entity, first });
-    // A failure is not cached: the next hover asks again.
-    void pending.then((summary) => summary ?? summaries.delete(key));
-    summaries.set(key, pending);
-  }
-  return pending;
+/**
+ * Asks the background for the card's claims: ranked by `context` (the text around what was hovered) and led
+ * by `first`. Not cached: the answer depends on the paragraph and on what matching has found on the page so
+ * far, and the background answers in a few milliseconds.
+ */
+function loadSummary(entity: EntityId, first: string | null, context: string): Promise<CardSummary | null> {
+  return send('claims/card', { entity, first, context });
 }
 
 /** A page sentence that repeats a claim, as the card opens on it. */
@@ -347,7 +343,7 @@ export class CardController {
     const entity = mark.getAttribute(ENTITY_ATTRIBUTE);
     if (!isEntityId(entity)) return;
     this.anchor = mark;
-    this.show(mark, entity, null, options);
+    this.show(mark, entity, null, textAround(mark, MAX_CARD_CONTEXT), options);
   }
 
   /** Opens the card beside a page sentence, its company's claims led by the claim the sentence repeats. */
@@ -359,10 +355,19 @@ export class CardController {
       getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
-    this.show(reference, entity, claim, { by: 'pointer', origin: null });
+    this.show(reference, entity, claim, textAround(range.startContainer, MAX_CARD_CONTEXT), {
+      by: 'pointer',
+      origin: null,
+    });
   }
 
-  private show(reference: ReferenceElement, entity: EntityId, first: string | null, options: OpenOptions): void {
+  private show(
+    reference: ReferenceElement,
+    entity: EntityId,
+    first: string | null,
+    context: string,
+    options: OpenOptions,
+  ): void {
     const container = this.ensureHost();
     const generation = ++this.generation;
     this.openedBy = options.by;
@@ -384,8 +389,8 @@ export class CardController {
     if (!card) return;
     this.stopPositioning = autoUpdate(reference, card, () => void this.position(reference, card, generation));
     if (options.by === 'command') card.focus({ preventScroll: true });
-    void loadSummary(entity, first).then((summary) => {
-      draw(summary ? { status: 'ready', summary } : { status: 'error' });
+    void loadSummary(entity, first, context).then((card) => {
+      draw(card ? { status: 'ready', summary: card.summary, related: card.related } : { status: 'error' });
     });
   }
 
