@@ -152,7 +152,7 @@ export function textAround(node: Node, max: number): string {
   let block: Element | null = node instanceof Element ? node : node.parentElement;
   while (block && !BLOCK_TAGS.has(block.localName)) block = block.parentElement;
   if (!block) return '';
-  const text = (block.textContent ?? '').replace(LINE_BREAKS, ' ');
+  const text = block.textContent.replace(LINE_BREAKS, ' ');
   if (text.length <= max) return text;
   // Where the node starts in the block's text: the text of everything before it.
   const before = node.ownerDocument?.createRange();
