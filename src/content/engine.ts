@@ -11,6 +11,7 @@ import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlighter.ts';
 import { PageClaims } from './pageClaims.ts';
+import type { MarkedSentence } from './sentenceMarks.ts';
 import { matcherFor } from './matchers.ts';
 import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
@@ -94,12 +95,17 @@ export class Engine {
       this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
       const marks = this.pageClaims?.marks;
       // Hovering a sentence that repeats a claim opens the card on that claim.
-      if (marks)
-        this.card.followSentences((x, y) => {
-          const sentence = marks.at(x, y);
+      if (marks) {
+        const target = (sentence: MarkedSentence | null) => {
           const claim = sentence?.claims[0];
           return sentence && claim ? { range: sentence.range, entity: sentence.entity, claim } : null;
+        };
+        this.card.followSentences({
+          at: (x, y) => target(marks.at(x, y)),
+          all: () => marks.list.flatMap((sentence) => target(sentence) ?? []),
+          reveal: ({ range }) => marks.reveal(marks.list.findIndex((sentence) => sentence.range === range)),
         });
+      }
     }
     return this.card;
   }

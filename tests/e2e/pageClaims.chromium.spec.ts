@@ -5,7 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { clearSettings, tabIdOf } from '../support/extension.ts';
+import claimsFile from '../../seeds/claims.json' with { type: 'json' };
+import { readCard } from '../support/card.ts';
+import { clearSettings, sendToTab, tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { markedSentences, waitForHighlights } from '../support/page.ts';
 
@@ -95,4 +97,65 @@ test('the search finds claims by their words, across everything folded', async (
   for (const text of await found.allTextContents()) expect(text.toLowerCase()).toContain('recruit');
   await popup.getByLabel('Search these claims').fill('zzzz-no-such-claim');
   await expect(popup.getByText('No claim here contains “zzzz-no-such-claim”.')).toBeVisible();
+});
+
+test('the next-mention command visits the marked sentences too, in page order, each card led by its claim', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  const tabId = tabIdOf(tab);
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  await tab.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'start';
+    button.textContent = 'start';
+    document.body.prepend(button);
+    button.focus();
+  });
+  const statement = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement ?? id;
+  const visits: { name: string; first: string; current: string | null; flashed: string }[] = [];
+  for (let i = 0; i < 7; i++) {
+    expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: null })).toBe(true);
+    await tab.waitFor(
+      () => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim .statement') != null,
+    );
+    const card = await readCard(tab);
+    expect(card?.focusedInside).toBe(true);
+    visits.push({
+      name: card?.name ?? '',
+      first: card?.claims[0]?.statement ?? '',
+      ...(await tab.evaluate(() => {
+        const flash = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+          'claimlight-claim-flash',
+        );
+        return {
+          current: document.querySelector('[data-claimlight-current]')?.textContent ?? null,
+          flashed: [...(flash ?? [])].map((r) => r.toString().replace(/\s+/g, ' ').trim()).join(''),
+        };
+      })),
+    });
+  }
+  // (A visited name is marked current; a visited sentence flashes.) The headline's name; the first sentence, then the two names inside it; the second sentence (no name in
+  // it); the third sentence, then the name inside it; then round to the headline again.
+  expect(visits.map((v) => (v.current !== null ? `name:${v.current}` : `sentence:${v.flashed.slice(0, 20)}`))).toEqual([
+    'name:TikTok',
+    'sentence:Recordings from more',
+    'name:TikTok',
+    'name:ByteDance',
+    'sentence:"Everything is seen ',
+    'sentence:The company said it ',
+    'name:Oracle',
+  ]);
+  expect(visits[4]?.first).toBe(statement('everything-is-seen-in-china'));
+  expect([
+    statement('us-traffic-routed-to-oracle-cloud'),
+    statement('tiktok-post-says-data-moved-to-oracle'),
+  ]).toContain(visits[5]?.first);
+  await tab.press('Escape');
+  await expect.poll(() => readCard(tab)).toBeNull();
+  expect(await tab.evaluate(() => document.activeElement?.id)).toBe('start');
 });

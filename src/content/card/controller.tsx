@@ -67,6 +67,44 @@ export interface SentenceTarget {
   claim: string;
 }
 
+/** The page's marked sentences, as the engine keeps them. */
+export interface SentenceSource {
+  /** The marked sentence under a point of the viewport. */
+  at(x: number, y: number): SentenceTarget | null;
+  /** Every marked sentence, in page order. */
+  all(): SentenceTarget[];
+  /** Scrolls a sentence into view and flashes it. */
+  reveal(target: SentenceTarget): void;
+}
+
+/** A stop of the next-mention command: a highlight or a marked sentence, and where it starts. */
+interface Stop {
+  mark?: HTMLElement;
+  sentence?: SentenceTarget;
+  start: Element | Range;
+}
+
+/** Whether `element` starts before `range` does in the page. */
+function startsBefore(element: Element, range: Range): boolean {
+  return !isAfter(element, range) && !(range.startContainer === element || element.contains(range.startContainer));
+}
+
+/** Whether `a` starts after `b` starts. */
+function isAfter(a: Element | Range, b: Element | Range): boolean {
+  const point = (x: Element | Range): Range => {
+    if (x instanceof Range) return x;
+    const range = x.ownerDocument.createRange();
+    range.selectNode(x);
+    return range;
+  };
+  try {
+    return point(a).compareBoundaryPoints(Range.START_TO_START, point(b)) > 0;
+  } catch {
+    // Ranges in different documents or trees (a node the page removed): no order.
+    return false;
+  }
+}
+
 interface OpenOptions {
   /** What opened the card: the pointer, keyboard focus on a link, or the next-mention command. */
   by: 'pointer' | 'focus' | 'command';
@@ -93,8 +131,10 @@ export class CardController {
   private generation = 0;
   /** The page sentence the card is open on (opened by hovering a sentence marker), if any. */
   private sentence: Range | null = null;
-  /** Where the reader's pointer rests on a sentence marker; set by the engine when a page has some. */
-  private sentenceAt: ((x: number, y: number) => SentenceTarget | null) | null = null;
+  /** The page's marked sentences: where the pointer rests on one, and all of them in page order. */
+  private sentences: SentenceSource | null = null;
+  /** Where the next-mention command last went: a highlight or a marked sentence. */
+  private visited: Element | Range | null = null;
   private pendingSentence: Range | null = null;
   private moveTimer: ReturnType<typeof setTimeout> | undefined;
   private lastMove: { x: number; y: number; target: EventTarget | null } | null = null;
@@ -114,12 +154,12 @@ export class CardController {
     return this.anchor !== null || this.sentence !== null;
   }
 
-  /** Lets hovering a sentence marker open the card on that sentence's claim. */
-  followSentences(at: ((x: number, y: number) => SentenceTarget | null) | null): void {
-    if (at && !this.sentenceAt)
+  /** Lets hovering a sentence marker open the card on that sentence's claim, and the command visit them. */
+  followSentences(source: SentenceSource | null): void {
+    if (source && !this.sentences)
       this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
-    if (!at && this.sentenceAt) this.doc.removeEventListener('pointermove', this.onPointerMove, true);
-    this.sentenceAt = at;
+    if (!source && this.sentences) this.doc.removeEventListener('pointermove', this.onPointerMove, true);
+    this.sentences = source;
   }
 
   private readonly onPointerMove = (event: PointerEvent): void => {
@@ -135,8 +175,8 @@ export class CardController {
   };
 
   private pointerAt(x: number, y: number, target: EventTarget | null): void {
-    if (!this.sentenceAt || this.markAt(target) || this.inCard(target)) return;
-    const hit = this.sentenceAt(x, y);
+    if (!this.sentences || this.markAt(target) || this.inCard(target)) return;
+    const hit = this.sentences.at(x, y);
     if (hit && hit.range === this.sentence) {
       clearTimeout(this.closeTimer);
       return;
@@ -149,25 +189,22 @@ export class CardController {
       this.openTimer = setTimeout(() => {
         this.pendingSentence = null;
         this.close(false);
-        this.openOnSentence(hit);
+        this.openOnSentence(hit, { by: 'pointer', origin: null });
       }, delay);
-    } else if (this.sentence) {
+    } else if (this.sentence && this.openedBy === 'pointer') {
       clearTimeout(this.closeTimer);
       this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
     }
   }
 
-  /** Scrolls to the next highlight (of `entity`, or of any company), opens its card and focuses it. */
+  /**
+   * Moves to the next stop in page order, highlights (of `entity`, or of any company) and sentences that
+   * repeat a claim alike: scrolls to it, opens its card and focuses the card.
+   */
   focusNext(entity: EntityId | null): boolean {
-    const marks = [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
-      (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
-    );
-    if (marks.length === 0) return false;
-    const current = this.anchor ?? this.doc.querySelector<HTMLElement>(`${MENTION_TAG}[${CURRENT}]`);
-    const after = current
-      ? marks.findIndex((mark) => current.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
-      : 0;
-    const next = marks[after >= 0 ? after : 0];
+    const stops = this.stops(entity);
+    if (stops.length === 0) return false;
+    const next = stops[this.nextStopIndex(stops)];
     if (!next) return false;
     const focused = this.doc.activeElement;
     const origin =
@@ -178,10 +215,56 @@ export class CardController {
           : null;
     this.close(false);
     for (const mark of this.doc.querySelectorAll(`[${CURRENT}]`)) mark.removeAttribute(CURRENT);
-    next.setAttribute(CURRENT, '');
-    next.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    this.open(next, { by: 'command', origin });
+    if (next.mark) {
+      this.visited = next.mark;
+      next.mark.setAttribute(CURRENT, '');
+      next.mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      this.open(next.mark, { by: 'command', origin });
+    } else if (next.sentence) {
+      this.visited = next.sentence.range;
+      this.sentences?.reveal(next.sentence);
+      this.openOnSentence(next.sentence, { by: 'command', origin });
+    }
     return true;
+  }
+
+  /** The command's stops in page order: our highlights and the marked sentences, merged (each list is in order). */
+  private stops(entity: EntityId | null): Stop[] {
+    const marks = [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
+      (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
+    );
+    const sentences = (this.sentences?.all() ?? []).filter(
+      (s) => !s.range.collapsed && (entity === null || s.entity === entity),
+    );
+    const out: Stop[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < marks.length || j < sentences.length) {
+      const mark = marks[i];
+      const sentence = sentences[j];
+      // A sentence that starts at or before a highlight comes first: its card leads with the claim it repeats.
+      if (mark && (!sentence || startsBefore(mark, sentence.range))) {
+        out.push({ mark, start: mark });
+        i++;
+      } else if (sentence) {
+        out.push({ sentence, start: sentence.range });
+        j++;
+      }
+    }
+    return out;
+  }
+
+  /** The stop after the one last visited (or after the card's highlight); the first when there is none. */
+  private nextStopIndex(stops: readonly Stop[]): number {
+    const current: Element | Range | null =
+      this.anchor ?? this.sentence ?? this.visited ?? this.doc.querySelector(`${MENTION_TAG}[${CURRENT}]`);
+    if (!current) return 0;
+    const at = stops.findIndex((stop) => stop.mark === current || stop.sentence?.range === current);
+    if (at >= 0) return (at + 1) % stops.length;
+    // What was visited is gone (the page changed): the first stop after where it was.
+    if (current instanceof Range && current.collapsed) return 0;
+    const after = stops.findIndex((stop) => isAfter(stop.start, current));
+    return after >= 0 ? after : 0;
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back where the card was opened from (if it left). */
@@ -347,7 +430,7 @@ export class CardController {
   }
 
   /** Opens the card beside a page sentence, its company's claims led by the claim the sentence repeats. */
-  private openOnSentence({ range, entity, claim }: SentenceTarget): void {
+  private openOnSentence({ range, entity, claim }: SentenceTarget, options: OpenOptions): void {
     if (range.collapsed) return;
     this.sentence = range;
     const reference: ReferenceElement = {
@@ -355,10 +438,7 @@ export class CardController {
       getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
-    this.show(reference, entity, claim, textAround(range.startContainer, MAX_CARD_CONTEXT), {
-      by: 'pointer',
-      origin: null,
-    });
+    this.show(reference, entity, claim, textAround(range.startContainer, MAX_CARD_CONTEXT), options);
   }
 
   private show(
