@@ -2,15 +2,20 @@
  * Finds the sentences of the page that repeat a claim: reads the page's text
  * in slices once its first highlights are in, lets the background match it
  * (the matcher never loads into pages), and marks what comes back. Runs
- * again when the page's text has changed, at most every few seconds.
+ * again when the page's text has changed (a framework re-rendering a marked
+ * sentence leaves its marker on nodes that are gone), at most every few seconds.
  */
 import { send } from '../shared/send.ts';
 import { readBlocks, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
-/** A page that keeps changing is read again at most this often... */
-const RERUN_AFTER_MS = 10_000;
-/** ...and never sooner than this many times the last read took, so re-reading costs at most 5% of the time. */
+/** The page is read again once its text has been quiet this long after a change, */
+const QUIET_MS = 1000;
+/** or this long after the first change, on a page that never stops changing (a ticker), */
+const MAX_WAIT_MS = 5000;
+/** but never sooner than this after the last read began, */
+const MIN_GAP_MS = 3000;
+/** nor sooner than this many times the last read took, so re-reading costs at most 5% of the time. */
 const RERUN_COST_FACTOR = 20;
 /** At most this much text goes to be matched (a long article is far below it; an endless page is cut). */
 const MAX_TEXT_CHARS = 300_000;
@@ -24,9 +29,15 @@ export class PageClaims {
   private generation = 0;
   /** How long the last read of the page took, which spaces out the next one. */
   private lastReadMs = 0;
+  private lastRunAt = -Infinity;
+  /** When the read due after the first unanswered change must happen, quiet or not. */
+  private dueBy: number | undefined;
+  /** Any change to the page's text or structure calls for a new read (debounced by `changed`). */
+  private readonly observer: MutationObserver;
 
   constructor(private readonly doc: Document) {
     this.marks = new SentenceMarks(doc);
+    this.observer = new MutationObserver(() => this.changed());
   }
 
   /**
@@ -34,29 +45,40 @@ export class PageClaims {
    * content that brought the page's first mention, on a page that had none when it loaded).
    */
   start(roots?: readonly Element[]): void {
+    // A document without a body (an SVG or XML document) has no text to match.
+    const body = this.doc.body as HTMLElement | null;
+    if (!this.active && body) this.observer.observe(body, { childList: true, characterData: true, subtree: true });
     this.active = true;
     if (this.running) this.again = true;
     else void this.run(roots);
   }
 
-  /** The page's text changed: match again after a quiet moment. */
+  /** The page's text changed: match again once it has been quiet a moment, and not too often. */
   changed(): void {
-    if (this.timer !== undefined) return;
+    if (!this.active) return;
+    const now = performance.now();
+    // A page that never stops changing (a ticker) is read anyway, MAX_WAIT_MS after its first change.
+    this.dueBy ??= now + MAX_WAIT_MS;
+    const earliest = this.lastRunAt + Math.max(MIN_GAP_MS, this.lastReadMs * RERUN_COST_FACTOR);
+    clearTimeout(this.timer);
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
+        this.dueBy = undefined;
         this.start();
       },
-      Math.max(RERUN_AFTER_MS, this.lastReadMs * RERUN_COST_FACTOR),
+      Math.max(Math.min(now + QUIET_MS, this.dueBy), earliest) - now,
     );
   }
 
   /** Highlighting was switched off: markers go, and the popup forgets what the page repeated. */
   stop(): void {
     this.active = false;
+    this.observer.disconnect();
     this.generation++;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.dueBy = undefined;
     this.marks.clear();
     void send('page/clear', {});
   }
@@ -69,6 +91,7 @@ export class PageClaims {
     const generation = this.generation;
     try {
       const began = performance.now();
+      this.lastRunAt = began;
       const read: Block[] = [];
       // Twice the budget is read: blocks too short to state a claim are left out after reading.
       for (const root of roots) if (root.isConnected) read.push(...(await readBlocks(root, 2 * MAX_TEXT_CHARS)));

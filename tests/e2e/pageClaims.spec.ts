@@ -120,3 +120,45 @@ test('on a page about something else the card says so and folds the claims', asy
   expect(card.visibleClaims).toBe(0);
   expect(card.claims.length).toBeGreaterThan(0);
 });
+
+test('a framework re-rendering marked sentences: markers never sit on stale text, and come back on the new nodes', async ({
+  tab,
+  server,
+}) => {
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  const before = await markedSentences(tab);
+  // As React does, first: a text node's value set in place (the quote, which names no company, so no name
+  // highlight changes with it).
+  await tab.evaluate(() => {
+    const text = document.getElementById('p2')?.firstChild;
+    if (text instanceof Text) text.nodeValue = text.data.slice(0);
+  });
+  // At once its marker is empty (the old text is gone), and none covers other text.
+  const now = await markedSentences(tab);
+  expect(now.filter((s) => s !== '')).toHaveLength(2);
+  expect(now.filter((s) => s !== '').every((s) => before.includes(s))).toBe(true);
+  // Once the page is quiet, it is marked again.
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toEqual(before);
+  // Then a keyed element re-mounted as a new one with the same text (the paragraph about Oracle).
+  const rendered = await tab.evaluate(() => {
+    const p3 = document.getElementById('p3');
+    const fresh = document.createElement('p');
+    fresh.id = 'p3';
+    fresh.textContent = p3?.textContent ?? '';
+    p3?.replaceWith(fresh);
+    return document.querySelector('article')?.textContent;
+  });
+  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toEqual(before);
+  const onNewNodes = await tab.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    return [...(registry.get('claimlight-claim') ?? [])].some((r) =>
+      document.getElementById('p3')?.contains(r.startContainer),
+    );
+  });
+  expect(onNewNodes).toBe(true);
+  // The page's text is exactly what it rendered (re-highlighted names included), and it raised no error.
+  expect(await tab.evaluate(() => document.querySelector('article')?.textContent)).toBe(rendered);
+  expect(tab.pageErrors).toEqual([]);
+});
