@@ -24,6 +24,17 @@ export interface ExtensionPass {
   /** The content script's own measure of its initial pass (wall time). */
   initialPassWallMs: number | null;
   highlights: number;
+  /** Page-aware matching, on a page with a highlight (null elsewhere, or if it did not run in time). */
+  matching: MatchingPass | null;
+}
+
+export interface MatchingPass {
+  /** Main-thread time the content script spent reading the page's text for matching. */
+  readMs: number;
+  /** Time the background took to match it (off the page's thread). */
+  backgroundMs: number | null;
+  /** Whether the read began only after the first pass (the first highlights) was over. */
+  afterFirstPass: boolean;
 }
 
 /** The minimal content script's pass: what any content script that reads the page's text costs. */
@@ -136,9 +147,11 @@ export class ChromiumBench {
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       const initialPassWallMs = await this.waitForInitialPass(page);
       await page.waitForTimeout(400); // trailing slices and observers
-      const { totalMs, tasksMs } = attribute(await stopProfiling(cdp), this.isExtension);
       const highlights = await page.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length);
+      const matching = highlights > 0 ? await this.matchingPass(page) : null;
+      const { totalMs, tasksMs } = attribute(await stopProfiling(cdp), this.isExtension);
       return {
+        matching,
         extMs: totalMs,
         longestTaskMs: Math.max(0, ...tasksMs),
         tasksOver16: tasksMs.filter((t) => t > 16).length,
@@ -149,6 +162,41 @@ export class ChromiumBench {
     } finally {
       await page.close();
     }
+  }
+
+  /** The content script's first read of the page for matching, and the background's matching of it. */
+  private async matchingPass(page: Page): Promise<MatchingPass | null> {
+    const read = await page
+      .waitForFunction(
+        () => {
+          const mark = performance.getEntriesByName('claimlight:page-read')[0] as PerformanceMark | undefined;
+          const pass = performance.getEntriesByName('claimlight:initial-pass')[0];
+          return mark && pass
+            ? { readMs: mark.detail as number, afterFirstPass: mark.startTime >= pass.startTime + pass.duration }
+            : null;
+        },
+        undefined,
+        { timeout: 10_000 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    if (!read) return null;
+    const worker = this.withExtension.serviceWorkers()[0];
+    // The background's measure of the match that answered this read (pages are benchmarked one at a time).
+    const backgroundMs = worker
+      ? await worker.evaluate(async () => {
+          for (let i = 0; i < 50; i++) {
+            const entry = performance.getEntriesByName('claimlight:match').at(-1);
+            if (entry) {
+              performance.clearMeasures('claimlight:match');
+              return entry.duration;
+            }
+            await new Promise((done) => setTimeout(done, 100));
+          }
+          return null;
+        })
+      : null;
+    return { ...read, backgroundMs };
   }
 
   /** In the browser without the extension: a native read, the floor, then naive mark.js, profiled alike. */

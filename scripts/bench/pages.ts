@@ -11,7 +11,7 @@ export interface BenchPage {
   name: string;
   url: string;
   /** Pages whose initial pass is compared against the floor and naive mark.js. */
-  kind: 'corpus' | 'scaled' | 'dense' | 'article' | 'synthetic' | 'empty' | 'hostile' | 'other-corpus';
+  kind: 'corpus' | 'scaled' | 'dense' | 'article' | 'story' | 'synthetic' | 'empty' | 'hostile' | 'other-corpus';
   scale?: number;
 }
 
@@ -133,6 +133,8 @@ export function preparePages(server: TestServer): { pages: BenchPage[]; corpus: 
   }
   pages.push({ name: 'mention-dense', url: server.page('/bench/dense.html', mentionDensePage(source)), kind: 'dense' });
   pages.push({ name: 'no-mention (fixture)', url: server.url('/no-mentions.html'), kind: 'empty' });
+  // A long article about the reports' story, written here: the page matching is built for.
+  pages.push({ name: 'story article (fixture)', url: server.url('/long-story.html'), kind: 'story' });
   pages.push({
     name: '100,000 mentions',
     url: server.page('/bench/hundred-thousand.html', hundredThousandMentions()),

@@ -6,6 +6,7 @@
  * sentence leaves its marker on nodes that are gone), at most every few seconds.
  */
 import { send } from '../shared/send.ts';
+import { markPageRead } from './perf.ts';
 import { readBlocks, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
@@ -94,9 +95,11 @@ export class PageClaims {
       this.lastRunAt = began;
       const read: Block[] = [];
       // Twice the budget is read: blocks too short to state a claim are left out after reading.
-      for (const root of roots) if (root.isConnected) read.push(...(await readBlocks(root, 2 * MAX_TEXT_CHARS)));
+      const cost = { ms: 0 };
+      for (const root of roots) if (root.isConnected) read.push(...(await readBlocks(root, 2 * MAX_TEXT_CHARS, cost)));
       const blocks = withinBudget(read.filter(worthMatching));
       this.lastReadMs = performance.now() - began;
+      markPageRead(began, cost.ms);
       const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
       // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
       if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);

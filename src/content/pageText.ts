@@ -57,8 +57,11 @@ function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: Readonly
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Reads `root`'s text into blocks, yielding every few milliseconds; stops after about `maxChars` of text. */
-export async function readBlocks(root: Element, maxChars = Infinity): Promise<Block[]> {
+/**
+ * Reads `root`'s text into blocks, yielding every few milliseconds; stops after about `maxChars` of text.
+ * `cost.ms` grows by the main-thread time the read takes (its slices, not the pauses between them).
+ */
+export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms: 0 }): Promise<Block[]> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const memo = new Map<Element, Owner>();
@@ -70,15 +73,18 @@ export async function readBlocks(root: Element, maxChars = Infinity): Promise<Bl
   const blocks: Block[] = [];
   /** The block being read: its text is gathered in parts and joined once, at the end. */
   let current: { owner: Element; block: Block; parts: string[]; length: number } | null = null;
-  let end = performance.now() + SLICE_MS;
+  let sliceStart = performance.now();
+  let end = sliceStart + SLICE_MS;
   let count = 0;
   let read = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if ((++count & 127) === 0 && performance.now() > end) {
+      cost.ms += performance.now() - sliceStart;
       await yieldToPage();
-      end = performance.now() + SLICE_MS;
+      sliceStart = performance.now();
+      end = sliceStart + SLICE_MS;
       // The page may have removed where the walk stood; what is left of the page is read from the start.
-      if (!node.isConnected) return readBlocks(root, maxChars);
+      if (!node.isConnected) return readBlocks(root, maxChars, cost);
     }
     const parent = node.parentElement;
     const owner = parent ? ownerOf(parent, memo, excluded) : 'none';
@@ -99,6 +105,7 @@ export async function readBlocks(root: Element, maxChars = Infinity): Promise<Bl
     if (read >= maxChars) break;
   }
   if (current) finish(current);
+  cost.ms += performance.now() - sliceStart;
   return blocks;
 }
 

@@ -1,7 +1,9 @@
 /**
- * The benchmark's one seam into the content script: two timeline marks,
- * `claimlight:start` when the script starts and the measure
- * `claimlight:initial-pass` when its first pass is over (see `npm run bench`).
+ * The benchmark's one seam into the content script: timeline marks,
+ * `claimlight:start` when the script starts, the measure
+ * `claimlight:initial-pass` when its first pass is over, and
+ * `claimlight:page-read` when the page's text has been read for claim
+ * matching (its main-thread time in `detail`; see `npm run bench`).
  * Only the benchmark build emits them: in the shipped build
  * `__CLAIMLIGHT_BENCH__` is false and these calls compile to nothing, so pages
  * cannot observe the extension through their timeline.
@@ -16,4 +18,9 @@ export function markStart(): void {
 export function markInitialPassDone(): void {
   if (__CLAIMLIGHT_BENCH__ && performance.getEntriesByName('claimlight:initial-pass').length === 0)
     performance.measure('claimlight:initial-pass', 'claimlight:start');
+}
+
+/** The page's text was read for matching, from `startTime`, taking `busyMs` of main-thread time. */
+export function markPageRead(startTime: number, busyMs: number): void {
+  if (__CLAIMLIGHT_BENCH__) performance.mark('claimlight:page-read', { startTime, detail: busyMs });
 }

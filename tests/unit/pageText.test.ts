@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { rangeOf, readBlocks, worthMatching } from '../../src/content/pageText.ts';
+import { rangeOf, readBlocks, textAround, worthMatching } from '../../src/content/pageText.ts';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -48,5 +48,24 @@ describe('the page text in blocks', () => {
     expect(worthMatching(block('Home'))).toBe(false);
     expect(worthMatching(block('12 345 678 901 234 567 890 123'))).toBe(false);
     expect(worthMatching(block('Everything is seen in China, one employee said.'))).toBe(true);
+  });
+});
+
+describe('the text around a mention (what the card ranks claims by)', () => {
+  it('is the paragraph that holds it, inline elements and all', () => {
+    page('<h1>Other news</h1><p id="p">Traffic moved to <b><span id="m">Oracle</span></b>\nservers.</p><p>Next.</p>');
+    const mention = document.getElementById('m');
+    if (!mention) throw new Error('fixture');
+    expect(textAround(mention, 2000)).toBe('Traffic moved to Oracle servers.');
+    expect(textAround(mention.firstChild as Text, 2000)).toBe('Traffic moved to Oracle servers.');
+  });
+
+  it('is cut around the mention when the block is longer than allowed', () => {
+    const before = 'a'.repeat(500);
+    const after = 'b'.repeat(500);
+    page(`<div>${before} <span id="m">TikTok</span> ${after}</div>`);
+    const text = textAround(document.getElementById('m') as HTMLElement, 100);
+    expect(text).toHaveLength(100);
+    expect(text).toContain('TikTok');
   });
 });
