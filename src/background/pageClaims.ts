@@ -5,7 +5,7 @@
  * kept per tab in storage.session for the popup (never written to disk).
  */
 import browser from 'webextension-polyfill';
-import { aboutStory, matchText, rankClaimsByText, touchesStory } from '../shared/claimMatch/match.ts';
+import { readPage } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { theMatcher } from './matcher.ts';
 import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
@@ -32,7 +32,6 @@ export function matchPage(blocks: readonly string[]): PageMatch {
 }
 
 function matchBlocks(blocks: readonly string[]): PageMatch {
-  const m = theMatcher();
   const text = blocks.join(JOIN);
   const starts: number[] = [];
   let at = 0;
@@ -50,9 +49,11 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
     }
     return lo;
   };
+  // One reading of the text gives the marked sentences, whether the page relates to the story, and the ranking.
+  const reading = readPage(text, theMatcher());
   const hits: SentenceHit[] = [];
   const sentences: PageClaims['sentences'] = [];
-  for (const sentence of matchText(text, m)) {
+  for (const sentence of reading.matches) {
     const block = blockAt(sentence.start);
     const base = starts[block] ?? 0;
     const claims = sentence.matches.map((match) => match.claimId);
@@ -67,12 +68,8 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
     });
     sentences.push({ text: sentence.text.trim(), claims });
   }
-  // A page that repeats a claim is about the story whatever its vocabulary; one that repeats none may still be,
-  // and a short one may touch it in a sentence without enough of its terms to be marked: only a page that does
-  // none of these is called unrelated (a strong thing to tell a reader).
-  const story = hits.length > 0 || aboutStory(text, m) || touchesStory(text, m);
-  const ranked = story ? rankClaimsByText(text, m).map((match) => match.claimId) : [];
-  return { hits, page: { sentences, aboutStory: story, ranked } };
+  const ranked = reading.ranked.map((match) => match.claimId);
+  return { hits, page: { sentences, aboutStory: reading.relates, ranked } };
 }
 
 const key = (tabId: number) => `page:${tabId}`;

@@ -200,21 +200,65 @@ export interface SentenceMatch extends Sentence {
 // A page using fewer of the story's common terms than this is about something else.
 const PAGE_STORY_TERMS = 6;
 
-/**
- * Every sentence of a page's text that repeats a claim. A page about
- * something else (an Oracle earnings report, a dance trend) gets none: it must
- * use enough of the story's terms and have a sentence that anchors it (see
- * `anchors`). `pageOnStory`: the text is part of a page already known to be about the
- * story (a paragraph of it), so those page-level tests are already passed.
- */
-export function matchText(text: string, matcher: Matcher, pageOnStory = false): SentenceMatch[] {
-  if (!pageOnStory && !aboutStory(text, matcher)) return [];
+/** A text read once: what the page-level decisions and the ranking need, without reading it again. */
+interface Reading {
+  /** The text's features that are in the claims' vocabulary. */
+  known: number[];
+  /** Uses enough of the story's common terms to be about it. */
+  about: boolean;
+  /** Every sentence that, taken alone, repeats a claim. */
+  found: SentenceMatch[];
+  /** Some sentence anchors the text on the story (see `anchors`). */
+  anchored: boolean;
+}
+
+function read(text: string, matcher: Matcher): Reading {
+  const known = knownFeatures(text, matcher);
   const found = splitSentences(text).flatMap((sentence) => {
     const matches = matchSentence(sentence.text, matcher);
     return matches.length > 0 ? [{ ...sentence, matches }] : [];
   });
-  if (pageOnStory) return found;
-  return found.some((s) => anchors(s, text, matcher)) ? found : [];
+  return {
+    known,
+    about: usesStoryTerms(known, matcher),
+    found,
+    anchored: found.some((s) => anchors(s, text, matcher)),
+  };
+}
+
+/**
+ * The sentences of a reading that count. A page about something else (an Oracle earnings report, a dance
+ * trend) gets none: it must use enough of the story's terms and have a sentence that anchors it.
+ * `pageOnStory`: the text is part of a page already known to be about the story (a paragraph of it), so
+ * those page-level tests are already passed.
+ */
+function counted(reading: Reading, pageOnStory: boolean): SentenceMatch[] {
+  return pageOnStory || (reading.about && reading.anchored) ? reading.found : [];
+}
+
+/** What a page's text says, read once. */
+export interface PageReading {
+  /** Its sentences that repeat a claim; none on a page about something else. */
+  matches: SentenceMatch[];
+  /**
+   * Whether it relates to the story: it uses the story's terms, or a sentence anchors it (a short brief can
+   * do so with too few of the terms). Only a page that does neither is called unrelated.
+   */
+  relates: boolean;
+  /** Claims ranked by the text, most relevant first; none when it does not relate. */
+  ranked: ClaimMatch[];
+}
+
+export function readPage(text: string, matcher: Matcher): PageReading {
+  const reading = read(text, matcher);
+  const matches = counted(reading, false);
+  const relates = reading.about || reading.anchored;
+  return { matches, relates, ranked: relates ? rankFrom(reading.known, matches, matcher) : [] };
+}
+
+/** Every sentence of a page's text that repeats a claim (see `counted`). */
+export function matchText(text: string, matcher: Matcher, pageOnStory = false): SentenceMatch[] {
+  return counted(read(text, matcher), pageOnStory);
 }
 
 /**
@@ -231,25 +275,24 @@ function anchors(sentence: SentenceMatch, text: string, matcher: Matcher): boole
   return terms(paragraph).some((term) => COMPANY_TERMS.includes(term));
 }
 
-/**
- * Whether a text touches the story at all: some sentence of it, taken alone, anchors it (see `anchors`).
- * A short brief can do so with too few of the story's terms for `aboutStory`; a page about
- * something else does not, so a page that fails both can be called unrelated.
- */
+/** Whether some sentence of a text, taken alone, anchors it on the story (see `anchors`). */
 export function touchesStory(text: string, matcher: Matcher): boolean {
-  return splitSentences(text).some((sentence) =>
-    anchors({ ...sentence, matches: matchSentence(sentence.text, matcher) }, text, matcher),
-  );
+  return read(text, matcher).anchored;
+}
+
+function knownFeatures(text: string, matcher: Matcher): number[] {
+  return [...features(text)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
+}
+
+function usesStoryTerms(known: readonly number[], matcher: Matcher): boolean {
+  let seen = 0;
+  for (const f of known) if (matcher.story.has(f) && ++seen >= PAGE_STORY_TERMS) return true;
+  return false;
 }
 
 /** Whether a text uses enough of the story's common terms to be about it. */
 export function aboutStory(text: string, matcher: Matcher): boolean {
-  let seen = 0;
-  for (const f of features(text)) {
-    const i = matcher.vocab.get(f);
-    if (i !== undefined && matcher.story.has(i) && ++seen >= PAGE_STORY_TERMS) return true;
-  }
-  return false;
+  return usesStoryTerms(knownFeatures(text, matcher), matcher);
 }
 
 /**
@@ -257,7 +300,7 @@ export function aboutStory(text: string, matcher: Matcher): boolean {
  * the text's sentence matches first, then the text's looser overlap with each claim
  * (cosine without the thresholds) to order the rest. Only claims with some
  * overlap are returned; `only` limits it to, say, one company's claims;
- * `pageOnStory` as for `matchText`.
+ * `pageOnStory` as for `counted`.
  */
 export function rankClaimsByText(
   text: string,
@@ -265,11 +308,20 @@ export function rankClaimsByText(
   only?: ReadonlySet<string>,
   pageOnStory = false,
 ): ClaimMatch[] {
+  const reading = read(text, matcher);
+  return rankFrom(reading.known, counted(reading, pageOnStory), matcher, only);
+}
+
+function rankFrom(
+  known: readonly number[],
+  matches: readonly SentenceMatch[],
+  matcher: Matcher,
+  only?: ReadonlySet<string>,
+): ClaimMatch[] {
   const strength = new Map<string, number>();
-  for (const { matches } of matchText(text, matcher, pageOnStory)) {
-    for (const m of matches) strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score);
+  for (const sentence of matches) {
+    for (const m of sentence.matches) strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score);
   }
-  const known = [...features(text)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
   const out: ClaimMatch[] = [];
   matcher.ids.forEach((id, claim) => {
     if (only && !only.has(id)) return;
