@@ -45,6 +45,10 @@ export class Engine {
     this.stylesheet = new HighlightStylesheet(doc);
     this.highlighter = new Highlighter(doc, {
       changed: () => this.onHighlightsChanged(),
+      // The page's text changed: what it repeats is read again (after the first read, once it is quiet).
+      pageChanged: () => {
+        if (this.initialPassDone) this.pageClaims?.changed();
+      },
       initialPassDone: () => {
         markInitialPassDone();
         this.initialPassDone = true;
@@ -114,8 +118,6 @@ export class Engine {
     if (this.highlighter.registry.highlights > 0 && this.settings) {
       this.stylesheet.apply(this.settings.highlightStyle);
       this.cardController();
-      // Highlights changed after the first pass (new content, or a page that had none at first).
-      if (this.initialPassDone && this.highlighter.isActive) this.pageClaims?.changed();
     }
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => this.report(), REPORT_DELAY_MS);

@@ -63,6 +63,8 @@ interface Overflow {
 export interface HighlighterEvents {
   /** The set of highlights or counted mentions changed. */
   changed(): void;
+  /** The page changed its own DOM or text (never called for Claimlight's own changes). */
+  pageChanged(): void;
   /** The first full pass after start() has finished. */
   initialPassDone(): void;
 }
@@ -141,6 +143,7 @@ export class Highlighter {
     this.observer = new MutationObserver((records) => {
       // Switched off: nothing to follow; starting again walks everything afresh.
       if (!this.active) return;
+      this.events.pageChanged();
       this.handleRecords(records);
       this.dropOwnRecords();
       if (this.queue.length > 0) this.scheduler.runNow();

@@ -33,12 +33,9 @@ export class PageClaims {
   private lastRunAt = -Infinity;
   /** When the read due after the first unanswered change must happen, quiet or not. */
   private dueBy: number | undefined;
-  /** Any change to the page's text or structure calls for a new read (debounced by `changed`). */
-  private readonly observer: MutationObserver;
 
   constructor(private readonly doc: Document) {
     this.marks = new SentenceMarks(doc);
-    this.observer = new MutationObserver(() => this.changed());
   }
 
   /**
@@ -46,15 +43,15 @@ export class PageClaims {
    * content that brought the page's first mention, on a page that had none when it loaded).
    */
   start(roots?: readonly Element[]): void {
-    // A document without a body (an SVG or XML document) has no text to match.
-    const body = this.doc.body as HTMLElement | null;
-    if (!this.active && body) this.observer.observe(body, { childList: true, characterData: true, subtree: true });
     this.active = true;
     if (this.running) this.again = true;
     else void this.run(roots);
   }
 
-  /** The page's text changed: match again once it has been quiet a moment, and not too often. */
+  /**
+   * The page changed its DOM or text (the highlighter's observer tells the engine, which tells us): match
+   * again once it has been quiet a moment, and not too often.
+   */
   changed(): void {
     if (!this.active) return;
     const now = performance.now();
@@ -75,7 +72,6 @@ export class PageClaims {
   /** Highlighting was switched off: markers go, and the popup forgets what the page repeated. */
   stop(): void {
     this.active = false;
-    this.observer.disconnect();
     this.generation++;
     clearTimeout(this.timer);
     this.timer = undefined;

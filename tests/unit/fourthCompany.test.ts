@@ -65,6 +65,7 @@ describe('a fourth company', () => {
     expect(subtreeMayMention(document.body)).toBe(true);
     const highlighter = new Highlighter(document, {
       changed: () => undefined,
+      pageChanged: () => undefined,
       initialPassDone: () => finished(),
     });
     let finished: () => void = () => undefined;

@@ -19,8 +19,10 @@ afterEach(() => {
 function setup(html: string) {
   document.body.innerHTML = html;
   let finished: () => void = () => undefined;
+  const pageChanges = { count: 0 };
   const highlighter = new Highlighter(document, {
     changed: () => undefined,
+    pageChanged: () => pageChanges.count++,
     initialPassDone: () => finished(),
   });
   highlighter.observe(document);
@@ -31,7 +33,7 @@ function setup(html: string) {
       finished = resolve;
       highlighter.start(matcherFor(enabled));
     });
-  return { highlighter, run };
+  return { highlighter, run, pageChanges };
 }
 
 const marks = () =>
@@ -53,6 +55,18 @@ describe('Highlighter', () => {
     expect(marks()).toEqual(['tiktok:TikTok', 'bytedance:ByteDance', 'oracle:Oracle', 'tiktok:TikTok']);
     expect(highlighter.counts()).toEqual({ tiktok: 2, bytedance: 1, oracle: 1 });
     expect(document.body.textContent).toBe('TikTok and ByteDancethen Oracle and TikTok again');
+  });
+
+  it('tells of the page’s own changes, never of its own wrapping', async () => {
+    const { run, pageChanges } = setup('<p id="p">TikTok and ByteDance</p>');
+    await run();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(marks()).toHaveLength(2);
+    expect(pageChanges.count).toBe(0);
+    const p = document.getElementById('p');
+    p?.append(' and Oracle');
+    await new Promise((done) => setTimeout(done, 20));
+    expect(pageChanges.count).toBeGreaterThan(0);
   });
 
   it('stop() restores the same node objects with the same data', async () => {

@@ -342,6 +342,7 @@ async function highlightBody(shadows: ShadowRoot[]): Promise<Highlighter> {
     document,
     {
       changed: () => undefined,
+      pageChanged: () => undefined,
       initialPassDone: () => done(),
     },
     FAST_RETRY,
