@@ -11,7 +11,6 @@ import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlighter.ts';
 import { PageClaims } from './pageClaims.ts';
-import type { MarkedSentence } from './sentenceMarks.ts';
 import { matcherFor } from './matchers.ts';
 import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
@@ -87,7 +86,9 @@ export class Engine {
 
   /** Scrolls to the n-th sentence that repeats a claim and flashes it. */
   revealSentence(index: number): boolean {
-    return this.pageClaims?.marks.reveal(index) ?? false;
+    const marks = this.pageClaims?.marks;
+    const sentence = marks?.list[index];
+    return marks && sentence ? marks.reveal(sentence) : false;
   }
 
   focusNext(entity: EntityId | null): boolean {
@@ -97,19 +98,9 @@ export class Engine {
   private cardController(): CardController | null {
     if (!this.card && this.highlighter.registry.highlights > 0) {
       this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
+      // Hovering a sentence that repeats a claim opens the card on that claim; the command visits them too.
       const marks = this.pageClaims?.marks;
-      // Hovering a sentence that repeats a claim opens the card on that claim.
-      if (marks) {
-        const target = (sentence: MarkedSentence | null) => {
-          const claim = sentence?.claims[0];
-          return sentence && claim ? { range: sentence.range, entity: sentence.entity, claim } : null;
-        };
-        this.card.followSentences({
-          at: (x, y) => target(marks.at(x, y)),
-          all: () => marks.list.flatMap((sentence) => target(sentence) ?? []),
-          reveal: ({ range }) => marks.reveal(marks.list.findIndex((sentence) => sentence.range === range)),
-        });
-      }
+      if (marks) this.card.followSentences(marks);
     }
     return this.card;
   }

@@ -69,10 +69,9 @@ export class SentenceMarks {
     return null;
   }
 
-  /** Scrolls the n-th sentence into view and marks it strongly for a moment; false if it is gone. */
-  reveal(index: number): boolean {
-    const sentence = this.sentences[index];
-    if (!sentence || sentence.range.collapsed) return false;
+  /** Scrolls a marked sentence into view and marks it strongly for a moment; false if it is gone. */
+  reveal(sentence: MarkedSentence): boolean {
+    if (sentence.range.collapsed) return false;
     const start = sentence.range.startContainer;
     const element = start instanceof Element ? start : start.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });

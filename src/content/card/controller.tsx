@@ -29,6 +29,7 @@ import { send } from '../../shared/send.ts';
 import type { CardSummary } from '../../shared/summary.ts';
 import { MAX_CARD_CONTEXT } from '../../shared/messages.ts';
 import { textAround } from '../pageText.ts';
+import type { MarkedSentence } from '../sentenceMarks.ts';
 import CLAIM_CSS from '../../ui/claim.css?inline';
 import { Card, type CardState } from './Card.tsx';
 import { CARD_CSS } from './styles.ts';
@@ -59,30 +60,21 @@ function loadSummary(entity: EntityId, first: string | null, context: string): P
   return send('claims/card', { entity, first, context });
 }
 
-/** A page sentence that repeats a claim, as the card opens on it. */
-export interface SentenceTarget {
-  range: Range;
-  entity: EntityId;
-  /** The claim the sentence repeats, shown first. */
-  claim: string;
-}
-
-/** The page's marked sentences, as the engine keeps them. */
+/** The page's marked sentences (SentenceMarks), as the card follows them. */
 export interface SentenceSource {
   /** The marked sentence under a point of the viewport. */
-  at(x: number, y: number): SentenceTarget | null;
+  at(x: number, y: number): MarkedSentence | null;
   /** Every marked sentence, in page order. */
-  all(): SentenceTarget[];
+  readonly list: readonly MarkedSentence[];
   /** Scrolls a sentence into view and flashes it. */
-  reveal(target: SentenceTarget): void;
+  reveal(sentence: MarkedSentence): boolean;
 }
 
-/** A stop of the next-mention command: a highlight or a marked sentence, and where it starts. */
-interface Stop {
-  mark?: HTMLElement;
-  sentence?: SentenceTarget;
-  start: Element | Range;
-}
+/** A stop of the next-mention command: a highlight or a marked sentence. */
+type Stop = { mark: HTMLElement; sentence?: never } | { sentence: MarkedSentence; mark?: never };
+
+/** Where a stop starts in the page. */
+const startOf = (stop: Stop): Element | Range => stop.mark ?? stop.sentence.range;
 
 /** Whether `element` starts before `range` does in the page. */
 function startsBefore(element: Element, range: Range): boolean {
@@ -220,7 +212,7 @@ export class CardController {
       next.mark.setAttribute(CURRENT, '');
       next.mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       this.open(next.mark, { by: 'command', origin });
-    } else if (next.sentence) {
+    } else {
       this.visited = next.sentence.range;
       this.sentences?.reveal(next.sentence);
       this.openOnSentence(next.sentence, { by: 'command', origin });
@@ -233,7 +225,7 @@ export class CardController {
     const marks = [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
       (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
     );
-    const sentences = (this.sentences?.all() ?? []).filter(
+    const sentences = (this.sentences?.list ?? []).filter(
       (s) => !s.range.collapsed && (entity === null || s.entity === entity),
     );
     const out: Stop[] = [];
@@ -244,10 +236,10 @@ export class CardController {
       const sentence = sentences[j];
       // A sentence that starts at or before a highlight comes first: its card leads with the claim it repeats.
       if (mark && (!sentence || startsBefore(mark, sentence.range))) {
-        out.push({ mark, start: mark });
+        out.push({ mark });
         i++;
       } else if (sentence) {
-        out.push({ sentence, start: sentence.range });
+        out.push({ sentence });
         j++;
       }
     }
@@ -263,7 +255,7 @@ export class CardController {
     if (at >= 0) return (at + 1) % stops.length;
     // What was visited is gone (the page changed): the first stop after where it was.
     if (current instanceof Range && current.collapsed) return 0;
-    const after = stops.findIndex((stop) => isAfter(stop.start, current));
+    const after = stops.findIndex((stop) => isAfter(startOf(stop), current));
     return after >= 0 ? after : 0;
   }
 
@@ -430,8 +422,9 @@ export class CardController {
   }
 
   /** Opens the card beside a page sentence, its company's claims led by the claim the sentence repeats. */
-  private openOnSentence({ range, entity, claim }: SentenceTarget, options: OpenOptions): void {
-    if (range.collapsed) return;
+  private openOnSentence({ range, entity, claims }: MarkedSentence, options: OpenOptions): void {
+    const claim = claims[0];
+    if (range.collapsed || claim === undefined) return;
     this.sentence = range;
     const reference: ReferenceElement = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
