@@ -10,6 +10,7 @@ import { t } from '../shared/i18n.ts';
 import type { PageClaims } from '../shared/pageClaims.ts';
 import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
+import { UnrelatedFold } from '../ui/UnrelatedFold.tsx';
 
 /** Claims shown before the fold. */
 const SHOWN = 5;
@@ -79,15 +80,9 @@ export function ClaimsList({
           {body}
         </>
       ) : (
-        <>
-          <p class="unrelated" role="note">
-            {t('popupUnrelated')}
-          </p>
-          <details class="folded-claims">
-            <summary>{t('popupShowClaims', [names, String(all.length)])}</summary>
-            {body}
-          </details>
-        </>
+        <UnrelatedFold note={t('popupUnrelated')} summary={t('popupShowClaims', [names, String(all.length)])}>
+          {body}
+        </UnrelatedFold>
       )}
     </section>
   );

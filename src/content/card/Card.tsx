@@ -4,6 +4,7 @@ import { timeframeLabel } from '../../shared/kinds.ts';
 import type { ClaimSummary } from '../../shared/summary.ts';
 import { ClaimView } from '../../ui/ClaimView.tsx';
 import type { OpenSource } from '../../ui/Quote.tsx';
+import { UnrelatedFold } from '../../ui/UnrelatedFold.tsx';
 
 export type CardState =
   | { status: 'loading' }
@@ -63,15 +64,9 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
                 {claims}
               </>
             ) : (
-              <>
-                <p class="unrelated" role="note">
-                  {t('cardUnrelated')}
-                </p>
-                <details class="folded-claims">
-                  <summary>{t('cardShowClaims', name)}</summary>
-                  {claims}
-                </details>
-              </>
+              <UnrelatedFold note={t('cardUnrelated')} summary={t('cardShowClaims', name)}>
+                {claims}
+              </UnrelatedFold>
             )}
             {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
             <h3 class="claims-heading">{t('cardAbout', name)}</h3>
