@@ -1,23 +1,11 @@
 /** The hover card's claims: ranked by the hovered paragraph, then the page; folded on a page about something else. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { Claim } from '../../src/shared/claims.ts';
 
-vi.mock('virtual:claimlight/claims-index', async () => {
-  const { loadSeeds } = await import('../../scripts/claims/load.ts');
-  const { verifySeeds } = await import('../../scripts/claims/verify.ts');
-  const path = await import('node:path');
-  const root = path.join(import.meta.dirname, '../..');
-  const result = verifySeeds(await loadSeeds(path.join(root, 'seeds'), root));
-  if (!result.ok) throw new Error('seeds do not verify');
-  return { default: result.index };
-});
+vi.mock('virtual:claimlight/claims-index', () => import('./seeds.ts').then((seeds) => seeds.claimsIndexModule()));
 
-vi.mock('virtual:claimlight/claim-signatures', async () => {
-  const { buildSignatures } = await import('../../src/shared/claimMatch/signatures.ts');
-  const { claims } = JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] };
-  return { default: buildSignatures(claims) };
-});
+vi.mock('virtual:claimlight/claim-signatures', () =>
+  import('./seeds.ts').then((seeds) => seeds.claimSignaturesModule()),
+);
 
 const { cardSummary } = await import('../../src/background/cardClaims.ts');
 const { CLAIMS_INDEX } = await import('../../src/shared/claimsIndex.ts');

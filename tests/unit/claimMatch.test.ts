@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../src/shared/claims.ts';
 import { features, normalize, properTerms, terms } from '../../src/shared/claimMatch/features.ts';
 import {
   aboutStory,
@@ -12,8 +10,9 @@ import {
 } from '../../src/shared/claimMatch/match.ts';
 import { punctuationSegmenter, splitSentences } from '../../src/shared/claimMatch/segment.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
+import { seedClaims } from './seeds.ts';
 
-const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
+const claims = seedClaims();
 const model = buildSignatures(claims);
 const matcher = prepareMatcher(model);
 const ids = (sentence: string) => matchSentence(sentence, matcher).map((m) => m.claimId);

@@ -81,15 +81,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-vi.mock('virtual:claimlight/claims-index', async () => {
-  const { loadSeeds } = await import('../../scripts/claims/load.ts');
-  const { verifySeeds } = await import('../../scripts/claims/verify.ts');
-  const path = await import('node:path');
-  const root = path.join(import.meta.dirname, '../..');
-  const result = verifySeeds(await loadSeeds(path.join(root, 'seeds'), root));
-  if (!result.ok) throw new Error('seeds do not verify');
-  return { default: result.index };
-});
+vi.mock('virtual:claimlight/claims-index', () => import('./seeds.ts').then((seeds) => seeds.claimsIndexModule()));
 
 async function showPopup(): Promise<HTMLElement> {
   const { Popup } = await import('../../src/popup/Popup.tsx');
