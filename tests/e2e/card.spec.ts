@@ -4,7 +4,7 @@ import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { cardLog, focused, pressShiftTab, recordCards, setViewport } from '../support/keyboard.ts';
-import { settle, waitForHighlights } from '../support/page.ts';
+import { addHighlighted, settle, waitForHighlights } from '../support/page.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
 
 const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));
@@ -69,14 +69,13 @@ test('the pointer can travel into the card, and leaving closes it', async ({ tab
 });
 
 test('Escape closes the card, and only one card is open at a time', async ({ tab }) => {
-  await tab.evaluate(() => {
-    // A second mention where the first card cannot cover it.
-    document.body.insertAdjacentHTML(
-      'beforeend',
-      '<p id="corner" style="position:fixed;bottom:8px;right:8px">Oracle</p>',
-    );
-  });
-  await tab.waitFor(() => document.querySelector('#corner claimlight-mention') !== null);
+  // A second mention where the first card cannot cover it.
+  await addHighlighted(
+    tab,
+    'beforeend',
+    '<p id="corner" style="position:fixed;bottom:8px;right:8px">Oracle</p>',
+    '#corner',
+  );
   await tab.hover('#p1 claimlight-mention');
   await waitForCard(tab, 'ByteDance');
   await tab.hover('#corner claimlight-mention');
@@ -220,12 +219,12 @@ test('a quote that only restates the claim above it is folded behind its source;
   tab,
 }) => {
   // A paragraph that says what the claim says, so that the claim is near the top of the card, with its quote.
-  await tab.evaluate(() => {
-    document.body.insertAdjacentHTML(
-      'afterbegin',
-      '<p id="routing">TikTok says all of its US user traffic is now routed to Oracle Cloud Infrastructure.</p>',
-    );
-  });
+  await addHighlighted(
+    tab,
+    'afterbegin',
+    '<p id="routing">TikTok says all of its US user traffic is now routed to Oracle Cloud Infrastructure.</p>',
+    '#routing',
+  );
   await tab.waitFor(
     () => document.querySelector('#routing claimlight-mention[data-claimlight-entity="oracle"]') !== null,
   );
@@ -267,13 +266,12 @@ test('a quote that only restates the claim above it is folded behind its source;
   // 80 meetings): it shows.
   await tab.press('Escape');
   await waitForNoCard(tab);
-  await tab.evaluate(() => {
-    document.body.insertAdjacentHTML(
-      'afterbegin',
-      '<p id="able">Recordings show ByteDance staff were able to get into the data of US users.</p>',
-    );
-  });
-  await tab.waitFor(() => document.querySelector('#able claimlight-mention') !== null);
+  await addHighlighted(
+    tab,
+    'afterbegin',
+    '<p id="able">Recordings show ByteDance staff were able to get into the data of US users.</p>',
+    '#able',
+  );
   await tab.hover('#able claimlight-mention');
   await waitForCard(tab, 'ByteDance');
   const first = await tab.evaluate(() => {

@@ -2,7 +2,7 @@ import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
-import { highlights, settle, waitForHighlights } from '../support/page.ts';
+import { focusStartButton, highlights, settle, waitForHighlights } from '../support/page.ts';
 
 test.beforeEach(async ({ tab, server, harness }) => {
   await clearSettings(harness as ChromiumHarness);
@@ -52,13 +52,7 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
 }) => {
   const chromium = harness as ChromiumHarness;
   const tabId = tabIdOf(tab);
-  await tab.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'start';
-    button.textContent = 'start';
-    document.body.prepend(button);
-    button.focus();
-  });
+  await focusStartButton(tab);
   expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: null })).toBe(true);
   await waitForCard(tab, 'ByteDance');
   expect((await readCard(tab))?.focusedInside).toBe(true);

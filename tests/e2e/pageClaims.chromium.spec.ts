@@ -9,7 +9,7 @@ import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { readCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
-import { markedSentences, waitForHighlights } from '../support/page.ts';
+import { focusStartButton, markedSentences, openStoryPage, waitForHighlights } from '../support/page.ts';
 
 async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Page> {
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
@@ -106,16 +106,8 @@ test('the next-mention command visits the marked sentences too, in page order, e
 }) => {
   const chromium = harness as ChromiumHarness;
   const tabId = tabIdOf(tab);
-  await tab.goto(server.url('/story.html'));
-  await waitForHighlights(tab, 4);
-  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
-  await tab.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'start';
-    button.textContent = 'start';
-    document.body.prepend(button);
-    button.focus();
-  });
+  await openStoryPage(tab, server.url('/story.html'));
+  await focusStartButton(tab);
   const statement = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement ?? id;
   const visits: { name: string; first: string; current: string | null; flashed: string }[] = [];
   for (let i = 0; i < 7; i++) {

@@ -6,7 +6,7 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { readCard } from '../support/card.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { markedSentences, waitForHighlights } from '../support/page.ts';
+import { markedSentences, openStoryPage, waitForHighlights } from '../support/page.ts';
 
 const claim = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement;
 
@@ -14,9 +14,7 @@ test('a story page: each sentence that repeats a claim is marked, the rest are n
   tab,
   server,
 }) => {
-  await tab.goto(server.url('/story.html'));
-  await waitForHighlights(tab, 4);
-  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  await openStoryPage(tab, server.url('/story.html'));
   const marked = await markedSentences(tab);
   expect(marked[0]).toMatch(
     /^Recordings from more than 80 internal TikTok meetings .* BuzzFeed News reported on Friday\.$/,
@@ -24,9 +22,14 @@ test('a story page: each sentence that repeats a claim is marked, the rest are n
   expect(marked[1]).toMatch(/^"Everything is seen in China," a member of .* recordings\.$/);
   expect(marked[2]).toMatch(/^The company said it had moved all traffic .* Oracle Cloud Infrastructure\.$/);
   expect(marked.join(' ')).not.toContain('weather');
-  // The marker is not a DOM change: the paragraphs hold only the page's text and the name highlights.
-  const p2 = await tab.evaluate(() => document.getElementById('p2')?.innerHTML.trim());
-  expect(p2).not.toContain('claimlight-claim');
+  // The marker is not a DOM change: the marked quote (which names no company) is still one text node of the
+  // page's, nothing wrapped around or inside it.
+  const p2 = await tab.evaluate(() => {
+    const nodes = [...(document.getElementById('p2')?.childNodes ?? [])];
+    return { html: document.getElementById('p2')?.innerHTML.trim(), kinds: nodes.map((n) => n.nodeName) };
+  });
+  expect(p2.html).not.toContain('claimlight-claim');
+  expect(p2.kinds).toEqual(['#text']);
   expect(tab.pageErrors).toEqual([]);
 });
 
@@ -34,9 +37,7 @@ test('hovering a marked sentence that names no company opens the card with the c
   tab,
   server,
 }) => {
-  await tab.goto(server.url('/story.html'));
-  await waitForHighlights(tab, 4);
-  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  await openStoryPage(tab, server.url('/story.html'));
   // The middle of the first line of "Everything is seen in China," ... (no company name in it).
   const point = await tab.evaluate(() => {
     const text = document.getElementById('p2')?.firstChild;
@@ -96,9 +97,7 @@ async function cardOn(tab: Parameters<typeof readCard>[0], selector: string) {
 }
 
 test('the card ranks its claims by the paragraph around the hovered name', async ({ tab, server }) => {
-  await tab.goto(server.url('/story.html'));
-  await waitForHighlights(tab, 4);
-  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  await openStoryPage(tab, server.url('/story.html'));
   // The paragraph about the move to Oracle's servers leads Oracle's card with that claim...
   const oracle = await cardOn(tab, '#p3 claimlight-mention');
   expect(oracle.unrelated).toBeNull();
@@ -125,9 +124,7 @@ test('a framework re-rendering marked sentences: markers never sit on stale text
   tab,
   server,
 }) => {
-  await tab.goto(server.url('/story.html'));
-  await waitForHighlights(tab, 4);
-  await expect.poll(() => markedSentences(tab), { timeout: 15_000 }).toHaveLength(3);
+  await openStoryPage(tab, server.url('/story.html'));
   const before = await markedSentences(tab);
   // As React does, first: a text node's value set in place (the quote, which names no company, so no name
   // highlight changes with it).

@@ -32,3 +32,45 @@ export function markedSentences(tab: TestPage): Promise<string[]> {
     return [...(registry?.get('claimlight-claim') ?? [])].map((range) => range.toString().replace(/\s+/g, ' ').trim());
   });
 }
+
+/**
+ * Opens the story page (tests/fixtures/pages/story.html) and waits until its four names are highlighted and
+ * its three sentences that repeat a claim are marked.
+ */
+export async function openStoryPage(tab: TestPage, url: string): Promise<void> {
+  await tab.goto(url);
+  await waitForHighlights(tab, 4);
+  await tab.waitFor(
+    () => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+      return [...(registry?.get('claimlight-claim') ?? [])].filter((range) => !range.collapsed).length === 3;
+    },
+    undefined,
+    15_000,
+  );
+}
+
+/** Puts a button at the top of the page and focuses it: where focus must come back to. */
+export function focusStartButton(tab: TestPage): Promise<void> {
+  return tab.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'start';
+    button.textContent = 'start';
+    document.body.prepend(button);
+    button.focus();
+  });
+}
+
+/** Adds `html` at the start or end of the body and waits until Claimlight has highlighted a name under `within`. */
+export async function addHighlighted(
+  tab: TestPage,
+  where: 'afterbegin' | 'beforeend',
+  html: string,
+  within: string,
+): Promise<void> {
+  await tab.evaluate(([position, markup]) => document.body.insertAdjacentHTML(position, markup), [where, html] as [
+    InsertPosition,
+    string,
+  ]);
+  await tab.waitFor((selector) => document.querySelector(`${selector} claimlight-mention`) !== null, within);
+}
