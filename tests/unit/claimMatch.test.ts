@@ -6,7 +6,7 @@ import {
   matchText,
   prepareMatcher,
   rankClaimsByText,
-  touchesStory,
+  readPage,
 } from '../../src/shared/claimMatch/match.ts';
 import { punctuationSegmenter, splitSentences } from '../../src/shared/claimMatch/segment.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
@@ -152,11 +152,13 @@ describe('matching', () => {
     ].join('\n\n');
     expect(aboutStory(page, matcher)).toBe(true);
     expect(matchText(page, matcher)).toEqual([]);
-    expect(touchesStory(page, matcher)).toBe(false);
+    // It relates by its vocabulary only: no sentence anchors it, so none is marked.
+    expect(readPage(page, matcher)).toMatchObject({ matches: [], relates: true });
     // A short brief about the story touches it, though it is too short to be about it by vocabulary.
     const brief = 'Staff at ByteDance could reach US data, a report says. TikTok moved US traffic to Oracle.';
     expect(aboutStory(brief, matcher)).toBe(false);
-    expect(touchesStory(brief, matcher)).toBe(true);
+    // Too short to be marked, but a sentence anchors it: it relates, and is never called unrelated.
+    expect(readPage(brief, matcher)).toMatchObject({ matches: [], relates: true });
   });
 
   it('finds the matched sentences of a story page with their offsets, and none on an unrelated page', () => {
@@ -178,6 +180,7 @@ describe('matching', () => {
       'Oracle reported record cloud revenue. Its database business grew, and Oracle Cloud Infrastructure added regions.';
     expect(aboutStory(oracle, matcher)).toBe(false);
     expect(matchText(oracle, matcher)).toEqual([]);
+    expect(readPage(oracle, matcher)).toEqual({ matches: [], relates: false, ranked: [] });
   });
 
   it('ranks a company’s claims by what a paragraph says', () => {

@@ -78,7 +78,7 @@ const startOf = (stop: Stop): Element | Range => stop.mark ?? stop.sentence.rang
 
 /** Whether `element` starts before `range` does in the page. */
 function startsBefore(element: Element, range: Range): boolean {
-  return !isAfter(element, range) && !(range.startContainer === element || element.contains(range.startContainer));
+  return !isAfter(element, range) && !element.contains(range.startContainer);
 }
 
 /** Whether `a` starts after `b` starts. */
@@ -248,8 +248,7 @@ export class CardController {
 
   /** The stop after the one last visited (or after the card's highlight); the first when there is none. */
   private nextStopIndex(stops: readonly Stop[]): number {
-    const current: Element | Range | null =
-      this.anchor ?? this.sentence ?? this.visited ?? this.doc.querySelector(`${MENTION_TAG}[${CURRENT}]`);
+    const current = this.anchor ?? this.sentence ?? this.visited;
     if (!current) return 0;
     const at = stops.findIndex((stop) => stop.mark === current || stop.sentence?.range === current);
     if (at >= 0) return (at + 1) % stops.length;

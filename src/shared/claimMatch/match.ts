@@ -275,11 +275,6 @@ function anchors(sentence: SentenceMatch, text: string, matcher: Matcher): boole
   return terms(paragraph).some((term) => COMPANY_TERMS.includes(term));
 }
 
-/** Whether some sentence of a text, taken alone, anchors it on the story (see `anchors`). */
-export function touchesStory(text: string, matcher: Matcher): boolean {
-  return read(text, matcher).anchored;
-}
-
 function knownFeatures(text: string, matcher: Matcher): number[] {
   return [...features(text)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
 }
