@@ -87,8 +87,12 @@ export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms
       if (!node.isConnected) return readBlocks(root, maxChars, cost);
     }
     const parent = node.parentElement;
-    const owner = parent ? ownerOf(parent, memo, excluded) : 'none';
-    if (typeof owner === 'string' || node.data.length === 0) continue;
+    // Most text nodes' parents are known already: looked up here, without a call.
+    const owner = parent ? (memo.get(parent) ?? ownerOf(parent, memo, excluded)) : 'none';
+    if (typeof owner === 'string') continue;
+    // Read once: each read of a node's text from the content script's world copies it.
+    const data = node.data;
+    if (data.length === 0) continue;
     if (!current || current.owner !== owner) {
       if (current) finish(current);
       if (blocks.length >= MAX_BLOCKS) break;
@@ -96,7 +100,8 @@ export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms
       blocks.push(current.block);
     }
     if (current.length >= MAX_BLOCK_CHARS) continue;
-    const part = node.data.slice(0, MAX_BLOCK_CHARS - current.length);
+    const part =
+      data.length > MAX_BLOCK_CHARS - current.length ? data.slice(0, MAX_BLOCK_CHARS - current.length) : data;
     current.block.nodes.push(node);
     current.block.starts.push(current.length);
     current.parts.push(part);
@@ -117,15 +122,12 @@ function finish({ block, parts }: { block: Block; parts: string[] }): void {
 
 /** Fewer letters than this cannot state a claim (a menu item, a button, a date): not worth sending. */
 const MIN_LETTERS = 24;
-const LETTERS = /\p{L}/gu;
+/** MIN_LETTERS letters, anything between them: one native scan (the two parts never overlap, so no backtracking). */
+const ENOUGH_LETTERS = new RegExp(`^(?:\\P{L}*\\p{L}){${String(MIN_LETTERS)}}`, 'u');
 
 /** Whether a block has enough words to be matched at all. */
 export function worthMatching(block: Block): boolean {
-  if (block.text.length < MIN_LETTERS) return false;
-  let letters = 0;
-  LETTERS.lastIndex = 0;
-  while (LETTERS.exec(block.text) !== null) if (++letters >= MIN_LETTERS) return true;
-  return false;
+  return block.text.length >= MIN_LETTERS && ENOUGH_LETTERS.test(block.text);
 }
 
 /** The page Range of characters [start, end) of a block, or null if its nodes no longer hold them. */
