@@ -1,6 +1,7 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
 import { useMemo, useState } from 'preact/hooks';
 import { CLAIM_KINDS, isClaimKind, reportCaption, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
+import { citationOf } from '../shared/citation.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
@@ -8,6 +9,7 @@ import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { summarizeClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
+import { ExportLinks } from '../ui/ExportLinks.tsx';
 import { libraryQueryString, type LibraryQuery } from './query.ts';
 
 const index = CLAIMS_INDEX;
@@ -58,6 +60,8 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     history.replaceState(null, '', `${location.pathname}${libraryQueryString(next)}`);
   };
   const shown = useMemo(() => index.claims.filter((claim) => matches(claim, query)), [query]);
+  // What the export links download: the claims this view shows, in its order.
+  const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [shown]);
 
   return (
     <main class="library">
@@ -99,6 +103,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
       <p class="summary" role="status">
         {t('librarySummary', [String(shown.length), String(index.claims.length)])}
       </p>
+      <ExportLinks citations={citations} heading={t('exportLibraryHeading')} name="claimlight-claims" />
       {shown.length === 0 ? (
         <p class="empty">{t('libraryEmpty')}</p>
       ) : (

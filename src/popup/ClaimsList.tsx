@@ -10,6 +10,7 @@ import { t } from '../shared/i18n.ts';
 import type { PageClaims } from '../shared/pageClaims.ts';
 import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
+import { ExportLinks } from '../ui/ExportLinks.tsx';
 import { UnrelatedFold } from '../ui/UnrelatedFold.tsx';
 
 /** Claims shown before the fold. */
@@ -51,6 +52,11 @@ export function ClaimsList({
     claims.map((claim) => <ClaimView key={claim.id} claim={claim} quotes="folded" note="folded" showCompanies />);
   const body = (
     <>
+      <ExportLinks
+        citations={found.flatMap((claim) => claim.citation ?? [])}
+        heading={t('exportPageHeading', names)}
+        name="claimlight-page-claims"
+      />
       <label class="search">
         <span>{t('popupSearchClaims')}</span>
         <input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />

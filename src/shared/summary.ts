@@ -17,6 +17,7 @@ import {
   type IndexedClaim,
   type Timeframe,
 } from './claims.ts';
+import { citationOf, parseCitation, type Citation } from './citation.ts';
 import { isEntityId, type EntityId } from './entities.ts';
 import { COMPANY_BY_ID } from './lexicon.ts';
 import { isCount, isRecord, isShortText, listOf } from './validate.ts';
@@ -46,6 +47,8 @@ export interface SummaryClaim {
   note: string | null;
   /** Full support first; as many as the limits allow. */
   quotes: QuoteSummary[];
+  /** What "Copy citation" copies, whatever the limits leave of the quotes. */
+  citation: Citation | null;
 }
 
 export interface ClaimSummary {
@@ -129,6 +132,7 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
     reports: reportCount(claim),
     partialReports: partialReportCount(claim),
     note: claim.note ?? null,
+    citation: citationOf(index, claim),
     quotes: evidence.slice(0, quotes).flatMap((item) => {
       const source = index.sources[item[0]];
       return source
@@ -187,7 +191,8 @@ function parseSummaryClaim(value: unknown): SummaryClaim | null {
   if (note !== null && !isShortText(note)) return null;
   const parsedEntities = listOf(entities, (e) => (isEntityId(e) ? e : null));
   const parsedQuotes = listOf(quotes, parseQuote);
-  if (!parsedEntities || !parsedQuotes) return null;
+  const citation = value['citation'] === null ? null : parseCitation(value['citation']);
+  if (!parsedEntities || !parsedQuotes || (value['citation'] !== null && !citation)) return null;
   return {
     id,
     statement,
@@ -198,6 +203,7 @@ function parseSummaryClaim(value: unknown): SummaryClaim | null {
     partialReports,
     note,
     quotes: parsedQuotes,
+    citation,
   };
 }
 

@@ -1,13 +1,14 @@
 /**
  * One claim, everywhere it is shown (the hover card, the popup, the library):
  * its statement, kind, who asserts it, how many reports carry it, how they
- * differ, and the quotes its summary carries. Styles: ui/claim.css, which each
+ * differ, the quotes its summary carries, and "Copy citation". Styles: ui/claim.css, which each
  * page imports and the card loads into its shadow root.
  */
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey, partialReportsLabel, reportsLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import type { SummaryClaim } from '../shared/summary.ts';
+import { CopyCitation } from './CopyCitation.tsx';
 import { Quote, type OpenSource } from './Quote.tsx';
 import { restates } from './restates.ts';
 
@@ -70,6 +71,7 @@ export function ClaimView({ claim, quotes, note, showCompanies = false, openSour
         ) : (
           quoteViews
         ))}
+      {claim.citation && <CopyCitation citation={claim.citation} />}
     </article>
   );
 }
