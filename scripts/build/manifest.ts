@@ -1,7 +1,8 @@
 /**
  * Derives the per-browser manifests from the one `manifest.json`.
  * Chrome runs the background as a service worker; Firefox runs the same
- * module as an event page and needs its add-on id and data-collection consent.
+ * module as an event page and needs its add-on id and data-collection consent,
+ * and declares Firefox for Android.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 
@@ -17,6 +18,18 @@ type Manifest = Extract<ManifestV3Export, { manifest_version: number }>;
 export function isBuildTarget(value: string): value is BuildTarget {
   return (BUILD_TARGETS as readonly string[]).includes(value);
 }
+
+/** Firefox's settings; crxjs's manifest type does not know `gecko_android` yet, so they are typed here. */
+const geckoSettings = {
+  gecko: {
+    id: GECKO_ID,
+    strict_min_version: GECKO_MIN_VERSION,
+    data_collection_permissions: { required: ['none' as const] },
+  },
+  // Firefox for Android: the same APIs (MV3, the CSS Custom Highlight API, storage.session) from the same
+  // version on.
+  gecko_android: { strict_min_version: GECKO_MIN_VERSION },
+};
 
 export function deriveManifest(base: Manifest, target: BuildTarget, options: { dev?: boolean } = {}): Manifest {
   const manifest: Manifest = structuredClone(base);
@@ -36,13 +49,7 @@ export function deriveManifest(base: Manifest, target: BuildTarget, options: { d
       scripts: [background.service_worker],
       type: 'module',
     },
-    browser_specific_settings: {
-      gecko: {
-        id: GECKO_ID,
-        strict_min_version: GECKO_MIN_VERSION,
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    browser_specific_settings: geckoSettings,
   };
   return firefox;
 }

@@ -16,6 +16,7 @@ describe('deriveManifest', () => {
     expect(firefox['background']).toMatchObject({ scripts: ['src/background/index.ts'] });
     expect(firefox['browser_specific_settings']).toEqual({
       gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
   });
 
