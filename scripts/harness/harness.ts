@@ -40,6 +40,8 @@ export interface TestPage {
   hover(selector: string): Promise<void>;
   /** Moves the mouse pointer to a point in the viewport. */
   moveMouse(x: number, y: number): Promise<void>;
+  /** Taps a point of the viewport with a finger (touch emulation): pointer events of type "touch", then a click. */
+  tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   /** Errors thrown by the page's own scripts since it opened. */
   readonly pageErrors: string[];
@@ -85,6 +87,17 @@ export class PlaywrightPage implements TestPage {
   moveMouse(x: number, y: number) {
     return this.page.mouse.move(x, y, { steps: 5 });
   }
+  /** The touch events Playwright's touchscreen sends, without a context made with `hasTouch` for it. */
+  async tap(x: number, y: number) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } finally {
+      await cdp.detach();
+    }
+  }
   press(key: string) {
     return this.page.keyboard.press(key);
   }
@@ -119,6 +132,9 @@ class PuppeteerPage implements TestPage {
   }
   moveMouse(x: number, y: number) {
     return this.page.mouse.move(x, y, { steps: 5 });
+  }
+  tap(x: number, y: number) {
+    return this.page.touchscreen.tap(x, y);
   }
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]);

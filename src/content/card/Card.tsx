@@ -16,10 +16,12 @@ export interface CardProps {
   state: CardState;
   onClose: () => void;
   onOpenLibrary: () => void;
+  /** Set when a tap on a highlight inside a link opened the card: the card offers to follow the link. */
+  onFollowLink?: () => void;
   onOpenSource: OpenSource;
 }
 
-export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps) {
+export function Card({ state, onClose, onOpenLibrary, onOpenSource, onFollowLink }: CardProps) {
   const name = state.status === 'ready' ? state.summary.name : '';
   const claims = state.status === 'ready' && (
     <ol class="claims">
@@ -73,6 +75,11 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource }: CardProps)
             <p class="description">{state.summary.description}</p>
           </div>
           <footer>
+            {onFollowLink && (
+              <button type="button" class="follow-link" onClick={onFollowLink}>
+                {t('cardFollowLink')}
+              </button>
+            )}
             <a
               href="#"
               class="all-claims"

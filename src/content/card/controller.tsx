@@ -98,8 +98,8 @@ function isAfter(a: Element | Range, b: Element | Range): boolean {
 }
 
 interface OpenOptions {
-  /** What opened the card: the pointer, keyboard focus on a link, or the next-mention command. */
-  by: 'pointer' | 'focus' | 'command';
+  /** What opened the card: the pointer, a tap (touch), keyboard focus on a link, or the next-mention command. */
+  by: 'pointer' | 'tap' | 'focus' | 'command';
   /**
    * Where focus goes back to (Escape, the close button, Shift+Tab from the card's first stop) and where
    * Tab goes on from after the card's last stop: the link for a focus-opened card, whatever had focus
@@ -140,6 +140,8 @@ export class CardController {
     doc.addEventListener('pointerout', this.onPointerOut, true);
     doc.addEventListener('focusin', this.onFocusIn, true);
     doc.addEventListener('keydown', this.onKeyDown, true);
+    doc.addEventListener('pointerdown', this.onPointerDown, true);
+    doc.addEventListener('click', this.onClick, true);
   }
 
   get isOpen(): boolean {
@@ -155,6 +157,7 @@ export class CardController {
   }
 
   private readonly onPointerMove = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch') return;
     this.lastMove = { x: event.clientX, y: event.clientY, target: event.target };
     // At most one look every MOVE_CHECK_MS (a marker's rectangles are measured, never on every event), and
     // one after the pointer stops, so where it comes to rest is always looked at.
@@ -273,7 +276,7 @@ export class CardController {
     const openedBy = this.openedBy;
     this.origin = null;
     this.openedBy = null;
-    if (!restoreFocus || !back?.isConnected || openedBy === 'pointer') return;
+    if (!restoreFocus || !back?.isConnected || openedBy === 'pointer' || openedBy === 'tap') return;
     // The reader closed this card: the link it returns to must not open it again at once.
     this.dismissed = back;
     if (this.doc.activeElement !== back) back.focus({ preventScroll: true });
@@ -291,7 +294,36 @@ export class CardController {
     return this.host !== null && target === this.host;
   }
 
+  /** The last pointer that went down: a touch's click opens a card instead of following a link at once. */
+  private lastPointerType = 'mouse';
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    this.lastPointerType = event.pointerType;
+    // A tap anywhere but the card and the highlight it is open on closes it (touch has no "pointer left").
+    if (event.pointerType === 'touch' && this.openedBy === 'tap' && !this.inCard(event.target)) {
+      if (this.markAt(event.target) !== this.anchor) this.close(false);
+    }
+  };
+
+  /**
+   * On a touch screen a tap on a highlight opens its card, and a highlight inside a link opens the card first
+   * (the card offers to follow the link); a second tap on the same highlight is the page's again. Nothing
+   * but the default action of that first tap is held back: the page's own listeners still see it.
+   */
+  private readonly onClick = (event: MouseEvent): void => {
+    const type = event instanceof PointerEvent && event.pointerType ? event.pointerType : this.lastPointerType;
+    if (type !== 'touch') return;
+    const mark = this.markAt(event.target);
+    if (!mark || mark === this.anchor) return;
+    event.preventDefault();
+    clearTimeout(this.openTimer);
+    this.close(false);
+    this.open(mark, { by: 'tap', origin: null });
+  };
+
   private readonly onPointerOver = (event: PointerEvent): void => {
+    // Touch opens cards by tapping (see onClick); its pointerover and pointerout come with every tap.
+    if (event.pointerType === 'touch') return;
     if (this.inCard(event.target)) {
       clearTimeout(this.closeTimer);
       return;
@@ -309,6 +341,7 @@ export class CardController {
   };
 
   private readonly onPointerOut = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch') return;
     const leaving = this.markAt(event.target) ?? (this.inCard(event.target) ? this.host : null);
     if (!leaving) return;
     const to = event.relatedTarget;
@@ -363,7 +396,8 @@ export class CardController {
       this.close(true);
       return;
     }
-    if (event.key === 'Tab' && this.isOpen && this.openedBy !== 'pointer') this.onTab(event);
+    if (event.key === 'Tab' && this.isOpen && (this.openedBy === 'focus' || this.openedBy === 'command'))
+      this.onTab(event);
   };
 
   /**
@@ -417,7 +451,9 @@ export class CardController {
     const entity = mark.getAttribute(ENTITY_ATTRIBUTE);
     if (!isEntityId(entity)) return;
     this.anchor = mark;
-    this.show(mark, entity, null, textAround(mark, MAX_CARD_CONTEXT), options);
+    // Tapped inside a link: the tap opened the card instead, so the card offers the link.
+    const link = options.by === 'tap' ? mark.closest<HTMLAnchorElement>('a[href]') : null;
+    this.show(mark, entity, null, textAround(mark, MAX_CARD_CONTEXT), options, link);
   }
 
   /** Opens the card beside a page sentence, its company's claims led by the claim the sentence repeats. */
@@ -439,6 +475,7 @@ export class CardController {
     first: string | null,
     context: string,
     options: OpenOptions,
+    link: HTMLAnchorElement | null = null,
   ): void {
     const container = this.ensureHost();
     const generation = ++this.generation;
@@ -452,6 +489,13 @@ export class CardController {
           onClose={() => this.close(true)}
           onOpenLibrary={() => void send('library/open', { entity })}
           onOpenSource={(source, quote) => void send('viewer/open', { source, quote })}
+          {...(link && {
+            onFollowLink: () => {
+              this.close(false);
+              // The page's own link, clicked as the reader would have: its listeners and its navigation run.
+              link.click();
+            },
+          })}
         />,
         container,
       );

@@ -124,6 +124,19 @@ footer { flex: none; margin: 6px 16px 0; padding-top: 8px; border-top: 1px solid
 .quote-fold > summary { cursor: pointer; font-size: 12px; color: var(--accent); }
 .quote-fold > summary:focus-visible, .note summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .quote .source { color: inherit; }
+.follow-link {
+  display: block;
+  width: 100%;
+  margin: 0 0 8px;
+  padding: 8px 10px;
+  border: 1px solid var(--accent);
+  border-radius: 6px;
+  background: transparent;
+  color: var(--accent);
+  font: 600 14px/1.3 system-ui, sans-serif;
+  cursor: pointer;
+}
+.follow-link:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .all-claims { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
 .all-claims:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .state { margin: 0; padding: 0 44px 0 16px; color: var(--muted); }
