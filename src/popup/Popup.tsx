@@ -14,7 +14,7 @@ import { saveSettings } from '../shared/settingsStore.ts';
 import { Switch } from '../ui/Switch.tsx';
 import { ClaimsList } from './ClaimsList.tsx';
 import { PageRepeats } from './PageRepeats.tsx';
-import { loadPopupState, type PopupState } from './state.ts';
+import { loadPopupState, unsupportedMessage, type PopupState } from './state.ts';
 
 /** How often, and how many times, an open popup asks whether the page's sentences are matched yet. */
 const PAGE_POLL_MS = 400;
@@ -137,7 +137,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
         </p>
       )}
       <div class="switches">
-        {site !== null && !state.restricted && (
+        {site !== null && state.unsupported === null && (
           <Switch id="site" label={t('popupSiteSwitch', site)} checked={siteOn} onChange={toggleSite} />
         )}
         <Switch
@@ -147,8 +147,8 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
           onChange={(paused) => update({ ...settings, paused })}
         />
       </div>
-      {state.restricted ? (
-        <p class="state">{t('popupRestricted')}</p>
+      {state.unsupported !== null ? (
+        <p class="state">{t(unsupportedMessage(state.unsupported))}</p>
       ) : !state.hostAccess ? (
         <div class="state">
           <p>{t('popupNoHostAccess')}</p>

@@ -18,28 +18,53 @@ export interface PopupState {
   settingsReset: string[];
   /** The page's host name, when known (reported by the page, or readable through activeTab). */
   site: string | null;
-  /** A browser page or add-on store, where no extension may run. */
-  restricted: boolean;
+  /** Why Claimlight cannot read this page at all (a browser page, a store, Reader View, a PDF); null if it can. */
+  unsupported: UnsupportedReason | null;
   /** False when the user has withheld Claimlight's access to websites (Firefox lets them). */
   hostAccess: boolean;
   /** What the page repeats from the reports, once its content script has had it matched; null before. */
   page: PageClaims | null;
 }
 
-/** Pages where browsers never run extensions. */
-export function isRestrictedUrl(url: string): boolean {
+/** Why a page is out of Claimlight's reach, each said plainly in the popup. */
+export type UnsupportedReason = 'browser' | 'store' | 'reader' | 'pdf';
+
+const STORES: readonly ((url: URL) => boolean)[] = [
+  (u) => u.hostname === 'chromewebstore.google.com',
+  (u) => u.hostname === 'chrome.google.com' && u.pathname.startsWith('/webstore'),
+  (u) => u.hostname === 'addons.mozilla.org',
+  (u) => u.hostname === 'microsoftedge.microsoft.com',
+];
+
+/**
+ * Pages no content script can read: browser pages and add-on stores (browsers never run extensions there),
+ * Firefox's Reader View (an about: page of its own), and PDFs, which both browsers show in a viewer of
+ * their own rather than as a page of text.
+ */
+export function unsupportedReason(url: string): UnsupportedReason | null {
+  let parsed: URL;
   try {
-    const { protocol, hostname, pathname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') return true;
-    return (
-      hostname === 'chromewebstore.google.com' ||
-      (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
-      hostname === 'addons.mozilla.org' ||
-      hostname === 'microsoftedge.microsoft.com'
-    );
+    parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
+  if (parsed.protocol === 'about:' && parsed.pathname === 'reader') return 'reader';
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'file:') return 'browser';
+  if (STORES.some((isStore) => isStore(parsed))) return 'store';
+  if (/\.pdf$/i.test(parsed.pathname)) return 'pdf';
+  return null;
+}
+
+const UNSUPPORTED_MESSAGE: Record<UnsupportedReason, string> = {
+  browser: 'popupUnsupportedBrowser',
+  store: 'popupUnsupportedStore',
+  reader: 'popupUnsupportedReader',
+  pdf: 'popupUnsupportedPdf',
+};
+
+/** The message key that says why. */
+export function unsupportedMessage(reason: UnsupportedReason): string {
+  return UNSUPPORTED_MESSAGE[reason];
 }
 
 export async function loadPopupState(tabId: number): Promise<PopupState> {
@@ -66,7 +91,8 @@ export async function loadPopupState(tabId: number): Promise<PopupState> {
     settings,
     settingsReset: reset,
     site,
-    restricted: url !== undefined && isRestrictedUrl(url),
+    // A PDF whose page did report (a site serving one as HTML) is a page Claimlight read after all.
+    unsupported: url === undefined || reported?.site ? null : unsupportedReason(url),
     hostAccess,
     page,
   };

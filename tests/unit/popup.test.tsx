@@ -106,11 +106,24 @@ describe('popup states', () => {
   });
 
   it('recognises add-on stores as such pages', async () => {
-    const { isRestrictedUrl } = await import('../../src/popup/state.ts');
-    expect(isRestrictedUrl('https://chromewebstore.google.com/detail/x')).toBe(true);
-    expect(isRestrictedUrl('https://addons.mozilla.org/en-US/firefox/')).toBe(true);
-    expect(isRestrictedUrl('about:addons')).toBe(true);
-    expect(isRestrictedUrl('https://example.com/')).toBe(false);
+    const { unsupportedReason } = await import('../../src/popup/state.ts');
+    expect(unsupportedReason('https://chromewebstore.google.com/detail/x')).toBe('store');
+    expect(unsupportedReason('https://addons.mozilla.org/en-US/firefox/')).toBe('store');
+    expect(unsupportedReason('about:addons')).toBe('browser');
+    expect(unsupportedReason('https://example.com/')).toBeNull();
+  });
+
+  it('says plainly why there are no highlights in Reader View and on a PDF', async () => {
+    const { unsupportedReason } = await import('../../src/popup/state.ts');
+    expect(unsupportedReason('about:reader?url=https%3A%2F%2Fexample.com%2Fstory')).toBe('reader');
+    expect(unsupportedReason('https://example.com/files/Report.PDF?dl=1')).toBe('pdf');
+    expect(unsupportedReason('https://example.com/pdf-guide.html')).toBeNull();
+    world.url = 'about:reader?url=https%3A%2F%2Fexample.com%2Fstory';
+    expect((await showPopup()).textContent).toContain("This is Firefox's Reader View");
+    world.url = 'https://example.com/files/report.pdf';
+    const pdf = await showPopup();
+    expect(pdf.textContent).toContain('This is a PDF, shown in the browser');
+    expect(pdf.querySelector('#site')).toBeNull();
   });
 
   it('offers to ask for access when the user has withheld it (Firefox)', async () => {
