@@ -9,7 +9,7 @@ import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import type { EntityId } from '../shared/entities.ts';
 import type { PageClaims } from '../shared/pageClaims.ts';
 import { CARD_LIMITS, summarize, type CardSummary } from '../shared/summary.ts';
-import { theMatcher } from './matcher.ts';
+import { theMatcher } from '../shared/claimMatch/matcher.ts';
 
 export interface CardRequest {
   entity: EntityId;

@@ -1,6 +1,7 @@
 /**
  * Background: keeps mention counts per tab for the badge and the popup,
- * serves the claims to hover cards, and relays the keyboard command.
+ * serves the claims to hover cards, relays the keyboard command, and opens
+ * the library for a selection looked up from the context menu.
  * The sender's tab always comes from the browser, never from the message.
  */
 import browser from 'webextension-polyfill';
@@ -9,6 +10,7 @@ import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { sendToTab } from '../shared/send.ts';
 import { showBadge } from './badge.ts';
 import { cardSummary } from './cardClaims.ts';
+import { lookupPath, registerLookupMenu } from './lookup.ts';
 import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
@@ -65,6 +67,16 @@ function openBeside(path: string, sender: browser.Runtime.MessageSender): Promis
   return browser.tabs
     .create({ url: browser.runtime.getURL(path), index: (sender.tab?.index ?? -1) + 1 })
     .then(() => undefined);
+}
+
+// Firefox for Android has no context menus: everything else works without them.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+if (browser.contextMenus) {
+  void registerLookupMenu().catch(() => undefined);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const path = lookupPath(info);
+    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path), index: (tab?.index ?? -1) + 1 });
+  });
 }
 
 browser.commands.onCommand.addListener((command, tab) => {

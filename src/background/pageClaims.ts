@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { readPage } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { theMatcher } from './matcher.ts';
+import { theMatcher } from '../shared/claimMatch/matcher.ts';
 import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
 
 declare const __CLAIMLIGHT_BENCH__: boolean;

@@ -11,19 +11,18 @@ import { summarizeClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { ExportLinks } from '../ui/ExportLinks.tsx';
 import { libraryQueryString, type LibraryQuery } from './query.ts';
+import { searchClaims } from './search.ts';
 
 const index = CLAIMS_INDEX;
 
-function matches(claim: IndexedClaim, query: LibraryQuery): boolean {
-  if (query.entity && !claim.entities.includes(query.entity)) return false;
-  if (query.kind && claim.kind !== query.kind) return false;
-  if (query.source && !claim.evidence.some(([at]) => index.sources[at]?.file === query.source)) return false;
-  const needle = query.text.trim().toLowerCase();
-  if (!needle) return true;
-  const haystack = [claim.statement, claim.attribution, claim.note ?? '', ...claim.evidence.map(([, quote]) => quote)]
-    .join('\n')
-    .toLowerCase();
-  return needle.split(/\s+/).every((word) => haystack.includes(word));
+/** The claims the filters keep (company, kind, report), before the text search. */
+function filtered(query: LibraryQuery): IndexedClaim[] {
+  return index.claims.filter(
+    (claim) =>
+      (!query.entity || claim.entities.includes(query.entity)) &&
+      (!query.kind || claim.kind === query.kind) &&
+      (!query.source || claim.evidence.some(([at]) => index.sources[at]?.file === query.source)),
+  );
 }
 
 interface FilterSelectProps {
@@ -59,7 +58,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     setQuery(next);
     history.replaceState(null, '', `${location.pathname}${libraryQueryString(next)}`);
   };
-  const shown = useMemo(() => index.claims.filter((claim) => matches(claim, query)), [query]);
+  const shown = useMemo(() => searchClaims(filtered(query), query.text), [query]);
   // What the export links download: the claims this view shows, in its order.
   const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [shown]);
 

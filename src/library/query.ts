@@ -1,6 +1,7 @@
 /** The library's filters, read from and written to its URL so a filtered view can be linked. */
 import { isClaimKind, isSourceFile, type ClaimKind } from '../shared/claims.ts';
 import { isEntityId, type EntityId } from '../shared/entities.ts';
+import { MAX_LIBRARY_SEARCH } from '../shared/pages.ts';
 
 export interface LibraryQuery {
   entity: EntityId | null;
@@ -18,7 +19,7 @@ export function parseLibraryQuery(search: string): LibraryQuery {
     entity: isEntityId(entity) ? entity : null,
     kind: isClaimKind(kind) ? kind : null,
     source: isSourceFile(source) ? source : null,
-    text: (params.get('q') ?? '').slice(0, 200),
+    text: (params.get('q') ?? '').slice(0, MAX_LIBRARY_SEARCH),
   };
 }
 
