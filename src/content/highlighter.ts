@@ -483,9 +483,9 @@ export class Highlighter {
   /**
    * Highlights that come back into the page (a subtree moved or put back)
    * are checked before they are trusted: the page may have written to its
-   * nodes while they were out, and records of changes to detached nodes can
-   * be missing (they exist only until the next microtask checkpoint, and some
-   * DOM implementations never make them).
+   * nodes while they were out, or moved its node away from ours, and records
+   * of changes to detached nodes can be missing (they exist only until the
+   * next microtask checkpoint, and some DOM implementations never make them).
    */
   private recheckReturning(node: Node): void {
     if (this.registry.highlights === 0) return;
@@ -497,7 +497,7 @@ export class Highlighter {
         const entry = this.registry.ofCreated(mark.firstChild ?? mark);
         if (entry) entries.add(entry);
       }
-    for (const entry of entries) if (this.registry.wasRewritten(entry)) this.pageUndid(entry);
+    for (const entry of entries) if (this.registry.wasRewritten(entry) || isTornApart(entry)) this.pageUndid(entry);
   }
 
   private removed(node: Node): void {
@@ -682,6 +682,17 @@ function isExcluded(element: Element): boolean {
 }
 
 /** Whether `node` is `ancestor` or below it, counting a shadow root's host as its parent. */
+/**
+ * Whether the page's node is in the page while what Claimlight inserted beside
+ * it is not: the page moved its node out of a subtree it had taken out of the
+ * document, and the removal that parted them went unreported (browsers
+ * report a removal inside a subtree taken out in the same task; DOMs without
+ * transient observers, happy-dom among them, do not).
+ */
+function isTornApart(entry: HighlightEntry): boolean {
+  return entry.original.isConnected && entry.marks.some((mark) => !mark.isConnected);
+}
+
 function containsAcrossShadows(ancestor: Node, node: Node): boolean {
   for (let current: Node | null = node; current;) {
     if (ancestor.contains(current)) return true;

@@ -119,3 +119,21 @@ test('a page script that keeps undoing highlights does not cause a loop', async 
     'TikTok moved US traffic to Oracle, and TikTok says that is enough.',
   );
 });
+
+test('a page that removes its node and writes to it in the same task keeps what it wrote, even the text the split left', async ({
+  tab,
+}) => {
+  const text = await tab.evaluate(async () => {
+    const li = document.querySelector('#list li');
+    const node = li?.firstChild;
+    if (!li || !(node instanceof Text)) return 'no text node';
+    li.removeChild(node);
+    // Exactly what the highlight left in the page's node: only the change record tells that the page wrote it.
+    node.nodeValue = 'first item mentions ';
+    await new Promise((done) => setTimeout(done, 50));
+    li.appendChild(node);
+    await new Promise((done) => setTimeout(done, 50));
+    return li.textContent;
+  });
+  expect(text).toBe('first item mentions ');
+});

@@ -204,10 +204,15 @@ describe('exact undo (property)', () => {
         const pageNodes = lightNodes(document.body);
 
         const highlighter = await highlightBody(shadows);
+        let inPageAtTaskStart = new Set(lightNodes(document.body));
         for (const edit of edits) {
+          fc.pre(!isUnreportedWrite(edit, pageNodes, inPageAtTaskStart));
           applyEdit(edit, pageNodes, document.body);
           applyEdit(edit, modelNodes, model);
-          if (!edit.sameTask) await settle();
+          if (!edit.sameTask) {
+            await settle();
+            inPageAtTaskStart = new Set(lightNodes(document.body));
+          }
         }
         await settle();
         // What the page reads while highlighted is what the model reads.
@@ -299,6 +304,16 @@ const EDIT_REGRESSIONS: [Tree[], Edit[]][] = [
       { kind: 'move', target: 1, where: 0, text: '' },
     ],
   ],
+  // Found by this property (in CI): an element taken out, its child element taken out of it in the same task,
+  // then the highlighted text node moved from that child back into the page.
+  [
+    [{ text: '' }, { text: '' }, { tag: 'b', children: [{ tag: 'b', children: [{ text: '' }, { text: 'TikTok' }] }] }],
+    [
+      { kind: 'remove', target: 2, where: 0, text: 'TikTok', sameTask: true },
+      { kind: 'remove', target: 3, where: 0, text: 'TikTok' },
+      { kind: 'move', target: 5, where: 0, text: 'TikTok' },
+    ],
+  ],
 ];
 
 function buildBody(trees: Tree[]): ShadowRoot[] {
@@ -353,6 +368,26 @@ async function highlightBody(shadows: ShadowRoot[]): Promise<Highlighter> {
   highlighter.start(matcher);
   await finished;
   return highlighter;
+}
+
+/**
+ * A write that leaves a node's text as it was, to a node the page took out of
+ * the document in the same task. Browsers report it: the observer follows a
+ * removed node until the task ends (DOM standard, "transient registered
+ * observers"), and tests/e2e/dynamic.spec.ts checks that Claimlight then keeps
+ * what the page wrote. happy-dom makes no record for it, and without the
+ * record such a write leaves no trace at all, so these cases are not
+ * generated here.
+ */
+function isUnreportedWrite(edit: Edit, nodes: Node[], inPageAtTaskStart: Set<Node>): boolean {
+  const target = nodes[edit.target % nodes.length];
+  return (
+    edit.kind === 'rewrite' &&
+    target instanceof Text &&
+    target.data === edit.text &&
+    inPageAtTaskStart.has(target) &&
+    !document.body.contains(target)
+  );
 }
 
 type Edit = { kind: 'rewrite' | 'remove' | 'move'; target: number; where: number; text: string; sameTask?: boolean };
