@@ -3,7 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { deriveManifest, isBuildTarget, type BuildTarget } from './scripts/build/manifest.ts';
+import { deriveManifest, isBuildTarget, sidePanelPage, type BuildTarget } from './scripts/build/manifest.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
 import { claimsIndex } from './scripts/claims/vitePlugin.ts';
 
@@ -12,6 +12,7 @@ export default defineConfig(({ command, mode }) => {
   const target: BuildTarget = isBuildTarget(mode) ? mode : 'chrome';
   // CLAIMLIGHT_BENCH=1 builds dist/bench-<target>: the same code plus performance marks for `npm run bench`.
   const bench = process.env['CLAIMLIGHT_BENCH'] === '1';
+  const panelPage = sidePanelPage(baseManifest);
   return {
     define: { __CLAIMLIGHT_BENCH__: JSON.stringify(bench) },
     plugins: [
@@ -27,8 +28,14 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: false,
       // Both browsers preload modules natively; Vite's polyfill is the only fetch() the bundles would hold.
       modulePreload: { polyfill: false },
-      // Extension pages the manifest does not name; crxjs builds the ones it does.
-      rolldownOptions: { input: { library: 'src/library/index.html', viewer: 'src/viewer/index.html' } },
+      // Extension pages the manifest does not name; crxjs builds the ones it does (not Firefox's sidebar page).
+      rolldownOptions: {
+        input: {
+          library: 'src/library/index.html',
+          viewer: 'src/viewer/index.html',
+          ...(target === 'firefox' && panelPage ? { panel: panelPage } : {}),
+        },
+      },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

@@ -5,6 +5,7 @@
  * and declares Firefox for Android.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import { OPEN_PANEL_COMMAND } from '../../src/shared/commands.ts';
 
 export type BuildTarget = 'chrome' | 'firefox';
 export const BUILD_TARGETS: readonly BuildTarget[] = ['chrome', 'firefox'];
@@ -42,7 +43,7 @@ export function deriveManifest(base: Manifest, target: BuildTarget, options: { d
   if (target === 'chrome') return manifest;
 
   // crxjs emits Firefox's background.scripts only when the source declares both keys.
-  const firefox: Manifest & { browser_specific_settings: unknown } = {
+  const firefox: Manifest & { browser_specific_settings: unknown; sidebar_action?: unknown } = {
     ...manifest,
     background: {
       service_worker: background.service_worker,
@@ -51,5 +52,35 @@ export function deriveManifest(base: Manifest, target: BuildTarget, options: { d
     },
     browser_specific_settings: geckoSettings,
   };
+  asFirefoxSidebar(firefox);
   return firefox;
+}
+
+/** The page Chrome shows in its side panel, which Firefox shows in its sidebar. */
+export function sidePanelPage(base: Manifest): string | null {
+  return base.side_panel?.default_path ?? null;
+}
+
+/**
+ * Chrome's side panel becomes Firefox's sidebar: the same page, no `sidePanel`
+ * permission (Firefox's sidebar needs none), and the command that opens the
+ * panel becomes the one Firefox runs itself to show or hide the sidebar.
+ */
+function asFirefoxSidebar(manifest: Manifest & { sidebar_action?: unknown }): void {
+  const page = sidePanelPage(manifest);
+  if (!page) return;
+  delete manifest.side_panel;
+  manifest.permissions = manifest.permissions?.filter((permission) => permission !== 'sidePanel');
+  // crxjs's manifest type leaves `action` loosely typed; the icon is passed through as declared.
+  const action = manifest.action as { default_icon?: unknown } | undefined;
+  manifest.sidebar_action = {
+    default_panel: page,
+    default_title: '__MSG_panelTitle__',
+    default_icon: action?.default_icon,
+    // Firefox opens a new add-on's sidebar at install unless told not to; the reader opens it when they want it.
+    open_at_install: false,
+  };
+  if (!manifest.commands) return;
+  const { [OPEN_PANEL_COMMAND]: open, ...others } = manifest.commands;
+  if (open) manifest.commands = { ...others, _execute_sidebar_action: open };
 }

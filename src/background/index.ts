@@ -1,13 +1,15 @@
 /**
  * Background: keeps mention counts per tab for the badge and the popup,
- * serves the claims to hover cards, relays the keyboard command, and opens
+ * serves the claims to hover cards, relays the keyboard commands, and opens
  * the library for a selection looked up from the context menu.
  * The sender's tab always comes from the browser, never from the message.
  */
 import browser from 'webextension-polyfill';
+import { NEXT_MENTION_COMMAND, OPEN_PANEL_COMMAND } from '../shared/commands.ts';
 import { parseMessage, type Reply } from '../shared/messages.ts';
 import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { sendToTab } from '../shared/send.ts';
+import { openSidePanel } from '../shared/sidePanel.ts';
 import { showBadge } from './badge.ts';
 import { cardSummary } from './cardClaims.ts';
 import { lookupPath, registerLookupMenu } from './lookup.ts';
@@ -80,7 +82,12 @@ if (browser.contextMenus) {
 }
 
 browser.commands.onCommand.addListener((command, tab) => {
-  if (command !== 'next-mention') return;
+  // Straight from the key press, nothing awaited first: Chrome opens the panel only in answer to the reader.
+  if (command === OPEN_PANEL_COMMAND) {
+    if (tab?.windowId !== undefined) void openSidePanel(tab.windowId);
+    return;
+  }
+  if (command !== NEXT_MENTION_COMMAND) return;
   // Only the top frame answers, so one command moves to one mention.
   const send = (tabId: number) => sendToTab(tabId, 'mention/next', { entity: null });
   if (tab?.id !== undefined) void send(tab.id);

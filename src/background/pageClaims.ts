@@ -9,6 +9,7 @@ import { readPage } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { theMatcher } from '../shared/claimMatch/matcher.ts';
 import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
+import { pageClaimsKey } from '../shared/sessionKeys.ts';
 
 declare const __CLAIMLIGHT_BENCH__: boolean;
 
@@ -72,7 +73,7 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
   return { hits, page: { sentences, aboutStory: reading.relates, ranked } };
 }
 
-const key = (tabId: number) => `page:${tabId}`;
+const key = pageClaimsKey;
 
 export async function recordPageClaims(tabId: number, page: PageClaims): Promise<void> {
   await browser.storage.session.set({ [key(tabId)]: page });

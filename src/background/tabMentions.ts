@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { ENTITY_IDS, emptyCounts, parseCounts, type MentionCounts } from '../shared/entities.ts';
+import { mentionsKey } from '../shared/sessionKeys.ts';
 import { isHostName } from '../shared/validate.ts';
 
 type FrameCounts = Record<string, MentionCounts>;
@@ -15,7 +16,7 @@ interface StoredTab {
   site: string | null;
 }
 
-const key = (tabId: number) => `tab:${tabId}`;
+const key = mentionsKey;
 
 async function readTab(tabId: number): Promise<StoredTab> {
   const stored: unknown = (await browser.storage.session.get(key(tabId)))[key(tabId)];

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { totalMentions, type EntityId, type MentionCounts } from '../shared/entities.ts';
-import { parseContentCommand } from '../shared/messages.ts';
+import { parseContentCommand, type StepDirection, type StepPosition } from '../shared/messages.ts';
 import { send } from '../shared/send.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
@@ -95,6 +95,11 @@ export class Engine {
     return this.cardController()?.focusNext(entity) ?? false;
   }
 
+  /** Scrolls to a company's next or previous highlight and flashes it (the side panel's stepping). */
+  step(entity: EntityId, direction: StepDirection): StepPosition | null {
+    return this.cardController()?.step(entity, direction) ?? null;
+  }
+
   private cardController(): CardController | null {
     if (!this.card && this.highlighter.registry.highlights > 0) {
       this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
@@ -138,6 +143,8 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
     switch (command.type) {
       case 'mention/next':
         return Promise.resolve(engine.focusNext(command.entity));
+      case 'mention/step':
+        return Promise.resolve(engine.step(command.entity, command.direction));
       case 'page/reveal':
         return Promise.resolve(engine.revealSentence(command.index));
     }

@@ -5,11 +5,10 @@
  * `::highlight(claimlight-claim)` rule, which page CSS cannot reach.
  */
 import type { EntityId } from '../shared/entities.ts';
-import { CLAIM_HIGHLIGHT, FLASH_HIGHLIGHT } from '../shared/highlightCss.ts';
+import { CLAIM_HIGHLIGHT } from '../shared/highlightCss.ts';
 import type { SentenceHit } from '../shared/pageClaims.ts';
+import { clearFlash, flash, highlightApi } from './flash.ts';
 import { rangeOf, type Block } from './pageText.ts';
-
-const FLASH_MS = 2000;
 
 export interface MarkedSentence {
   range: Range;
@@ -17,15 +16,8 @@ export interface MarkedSentence {
   entity: EntityId;
 }
 
-/** The registry, where the browser has the API (Chrome 105+, Firefox 140+); null elsewhere (no markers then). */
-function highlightApi(): { registry: HighlightRegistry; make: (ranges: Range[]) => Highlight } | null {
-  if (typeof CSS === 'undefined' || typeof Highlight === 'undefined' || !('highlights' in CSS)) return null;
-  return { registry: CSS.highlights, make: (ranges) => new Highlight(...ranges) };
-}
-
 export class SentenceMarks {
   private sentences: MarkedSentence[] = [];
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly doc: Document) {}
 
@@ -49,10 +41,8 @@ export class SentenceMarks {
 
   clear(): void {
     this.sentences = [];
-    clearTimeout(this.flashTimer);
-    const api = highlightApi();
-    api?.registry.delete(CLAIM_HIGHLIGHT);
-    api?.registry.delete(FLASH_HIGHLIGHT);
+    highlightApi()?.registry.delete(CLAIM_HIGHLIGHT);
+    clearFlash();
   }
 
   /** The marked sentence under a point of the viewport, if any. */
@@ -75,12 +65,7 @@ export class SentenceMarks {
     const start = sentence.range.startContainer;
     const element = start instanceof Element ? start : start.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    const api = highlightApi();
-    if (api) {
-      api.registry.set(FLASH_HIGHLIGHT, api.make([sentence.range]));
-      clearTimeout(this.flashTimer);
-      this.flashTimer = setTimeout(() => api.registry.delete(FLASH_HIGHLIGHT), FLASH_MS);
-    }
+    flash(sentence.range);
     return true;
   }
 }

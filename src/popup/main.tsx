@@ -4,6 +4,7 @@ import { Popup } from './Popup.tsx';
 import { resolveTabId } from './tab.ts';
 import '../ui/base.css';
 import '../ui/claim.css';
+import '../ui/summary/summary.css';
 import './popup.css';
 
 document.title = t('pageTitlePopup');

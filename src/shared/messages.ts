@@ -109,13 +109,45 @@ export const MESSAGES = {
   ),
 };
 
-/** Messages from the background or the popup to a tab's content script (its top frame). */
+export type StepDirection = 'next' | 'previous';
+
+const isStepDirection = (value: unknown): value is StepDirection => value === 'next' || value === 'previous';
+
+/** Where a step landed: the `at`-th (from 1) of `of` highlights. */
+export interface StepPosition {
+  at: number;
+  of: number;
+}
+
+function parseStepPosition(value: unknown): StepPosition | null {
+  if (!isRecord(value)) return null;
+  const { at, of } = value;
+  return typeof at === 'number' &&
+    typeof of === 'number' &&
+    Number.isSafeInteger(of) &&
+    Number.isSafeInteger(at) &&
+    at >= 1 &&
+    at <= of
+    ? { at, of }
+    : null;
+}
+
+/** Messages from the background, the popup or the side panel to a tab's content script (its top frame). */
 export const CONTENT_COMMANDS = {
   /** Go to the next mention (of one company, or of any); the reply says whether there was one. */
   'mention/next': route(
     ['entity'],
     ({ entity }) => (entity === null || isEntityId(entity) ? { entity } : null),
     (moved) => moved === true,
+  ),
+  /**
+   * The side panel's previous / next: scroll to a company's previous or next highlight and flash it, without
+   * opening its card; the reply says which one it is (1-based) of how many, or null when there is none.
+   */
+  'mention/step': route(
+    ['entity', 'direction'],
+    ({ entity, direction }) => (isEntityId(entity) && isStepDirection(direction) ? { entity, direction } : null),
+    parseStepPosition,
   ),
   /** Scroll to the page's n-th sentence that repeats a claim (as listed by page/get-claims) and flash it. */
   'page/reveal': route(

@@ -27,6 +27,28 @@ describe('deriveManifest', () => {
     expect(deriveManifest(baseManifest, 'chrome', { dev: true }).content_security_policy).toBeUndefined();
   });
 
+  it("turns Chrome's side panel into Firefox's sidebar, with the same page and shortcut and no permission", () => {
+    const chrome = deriveManifest(baseManifest, 'chrome') as unknown as Record<string, unknown>;
+    const panelPage = (chrome['side_panel'] as { default_path: string }).default_path;
+    expect(chrome['permissions']).toContain('sidePanel');
+    const shortcut = (chrome['commands'] as Record<string, unknown>)['open-side-panel'];
+    expect(shortcut).toMatchObject({ suggested_key: { default: 'Alt+Shift+L' } });
+
+    const firefox = deriveManifest(baseManifest, 'firefox') as unknown as Record<string, unknown>;
+    expect(firefox['side_panel']).toBeUndefined();
+    expect(firefox['permissions']).not.toContain('sidePanel');
+    expect(firefox['sidebar_action']).toMatchObject({ default_panel: panelPage, open_at_install: false });
+    const commands = firefox['commands'] as Record<string, unknown>;
+    expect(commands['open-side-panel']).toBeUndefined();
+    expect(commands['_execute_sidebar_action']).toEqual(shortcut);
+    // The other shortcuts stay as they are.
+    expect(Object.keys(commands).sort()).toEqual(
+      Object.keys(chrome['commands'] as object)
+        .map((name) => (name === 'open-side-panel' ? '_execute_sidebar_action' : name))
+        .sort(),
+    );
+  });
+
   it('does not change the source manifest', () => {
     const before = JSON.stringify(baseManifest);
     deriveManifest(baseManifest, 'firefox', { dev: true });

@@ -106,7 +106,7 @@ describe('popup states', () => {
   });
 
   it('recognises add-on stores as such pages', async () => {
-    const { unsupportedReason } = await import('../../src/popup/state.ts');
+    const { unsupportedReason } = await import('../../src/ui/summary/state.ts');
     expect(unsupportedReason('https://chromewebstore.google.com/detail/x')).toBe('store');
     expect(unsupportedReason('https://addons.mozilla.org/en-US/firefox/')).toBe('store');
     expect(unsupportedReason('about:addons')).toBe('browser');
@@ -114,7 +114,7 @@ describe('popup states', () => {
   });
 
   it('says plainly why there are no highlights in Reader View and on a PDF', async () => {
-    const { unsupportedReason } = await import('../../src/popup/state.ts');
+    const { unsupportedReason } = await import('../../src/ui/summary/state.ts');
     expect(unsupportedReason('about:reader?url=https%3A%2F%2Fexample.com%2Fstory')).toBe('reader');
     expect(unsupportedReason('https://example.com/files/Report.PDF?dl=1')).toBe('pdf');
     expect(unsupportedReason('https://example.com/pdf-guide.html')).toBeNull();
@@ -124,6 +124,17 @@ describe('popup states', () => {
     const pdf = await showPopup();
     expect(pdf.textContent).toContain('This is a PDF, shown in the browser');
     expect(pdf.querySelector('#site')).toBeNull();
+  });
+
+  it("says the page was not read when its address is hidden and it never reported (the side panel's view)", async () => {
+    // The panel reads addresses only where Claimlight may run: a browser page shows up as a tab with no URL.
+    world.url = undefined;
+    const root = await showPopup();
+    expect(root.textContent).toContain('Claimlight has not read this page.');
+    expect(root.querySelector('#site')).toBeNull();
+    // A page that did report, from a frame, is one Claimlight read.
+    world.counts = { oracle: 1 };
+    expect((await showPopup()).textContent).not.toContain('Claimlight has not read this page.');
   });
 
   it('offers to ask for access when the user has withheld it (Firefox)', async () => {

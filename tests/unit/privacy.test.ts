@@ -55,7 +55,9 @@ describe.each(TARGETS)('the %s build', (target) => {
     expect(manifest['externally_connectable']).toBeUndefined();
     expect(manifest['host_permissions']).toBeUndefined();
     expect(manifest['optional_permissions']).toBeUndefined();
-    expect(manifest['permissions']).toEqual(['storage', 'activeTab', 'contextMenus']);
+    // Firefox's sidebar needs no permission; Chrome's side panel needs `sidePanel`.
+    const expected = ['storage', 'activeTab', 'contextMenus', ...(target === 'chrome' ? ['sidePanel'] : [])];
+    expect(manifest['permissions']).toEqual(expected);
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const section = /## Permissions\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
     for (const permission of [...(manifest['permissions'] as string[]), '<all_urls>'])

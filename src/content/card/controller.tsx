@@ -27,7 +27,8 @@ import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../c
 import type { HighlightRegistry } from '../registry.ts';
 import { send } from '../../shared/send.ts';
 import type { CardSummary } from '../../shared/summary.ts';
-import { MAX_CARD_CONTEXT } from '../../shared/messages.ts';
+import { MAX_CARD_CONTEXT, type StepDirection, type StepPosition } from '../../shared/messages.ts';
+import { flash } from '../flash.ts';
 import { textAround } from '../pageText.ts';
 import type { MarkedSentence } from '../sentenceMarks.ts';
 import CLAIM_CSS from '../../ui/claim.css?inline';
@@ -223,11 +224,45 @@ export class CardController {
     return true;
   }
 
-  /** The command's stops in page order: our highlights and the marked sentences, merged (each list is in order). */
-  private stops(entity: EntityId | null): Stop[] {
-    const marks = [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
+  /**
+   * The side panel's previous / next for one company: scrolls to that highlight and flashes it, and leaves
+   * focus where it is (the reader is stepping from the panel). Says which highlight it is, of how many.
+   */
+  step(entity: EntityId, direction: StepDirection): StepPosition | null {
+    const marks = this.marksOf(entity);
+    const current = this.visited;
+    let index: number;
+    const at = current instanceof HTMLElement ? marks.indexOf(current) : -1;
+    if (at >= 0) index = (at + (direction === 'next' ? 1 : marks.length - 1)) % marks.length;
+    else if (direction === 'next') index = Math.max(0, current ? marks.findIndex((m) => isAfter(m, current)) : 0);
+    else {
+      // The last one before where the reader was, or the very last.
+      const after = current ? marks.findIndex((m) => isAfter(m, current)) : -1;
+      index = after > 0 ? after - 1 : marks.length - 1;
+    }
+    const mark = marks[index];
+    if (!mark) return null;
+    this.close(false);
+    for (const old of this.doc.querySelectorAll(`[${CURRENT}]`)) old.removeAttribute(CURRENT);
+    this.visited = mark;
+    mark.setAttribute(CURRENT, '');
+    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    const range = this.doc.createRange();
+    range.selectNodeContents(mark);
+    flash(range);
+    return { at: index + 1, of: marks.length };
+  }
+
+  /** Our highlights of `entity` (or of every company), in page order. */
+  private marksOf(entity: EntityId | null): HTMLElement[] {
+    return [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
       (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
     );
+  }
+
+  /** The command's stops in page order: our highlights and the marked sentences, merged (each list is in order). */
+  private stops(entity: EntityId | null): Stop[] {
+    const marks = this.marksOf(entity);
     const sentences = (this.sentences?.list ?? []).filter(
       (s) => !s.range.collapsed && (entity === null || s.entity === entity),
     );

@@ -1,16 +1,16 @@
 /**
- * Everything the popup shows about a tab: the mentions its content script
+ * Everything the popup and the side panel show about a tab: the mentions its content script
  * reported, the user's settings, which site it is, and whether Claimlight can
  * run there at all.
  */
 import browser from 'webextension-polyfill';
-import { emptyCounts, type MentionCounts } from '../shared/entities.ts';
-import type { PageClaims } from '../shared/pageClaims.ts';
-import { send } from '../shared/send.ts';
-import type { Settings } from '../shared/settings.ts';
-import { loadSettings } from '../shared/settingsStore.ts';
+import { emptyCounts, totalMentions, type MentionCounts } from '../../shared/entities.ts';
+import type { PageClaims } from '../../shared/pageClaims.ts';
+import { send } from '../../shared/send.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { loadSettings } from '../../shared/settingsStore.ts';
 
-export interface PopupState {
+export interface PageState {
   tabId: number;
   counts: MentionCounts;
   settings: Settings;
@@ -26,8 +26,12 @@ export interface PopupState {
   page: PageClaims | null;
 }
 
-/** Why a page is out of Claimlight's reach, each said plainly in the popup. */
-export type UnsupportedReason = 'browser' | 'store' | 'reader' | 'pdf';
+/**
+ * Why a page is out of Claimlight's reach, each said plainly. 'unknown': the page never reported and its
+ * address is hidden from Claimlight (the side panel reads addresses only where Claimlight may run, so a
+ * browser page, a store or Reader View shows up this way there).
+ */
+export type UnsupportedReason = 'browser' | 'store' | 'reader' | 'pdf' | 'unknown';
 
 const STORES: readonly ((url: URL) => boolean)[] = [
   (u) => u.hostname === 'chromewebstore.google.com',
@@ -60,6 +64,7 @@ const UNSUPPORTED_MESSAGE: Record<UnsupportedReason, string> = {
   store: 'popupUnsupportedStore',
   reader: 'popupUnsupportedReader',
   pdf: 'popupUnsupportedPdf',
+  unknown: 'popupUnsupportedUnknown',
 };
 
 /** The message key that says why. */
@@ -67,7 +72,7 @@ export function unsupportedMessage(reason: UnsupportedReason): string {
   return UNSUPPORTED_MESSAGE[reason];
 }
 
-export async function loadPopupState(tabId: number): Promise<PopupState> {
+export async function loadPageState(tabId: number): Promise<PageState> {
   const [reported, page, { settings, reset }, tab, hostAccess] = await Promise.all([
     send('tab/get-state', { tabId }),
     send('page/get-claims', { tabId }),
@@ -75,8 +80,11 @@ export async function loadPopupState(tabId: number): Promise<PopupState> {
     browser.tabs.get(tabId).catch(() => null),
     browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => true),
   ]);
-  // The URL is readable only when the user opened the popup on this tab (activeTab).
+  // The URL is readable where Claimlight may run (its host access), and on any page when the reader opened
+  // the popup there (activeTab).
   const url = tab?.url;
+  // The page's content script ran: it reported its site, or mentions from one of its frames.
+  const heardFrom = Boolean(reported?.site) || (reported ? totalMentions(reported.counts) > 0 : false);
   let site = reported?.site ?? null;
   if (url && !site) {
     try {
@@ -91,8 +99,14 @@ export async function loadPopupState(tabId: number): Promise<PopupState> {
     settings,
     settingsReset: reset,
     site,
-    // A PDF whose page did report (a site serving one as HTML) is a page Claimlight read after all.
-    unsupported: url === undefined || reported?.site ? null : unsupportedReason(url),
+    unsupported: heardFrom
+      ? // A PDF whose page did report (a site serving one as HTML) is a page Claimlight read after all.
+        null
+      : url === undefined
+        ? hostAccess && tab
+          ? 'unknown'
+          : null
+        : unsupportedReason(url),
     hostAccess,
     page,
   };

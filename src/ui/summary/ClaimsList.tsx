@@ -4,14 +4,14 @@
  * to the page first, a few shown and the rest folded, with a search over all.
  */
 import { useState } from 'preact/hooks';
-import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import type { EntityId } from '../shared/entities.ts';
-import { t } from '../shared/i18n.ts';
-import type { PageClaims } from '../shared/pageClaims.ts';
-import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../shared/summary.ts';
-import { ClaimView } from '../ui/ClaimView.tsx';
-import { ExportLinks } from '../ui/ExportLinks.tsx';
-import { UnrelatedFold } from '../ui/UnrelatedFold.tsx';
+import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
+import type { EntityId } from '../../shared/entities.ts';
+import { t } from '../../shared/i18n.ts';
+import type { PageClaims } from '../../shared/pageClaims.ts';
+import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../../shared/summary.ts';
+import { ClaimView } from '../ClaimView.tsx';
+import { ExportLinks } from '../ExportLinks.tsx';
+import { UnrelatedFold } from '../UnrelatedFold.tsx';
 
 /** Claims shown before the fold. */
 const SHOWN = 5;

@@ -1,0 +1,171 @@
+/**
+ * What Claimlight says about one tab's page, as the toolbar popup and the side
+ * panel both show it: the switches for the site and for pausing, why nothing is
+ * highlighted when that is so, and otherwise the companies the page mentions,
+ * the sentences it repeats from the reports, and the reports' claims.
+ */
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { timeframeOf } from '../../shared/claims.ts';
+import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
+import { ENTITY_IDS, totalMentions, type EntityId } from '../../shared/entities.ts';
+import { t } from '../../shared/i18n.ts';
+import { timeframeLabel } from '../../shared/kinds.ts';
+import { COMPANY_BY_ID } from '../../shared/lexicon.ts';
+import type { StepDirection, StepPosition } from '../../shared/messages.ts';
+import { sendToTab } from '../../shared/send.ts';
+import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../../shared/settings.ts';
+import { Switch } from '../Switch.tsx';
+import { ClaimsList } from './ClaimsList.tsx';
+import { PageRepeats } from './PageRepeats.tsx';
+import { unsupportedMessage, type PageState } from './state.ts';
+
+/**
+ * Where the summary is shown. The popup closes once it has sent the reader to the page; the side panel
+ * stays, so it steps back and forth through the page instead.
+ */
+export type Surface = 'popup' | 'panel';
+
+function mentionLabel(count: number): string {
+  return count === 1 ? t('popupMentionCountOne') : t('popupMentionCount', String(count));
+}
+
+/** A company the page mentions: how often, a way to its mentions, and who it is (the claims follow, once, below). */
+function CompanySection({
+  entity,
+  count,
+  tabId,
+  surface,
+}: {
+  entity: EntityId;
+  count: number;
+  tabId: number;
+  surface: Surface;
+}) {
+  const company = COMPANY_BY_ID.get(entity);
+  const [missed, setMissed] = useState(false);
+  const [position, setPosition] = useState<StepPosition | null>(null);
+  const next = async () => {
+    if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
+    else setMissed(true);
+  };
+  const step = async (direction: StepDirection) => {
+    const at = await sendToTab(tabId, 'mention/step', { entity, direction });
+    setPosition(at);
+    setMissed(at === null);
+  };
+  const name = company?.name ?? entity;
+  return (
+    <section class="company" data-entity={entity} aria-labelledby={`company-${entity}`}>
+      <header class="company-head">
+        <h2 id={`company-${entity}`}>{name}</h2>
+        <span class="count">{mentionLabel(count)}</span>
+        {surface === 'popup' ? (
+          <button type="button" class="next" onClick={() => void next()}>
+            {t('popupNextMention')}
+          </button>
+        ) : (
+          <span class="steps" role="group" aria-label={t('panelStepMentions', name)}>
+            <button type="button" class="previous" onClick={() => void step('previous')}>
+              {t('panelPrevious')}
+            </button>
+            <button type="button" class="next" onClick={() => void step('next')}>
+              {t('panelNext')}
+            </button>
+          </span>
+        )}
+      </header>
+      {/* Always in the page, so screen readers announce each step's position as it changes. */}
+      {surface === 'panel' && (
+        <p class="position" role="status">
+          {position && t('panelMentionPosition', [String(position.at), String(position.of)])}
+        </p>
+      )}
+      {missed && (
+        <p class="hint" role="status">
+          {t('popupNextMissed')}
+        </p>
+      )}
+      <p class="description">{company?.description}</p>
+    </section>
+  );
+}
+
+export function PageSummary({
+  state,
+  surface,
+  onSettings,
+  onAccessGranted,
+}: {
+  state: PageState;
+  surface: Surface;
+  /** The reader changed a switch: show it at once; it is saved by the caller. */
+  onSettings: (next: Settings) => void;
+  onAccessGranted: () => void;
+}) {
+  const { settings, site, counts } = state;
+  const siteOn = site === null || !isSiteDisabled(settings, site);
+  const toggleSite = (on: boolean) => {
+    const host = site && normalizeSite(site);
+    if (!site || !host) return;
+    const disabledSites = on
+      ? settings.disabledSites.filter((s) => !siteMatches(site, s))
+      : [...new Set([...settings.disabledSites, host])];
+    onSettings({ ...settings, disabledSites });
+  };
+  const requestAccess = async () => {
+    const granted = await browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+    if (granted) onAccessGranted();
+  };
+  const mentioned = ENTITY_IDS.filter((id) => counts[id] > 0);
+
+  return (
+    <>
+      {state.settingsReset.length > 0 && (
+        <p class="notice" role="status">
+          {t('settingsWereReset')}
+        </p>
+      )}
+      <div class="switches">
+        {site !== null && state.unsupported === null && (
+          <Switch id="site" label={t('popupSiteSwitch', site)} checked={siteOn} onChange={toggleSite} />
+        )}
+        <Switch
+          id="pause"
+          label={t('popupPauseSwitch')}
+          checked={settings.paused}
+          onChange={(paused) => onSettings({ ...settings, paused })}
+        />
+      </div>
+      {state.unsupported !== null ? (
+        <p class="state">{t(unsupportedMessage(state.unsupported))}</p>
+      ) : !state.hostAccess ? (
+        <div class="state">
+          <p>{t('popupNoHostAccess')}</p>
+          <button type="button" class="primary" onClick={() => void requestAccess()}>
+            {t('popupGrantAccess')}
+          </button>
+        </div>
+      ) : settings.paused ? (
+        <p class="state">{t('popupPaused')}</p>
+      ) : !siteOn ? (
+        <p class="state">{t('popupSiteOff')}</p>
+      ) : totalMentions(counts) === 0 ? (
+        <p class="state">{t('popupNoMentions')}</p>
+      ) : (
+        <>
+          <p class="timeframe">{timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}</p>
+          {state.page && <PageRepeats page={state.page} tabId={state.tabId} surface={surface} />}
+          {mentioned.map((id) => (
+            <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} surface={surface} />
+          ))}
+          <ClaimsList
+            entities={mentioned}
+            names={mentioned.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', ')}
+            page={state.page}
+          />
+        </>
+      )}
+    </>
+  );
+}
