@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots`: saves pictures of the hover card, the popup, the
- * claims library, the source viewer and the options page to docs/screenshots/,
+ * `npm run screenshots`: saves pictures of the hover card, the popup, the side
+ * panel, the claims library, the source viewer and the options page to docs/screenshots/,
  * from the built extension in Chromium (light theme).
  */
 import { mkdir } from 'node:fs/promises';
@@ -28,6 +28,17 @@ try {
   await popup.goto(`chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${String(tabId)}`);
   await popup.waitForSelector('.company');
   await popup.screenshot({ path: join(OUT, 'popup.png') });
+
+  // The side panel beside the story page, after stepping to a mention and to a repeated sentence.
+  const story = await chromium.newPage();
+  await story.goto(server.url('/story.html'));
+  const panelView = await chromium.openPanel(story, server.url('/story.html'));
+  const panel = panelView.page.page;
+  await panel.setViewportSize({ width: 360, height: 900 });
+  await panel.locator('.company[data-entity="oracle"] .next').click({ timeout: 15_000 });
+  await panel.locator('.sentence-steps .next').click();
+  await panel.waitForSelector('.repeat.shown');
+  await panel.screenshot({ path: join(OUT, 'panel.png') });
 
   const library = await chromium.openExtensionPage('src/library/index.html?entity=oracle');
   await library.setViewportSize({ width: 1000, height: 800 });

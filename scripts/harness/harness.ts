@@ -48,9 +48,27 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+/**
+ * Claimlight's side panel page, opened as a tab that follows another window's active tab (no test driver
+ * reaches the browser's real side panel or sidebar; the page and its behaviour are the same).
+ */
+export interface PanelView {
+  readonly page: TestPage;
+  /** Makes `tab` the active tab of the window the panel follows. */
+  activate(tab: TestPage): Promise<void>;
+  /** Opens a blank tab in the window the panel follows and makes it active. */
+  newTab(): Promise<TestPage>;
+}
+
 export interface BrowserHarness {
   readonly name: BrowserName;
   newPage(): Promise<TestPage>;
+  /**
+   * Opens the side panel page following the window `tab` is in, and makes `tab` that window's active tab.
+   * `via` is a page with a mention of TikTok: in Firefox, its card's link to the library is the way into the
+   * extension's own pages, since WebDriver BiDi does not let a test navigate a tab to a moz-extension: URL.
+   */
+  openPanel(tab: TestPage, via: string): Promise<PanelView>;
   /** URLs any page or extension context asked for that were not local; each was refused. */
   readonly blockedRequests: string[];
   close(): Promise<void>;
@@ -165,6 +183,7 @@ export interface ChromiumHarness extends BrowserHarness {
   newTab(): Promise<{ page: PwPage; tabId: number }>;
   /** Opens an extension page, such as `src/popup/index.html?tab=3`. */
   openExtensionPage(path: string): Promise<PwPage>;
+  openPanel(tab: TestPage, via?: string): Promise<PanelView & { page: PlaywrightPage }>;
 }
 
 export async function launchChromium(
@@ -214,6 +233,23 @@ export async function launchChromium(
       await new Promise((done) => setTimeout(done, 20));
     }
   }
+  async function openExtensionPage(path: string) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  }
+  const tabIdOf = (tab: TestPage): number => {
+    if (!(tab instanceof PlaywrightPage) || tab.tabId === undefined) throw new Error('not a tab the harness opened');
+    return tab.tabId;
+  };
+  async function activate(tab: TestPage): Promise<void> {
+    await (
+      await serviceWorker()
+    ).evaluate(async (id) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      await chrome.tabs.update(id, { active: true });
+    }, tabIdOf(tab));
+  }
   return {
     name: 'chromium',
     context,
@@ -225,10 +261,36 @@ export async function launchChromium(
       const { page, tabId } = await newTab();
       return new PlaywrightPage(page, tabId);
     },
-    async openExtensionPage(path: string) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return page;
+    openExtensionPage,
+    async openPanel(tab: TestPage) {
+      // Chromium lets the test open the extension's pages directly; `via` is Firefox's way in.
+      const worker = await serviceWorker();
+      const windowId = await worker.evaluate(async (id) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+        return (await chrome.tabs.get(id)).windowId;
+      }, tabIdOf(tab));
+      if (windowId === undefined) throw new Error('the tab has no window');
+      // The panel page in a window of its own, following the test tab's window.
+      const panel = new PlaywrightPage(await openExtensionPage(`src/panel/index.html?window=${String(windowId)}`));
+      await activate(tab);
+      return {
+        page: panel,
+        activate,
+        async newTab() {
+          const marker = `about:blank#claimlight-tab-${randomUUID()}`;
+          const tabId = await worker.evaluate(
+            async ([url, id]) => {
+              const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+              return (await chrome.tabs.create({ url, windowId: id, active: true })).id;
+            },
+            [marker, windowId] as const,
+          );
+          if (tabId === undefined) throw new Error('the new tab has no id');
+          const page = context.pages().find((p) => p.url() === marker) ?? (await context.waitForEvent('page'));
+          await page.waitForURL(marker);
+          return new PlaywrightPage(page, tabId);
+        },
+      };
     },
     async close() {
       await context.close();
@@ -255,6 +317,22 @@ const OFFLINE_FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.getAddons.cache.enabled': false,
   'app.update.enabled': false,
 };
+
+/**
+ * Takes an extension page to another of the extension's addresses from inside (Puppeteer sees no navigation
+ * events for tabs the extension opened), and waits until it has loaded there.
+ */
+async function navigateWithin(page: PpPage, to: string): Promise<void> {
+  const target = await page.evaluate((relative) => new URL(relative, location.href).href, to);
+  await page.evaluate((href) => location.assign(href), target);
+  const deadline = Date.now() + 15_000;
+  const arrived = () =>
+    page.evaluate((href) => location.href === href && document.readyState === 'complete', target).catch(() => false);
+  while (!(await arrived())) {
+    if (Date.now() > deadline) throw new Error(`the extension page did not reach ${target}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
 
 /** A Firefox page whose requests to anywhere but this machine are refused and recorded. */
 async function newOfflinePage(browser: PpBrowser, blockedRequests: string[]): Promise<PpPage> {
@@ -288,6 +366,49 @@ export async function launchFirefox(
     extraPrefsFirefox: { ...OFFLINE_FIREFOX_PREFS, ...options.prefs },
   });
   const extensionId = await browser.installExtension(options.distDir ?? DIST.firefox);
+  /** Opens a page with a mention, follows its card's link to the library, and takes that tab to `path`. */
+  async function openThroughCard(path: string, via: string): Promise<PpPage> {
+    const opener = await newOfflinePage(browser, blockedRequests);
+    try {
+      await opener.bringToFront();
+      await opener.goto(via, { waitUntil: 'load' });
+      await opener.hover('claimlight-mention[data-claimlight-entity="tiktok"]');
+      const link = await opener.waitForFunction(
+        () => {
+          const r = document
+            .querySelector('claimlight-card')
+            ?.shadowRoot?.querySelector('.all-claims')
+            ?.getBoundingClientRect();
+          return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        },
+        { timeout: 15_000 },
+      );
+      const at = (await link.jsonValue()) as { x: number; y: number };
+      const before = new Set(await browser.pages());
+      await opener.mouse.click(at.x, at.y);
+      // Puppeteer may still report the new tab as about:blank: ask the page itself where it is.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith('moz-extension://')) {
+            await page.waitForFunction(() => document.readyState === 'complete');
+            await navigateWithin(page, `/${path}`);
+            return page;
+          }
+        }
+        if (Date.now() > deadline) throw new Error('the card’s library link opened no extension page');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    } finally {
+      await opener.close();
+    }
+  }
+  const activate = async (tab: TestPage) => {
+    if (!(tab instanceof PuppeteerPage)) throw new Error('not a Firefox test page');
+    await tab.page.bringToFront();
+  };
   return {
     name: 'firefox',
     browser,
@@ -296,6 +417,26 @@ export async function launchFirefox(
     async newPage() {
       return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
+    async openPanel(tab: TestPage, via: string) {
+      // Puppeteer opens every page as a tab of the one window: the panel follows that window.
+      const panel = await openThroughCard(`src/panel/index.html`, via);
+      const windowId = await panel.evaluate(async () => {
+        const ext = (globalThis as unknown as { browser: ChromeApi }).browser;
+        return (await ext.windows.getCurrent()).id;
+      });
+      if (windowId === undefined) throw new Error('the panel has no window');
+      await navigateWithin(panel, `?window=${String(windowId)}`);
+      await activate(tab);
+      return {
+        page: new PuppeteerPage(panel),
+        activate,
+        async newTab() {
+          const page = new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
+          await activate(page);
+          return page;
+        },
+      };
+    },
     close: () => browser.close(),
   };
 }
@@ -303,6 +444,8 @@ export async function launchFirefox(
 export function launchHarness(name: BrowserName): Promise<BrowserHarness> {
   return name === 'chromium' ? launchChromium() : launchFirefox();
 }
+
+const noPanel = (): Promise<PanelView> => Promise.reject(new Error('the browser without the extension has no panel'));
 
 /** The same browser without the extension, for comparing a page with and without Claimlight. */
 export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarness> {
@@ -325,6 +468,7 @@ export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarn
       name,
       blockedRequests,
       newPage: async () => new PlaywrightPage(await context.newPage()),
+      openPanel: noPanel,
       close: () => browser.close(),
     };
   }
@@ -340,6 +484,7 @@ export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarn
     async newPage() {
       return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
+    openPanel: noPanel,
     close: () => browser.close(),
   };
 }

@@ -141,6 +141,9 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
     const command = parseContentCommand(raw);
     if (!command) return undefined;
     switch (command.type) {
+      case 'page/ping':
+        // Answered by the listener every page has (ping.ts).
+        return undefined;
       case 'mention/next':
         return Promise.resolve(engine.focusNext(command.entity));
       case 'mention/step':

@@ -75,7 +75,7 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
           {t('popupOptions')}
         </button>
       </header>
-      {view.kind === 'ready' && view.state.site !== null && (
+      {view.kind === 'ready' && view.state.site !== null && view.state.unsupported === null && (
         <p class="panel-site">{t('panelShowing', view.state.site)}</p>
       )}
       {view.kind === 'loading' ? (

@@ -8,6 +8,7 @@
 import { isSourceFile } from './claims.ts';
 import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
 import { parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
+import { PING_TYPE } from './ping.ts';
 import { parseCardSummary } from './summary.ts';
 import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
@@ -132,8 +133,24 @@ function parseStepPosition(value: unknown): StepPosition | null {
     : null;
 }
 
+/** A content script's answer to `page/ping`: it runs in the page, whose host name it tells. */
+export interface PingReply {
+  site: string | null;
+}
+
+export function parsePingReply(value: unknown): PingReply | null {
+  if (!isRecord(value) || !hasExactly(value, ['site'])) return null;
+  const site = value['site'];
+  return site === null || (isHostName(site) && site !== '') ? { site } : null;
+}
+
 /** Messages from the background, the popup or the side panel to a tab's content script (its top frame). */
 export const CONTENT_COMMANDS = {
+  /**
+   * Whether Claimlight's content script runs in the tab at all, and on which site: what the side panel asks
+   * of a page that reported no mention and whose address it may not read (Chrome, without `tabs`).
+   */
+  [PING_TYPE]: route([], () => ({}), parsePingReply),
   /** Go to the next mention (of one company, or of any); the reply says whether there was one. */
   'mention/next': route(
     ['entity'],

@@ -5,7 +5,7 @@ import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness, TestPage } from '../../scripts/harness/harness.ts';
 import { waitForCard } from '../support/card.ts';
-import { waitForHighlights } from '../support/page.ts';
+import { openStoryPage, waitForHighlights } from '../support/page.ts';
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
@@ -46,6 +46,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await seriousViolations(page), path).toEqual([]);
         await page.close();
       }
+    });
+
+    test('the side panel, with a company stepped through and a repeated sentence shown', async ({
+      tab,
+      server,
+      harness,
+    }) => {
+      await openStoryPage(tab, server.url('/story.html'));
+      const panel = (await (harness as ChromiumHarness).openPanel(tab)).page.page;
+      await panel.emulateMedia({ colorScheme });
+      await panel.locator('.company[data-entity="oracle"] .next').click({ timeout: 15_000 });
+      await expect(panel.locator('.company[data-entity="oracle"] .position')).toHaveText(/^Mention 1 of/);
+      await panel.locator('.sentence-steps .next').click();
+      await expect(panel.locator('.sentence-steps .position')).toHaveText(/^Sentence 1 of/);
+      await panel.locator('.quotes > summary').first().click();
+      expect(await seriousViolations(panel)).toEqual([]);
+      // At a narrow panel's width too (Chrome's side panel starts at about 320 px).
+      await panel.setViewportSize({ width: 320, height: 700 });
+      expect(await seriousViolations(panel)).toEqual([]);
+      const overflow = await panel.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await panel.close();
     });
 
     test('the hover card', async ({ tab, server }) => {

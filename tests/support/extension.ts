@@ -1,4 +1,5 @@
 /** Chromium-only helpers that act through the extension's own service worker. */
+import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import { PlaywrightPage, type ChromiumHarness, type TestPage } from '../../scripts/harness/harness.ts';
 
@@ -61,4 +62,31 @@ export async function storedCounts(harness: ChromiumHarness, tabId: number): Pro
       for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
     return total;
   }, tabId);
+}
+
+/**
+ * Evaluates an expression in Chrome's real side panel, when one shows an extension page: Playwright lists no
+ * side panel among its pages, so this goes through the DevTools protocol of `via`, any page of the browser.
+ * Null when no side panel is open.
+ */
+export async function evaluateInSidePanel(harness: ChromiumHarness, via: Page, expression: string): Promise<unknown> {
+  const cdp = await harness.context.newCDPSession(via);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const panel = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${harness.extensionId}/src/panel/`));
+    if (!panel) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false });
+    const answer = new Promise<string>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        if (event.sessionId === sessionId) resolve(event.message);
+      });
+    });
+    const request = { id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } };
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(request) });
+    const reply = JSON.parse(await answer) as { result?: { result?: { value?: unknown } } };
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return reply.result?.result?.value ?? null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

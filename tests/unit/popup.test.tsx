@@ -17,6 +17,8 @@ interface FakeWorld {
   written: unknown[];
   /** What the background answers about the page's sentences (undefined: not matched yet). */
   page: unknown;
+  /** What the page's content script answers to a ping (undefined: no content script there). */
+  ping: unknown;
 }
 
 /** A popup's world before each test: nothing reported, default settings, access granted. */
@@ -28,6 +30,7 @@ const freshWorld = (): FakeWorld => ({
   hostAccess: true,
   written: [],
   page: undefined,
+  ping: undefined,
 });
 
 const world: FakeWorld = freshWorld();
@@ -71,7 +74,12 @@ vi.mock('webextension-polyfill', () => ({
     tabs: {
       get: (id: number) => Promise.resolve({ id, url: world.url }),
       query: () => Promise.resolve([{ id: 1 }]),
-      sendMessage: () => Promise.resolve(true),
+      sendMessage: (_id: number, m: { type: string }) =>
+        m.type === 'page/ping'
+          ? world.ping === undefined
+            ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'))
+            : Promise.resolve(world.ping)
+          : Promise.resolve(true),
       create: () => Promise.resolve({}),
     },
     permissions: {
@@ -135,6 +143,17 @@ describe('popup states', () => {
     // A page that did report, from a frame, is one Claimlight read.
     world.counts = { oracle: 1 };
     expect((await showPopup()).textContent).not.toContain('Claimlight has not read this page.');
+  });
+
+  it('asks the page itself when it reported nothing and its address is hidden: a page with no mention says so', async () => {
+    world.url = undefined;
+    world.ping = { site: 'news.example.org' };
+    const root = await showPopup();
+    expect(root.textContent).toContain('No mention of TikTok, ByteDance or Oracle on this page.');
+    expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on news.example.org');
+    // An answer that is not a content script's is no answer.
+    world.ping = { site: 'news.example.org', extra: true };
+    expect((await showPopup()).textContent).toContain('Claimlight has not read this page.');
   });
 
   it('offers to ask for access when the user has withheld it (Firefox)', async () => {

@@ -2,7 +2,7 @@
  * "What this page repeats": each page sentence that repeats a claim, the claim, and a way back to the
  * sentence. In the side panel, previous / next step through the sentences in page order.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
@@ -16,15 +16,22 @@ const CLAIM_BY_ID = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim]
 export function PageRepeats({ page, tabId, surface }: { page: PageClaims; tabId: number; surface: Surface }) {
   const [gone, setGone] = useState<number | null>(null);
   const [shown, setShown] = useState<number | null>(null);
+  // The sentence asked for last, ahead of the page's answer: quick clicks each take one more step.
+  const asked = useRef<number | null>(null);
   const count = page.sentences.length;
   if (count === 0) return null;
   const reveal = async (index: number) => {
+    asked.current = index;
     const found = await sendToTab(tabId, 'page/reveal', { index });
+    if (asked.current !== index) return;
     if (found && surface === 'popup') window.close();
     setGone(found ? null : index);
     setShown(found ? index : null);
   };
-  const step = (by: 1 | -1) => void reveal(shown === null ? (by > 0 ? 0 : count - 1) : (shown + by + count) % count);
+  const step = (by: 1 | -1) => {
+    const from = asked.current;
+    void reveal(from === null ? (by > 0 ? 0 : count - 1) : (from + by + count) % count);
+  };
   return (
     <section class="page-repeats" aria-labelledby="page-repeats">
       <h2 id="page-repeats">{t('popupPageRepeats')}</h2>

@@ -6,7 +6,8 @@
 import browser from 'webextension-polyfill';
 import { emptyCounts, totalMentions, type MentionCounts } from '../../shared/entities.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
-import { send } from '../../shared/send.ts';
+import { PING_TYPE } from '../../shared/ping.ts';
+import { send, sendToTab } from '../../shared/send.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { loadSettings } from '../../shared/settingsStore.ts';
 
@@ -72,6 +73,14 @@ export function unsupportedMessage(reason: UnsupportedReason): string {
   return UNSUPPORTED_MESSAGE[reason];
 }
 
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
 export async function loadPageState(tabId: number): Promise<PageState> {
   const [reported, page, { settings, reset }, tab, hostAccess] = await Promise.all([
     send('tab/get-state', { tabId }),
@@ -80,17 +89,20 @@ export async function loadPageState(tabId: number): Promise<PageState> {
     browser.tabs.get(tabId).catch(() => null),
     browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => true),
   ]);
-  // The URL is readable where Claimlight may run (its host access), and on any page when the reader opened
-  // the popup there (activeTab).
+  // The URL is readable where Claimlight may run (its host access, in Firefox), and on any page when the
+  // reader opened the popup there (activeTab).
   const url = tab?.url;
   // The page's content script ran: it reported its site, or mentions from one of its frames.
-  const heardFrom = Boolean(reported?.site) || (reported ? totalMentions(reported.counts) > 0 : false);
+  let heardFrom = Boolean(reported?.site) || (reported ? totalMentions(reported.counts) > 0 : false);
   let site = reported?.site ?? null;
-  if (url && !site) {
-    try {
-      site = new URL(url).hostname || null;
-    } catch {
-      site = null;
+  if (url && !site) site = hostOf(url);
+  if (!heardFrom && url === undefined && tab) {
+    // Chrome's side panel sees no address: a page with no mention and a page no extension may touch look
+    // alike until the page's content script answers.
+    const ping = await sendToTab(tabId, PING_TYPE, {});
+    if (ping) {
+      heardFrom = true;
+      site = ping.site;
     }
   }
   return {

@@ -1,0 +1,143 @@
+/**
+ * The side panel in Chromium, beyond what both browsers share (panel.spec.ts): it shows a tab exactly as the
+ * popup does, says why on a page no extension may touch, and is operable from the keyboard with focus
+ * staying in the panel while the page moves.
+ */
+import type { Page } from '@playwright/test';
+import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
+import { clearSettings, evaluateInSidePanel, tabIdOf } from '../support/extension.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { openStoryPage } from '../support/page.ts';
+
+test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+
+/** The summary as a reader sees it: headings, counts, the repeated sentences and the claims, in order. */
+function summaryOf(page: Page) {
+  return page.evaluate(() => ({
+    companies: [...document.querySelectorAll('.company')].map((c) => c.querySelector('h2')?.textContent),
+    counts: [...document.querySelectorAll('.company .count')].map((c) => c.textContent),
+    repeats: [...document.querySelectorAll('[data-page-claim]')].map((el) => el.getAttribute('data-page-claim')),
+    claims: [...document.querySelectorAll('.claims > .claim')].map((el) => el.getAttribute('data-claim-id')),
+  }));
+}
+
+test('the panel shows a tab exactly as the popup does', async ({ tab, server, harness }) => {
+  const chromium = harness as ChromiumHarness;
+  await openStoryPage(tab, server.url('/story.html'));
+  const popup = await chromium.openExtensionPage(`src/popup/index.html?tab=${String(tabIdOf(tab))}`);
+  await expect(popup.locator('[data-page-claim]').first()).toBeVisible({ timeout: 15_000 });
+  const panel = await chromium.openPanel(tab);
+  const panelPage = panel.page.page;
+  await expect(panelPage.locator('[data-page-claim]').first()).toBeVisible({ timeout: 15_000 });
+  const fromPopup = await summaryOf(popup);
+  expect(fromPopup.claims.length).toBeGreaterThan(3);
+  expect(await summaryOf(panelPage)).toEqual(fromPopup);
+  await popup.close();
+  await panelPage.close();
+});
+
+test('on a page no extension may touch, the panel says so, and on a page without mentions it says that', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await tab.goto(server.url('/no-mentions.html'));
+  const panel = await chromium.openPanel(tab);
+  const panelPage = panel.page.page;
+  // Chrome hides this page's address from the panel: the page's content script answers for it.
+  await expect(panelPage.locator('.state')).toHaveText('No mention of TikTok, ByteDance or Oracle on this page.', {
+    timeout: 15_000,
+  });
+  await expect(panelPage.locator('.panel-site')).toHaveText('On 127.0.0.1');
+  await expect(panelPage.locator('#site-label')).toHaveText('Highlight on 127.0.0.1');
+
+  // The browser's own page: no content script runs there.
+  const worker = await chromium.serviceWorker();
+  await worker.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    await chrome.tabs.update(id, { url: 'chrome://version/' });
+  }, tabIdOf(tab));
+  await expect(panelPage.locator('.state')).toContainText('Claimlight has not read this page.', { timeout: 15_000 });
+  await expect(panelPage.locator('.panel-site')).toHaveCount(0);
+  await expect(panelPage.locator('#site')).toHaveCount(0);
+  await expect(panelPage.locator('.company')).toHaveCount(0);
+  await panelPage.close();
+});
+
+test('the panel works from the keyboard: focus stays on the button while the page moves to each mention', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await openStoryPage(tab, server.url('/story.html'));
+  const panel = await chromium.openPanel(tab);
+  const panelPage = panel.page.page;
+  const next = panelPage.locator('.company[data-entity="tiktok"] .next');
+  await expect(next).toBeVisible({ timeout: 15_000 });
+  // Tab through the panel from its start until the TikTok section's Next button has focus.
+  await panelPage.locator('body').focus();
+  for (let i = 0; i < 40 && !(await next.evaluate((el) => el === document.activeElement)); i++)
+    await panelPage.keyboard.press('Tab');
+  await expect(next).toBeFocused();
+  await panelPage.keyboard.press('Enter');
+  const position = panelPage.locator('.company[data-entity="tiktok"] .position');
+  await expect(position).toHaveText('Mention 1 of 2, marked on the page');
+  await panelPage.keyboard.press('Space');
+  await expect(position).toHaveText('Mention 2 of 2, marked on the page');
+  // Focus stayed in the panel, on the button; the page moved and marked the mention without taking focus.
+  await expect(next).toBeFocused();
+  const page = await tab.evaluate(() => ({
+    current: document.querySelector('[data-claimlight-current]')?.textContent ?? null,
+    focus: document.activeElement?.tagName ?? null,
+  }));
+  expect(page).toEqual({ current: 'TikTok', focus: 'BODY' });
+  // Shift+Tab reaches Previous, which steps back.
+  await panelPage.keyboard.press('Shift+Tab');
+  await expect(panelPage.locator('.company[data-entity="tiktok"] .previous')).toBeFocused();
+  await panelPage.keyboard.press('Enter');
+  await expect(position).toHaveText('Mention 1 of 2, marked on the page');
+  await panelPage.close();
+});
+
+test("the popup's Open side panel button opens Chrome's side panel beside the page, showing that page", async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await openStoryPage(tab, server.url('/story.html'));
+  // The popup as a tab of the page's window, so the panel opens in that window (a real popup would too).
+  const popupUrl = `chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${String(tabIdOf(tab))}`;
+  const worker = await chromium.serviceWorker();
+  await worker.evaluate(
+    async ([id, url]) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      const { windowId } = await chrome.tabs.get(id);
+      await chrome.tabs.create({ ...(windowId === undefined ? {} : { windowId }), url, active: true });
+    },
+    [tabIdOf(tab), popupUrl] as const,
+  );
+  await expect.poll(() => chromium.context.pages().some((p) => p.url() === popupUrl)).toBe(true);
+  const popup = chromium.context.pages().find((p) => p.url() === popupUrl);
+  if (!popup) throw new Error('no popup');
+  const closed = popup.waitForEvent('close');
+  // A real click: Chrome opens a side panel only in answer to the reader's gesture.
+  await popup.getByRole('button', { name: 'Open side panel' }).click();
+  // The popup gets out of the way once the panel is open.
+  await closed;
+  const page = (tab as unknown as { page: Page }).page;
+  await expect
+    .poll(() => evaluateInSidePanel(chromium, page, "document.querySelector('.panel-site')?.textContent ?? null"), {
+      timeout: 15_000,
+    })
+    .toBe('On 127.0.0.1');
+  const companies = await evaluateInSidePanel(
+    chromium,
+    page,
+    "[...document.querySelectorAll('.company h2')].map((h) => h.textContent).join(', ')",
+  );
+  expect(companies).toBe('TikTok, ByteDance, Oracle');
+});
