@@ -3,6 +3,7 @@
  * popup does, says why on a page no extension may touch, and is operable from the keyboard with focus
  * staying in the panel while the page moves.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
@@ -33,6 +34,16 @@ test('the panel shows a tab exactly as the popup does', async ({ tab, server, ha
   const fromPopup = await summaryOf(popup);
   expect(fromPopup.claims.length).toBeGreaterThan(3);
   expect(await summaryOf(panelPage)).toEqual(fromPopup);
+  // The panel exports the page's claims as the popup does: the same CSL-JSON, byte for byte.
+  const download = async (page: Page) => {
+    const started = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'CSL-JSON (Zotero)' }).click();
+    return readFileSync(await (await started).path(), 'utf8');
+  };
+  const fromPanel = await download(panelPage);
+  expect(fromPanel).toBe(await download(popup));
+  const ids = (JSON.parse(fromPanel) as { id: string }[]).map((item) => item.id);
+  expect(ids).toEqual(expect.arrayContaining(fromPopup.claims.map((id) => `claimlight-${String(id)}`)));
   await popup.close();
   await panelPage.close();
 });
