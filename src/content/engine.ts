@@ -142,8 +142,7 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
     if (!command) return undefined;
     switch (command.type) {
       case 'page/ping':
-        // Answered by the listener every page has (ping.ts).
-        return undefined;
+        return Promise.resolve({ site: location.hostname || null });
       case 'mention/next':
         return Promise.resolve(engine.focusNext(command.entity));
       case 'mention/step':

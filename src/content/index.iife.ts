@@ -3,22 +3,19 @@
  * (and so detect) a chunk of it as a web-accessible resource.
  *
  * Most pages stop here: the page's text is read once and holds no possible
- * mention. Nothing else runs on them: no setting read, no stylesheet or page
- * listener added; the one extension API touched is a message listener in the
- * top frame, so the side panel can tell such a page from one no extension may
- * touch. Only a page that may mention a
+ * mention. Nothing else runs on them: no extension API is touched (the first
+ * touch builds the API's bindings, a few milliseconds), no setting read, no
+ * stylesheet or listener added. Only a page that may mention a
  * company loads the engine (highlighter, styles, hover card, messaging); a
  * dormant page is only watched for text it adds later.
  */
 import { SLICE_BUDGET_MS } from './constants.ts';
 import { mayHoldMention, subtreeMayMention } from './detect.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
-import { answerPings } from './ping.ts';
 import { probeForMention } from './probe.ts';
 import { ShadowRootSweep } from './shadowRoots.ts';
 
 markStart();
-answerPings();
 
 let waking = false;
 /** What to highlight first when the engine starts: changed nodes and shadow roots, or the whole page. */

@@ -14,6 +14,11 @@ import { followActiveTab } from './follow.ts';
 
 /** Changes come in bursts (a count report, then the page's sentences): one reload after they settle. */
 const RELOAD_DELAY_MS = 120;
+/**
+ * When a page has not answered yet (its engine starts after the browser says the page loaded), it is asked
+ * again after these delays, then left as it is: a page without mentions never answers.
+ */
+const UNANSWERED_RETRIES_MS = [300, 1000, 3000];
 
 type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'no-tab' } | { kind: 'ready'; state: PageState };
 
@@ -22,6 +27,7 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
   const tab = useRef<number | null>(null);
   // Each load is numbered: an answer about a tab the reader has left is dropped.
   const loads = useRef(0);
+  const retries = useRef(0);
 
   const load = (tabId: number | null) => {
     const id = ++loads.current;
@@ -52,10 +58,12 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
         switched: (tabId) => {
           clearTimeout(timer);
           tab.current = tabId;
+          retries.current = 0;
           load(tabId);
         },
         changed: () => {
           clearTimeout(timer);
+          retries.current = 0;
           timer = setTimeout(() => load(tab.current), RELOAD_DELAY_MS);
         },
       });
@@ -66,6 +74,16 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
       stop?.();
     };
   }, [windowId]);
+
+  const unanswered = view.kind === 'ready' && view.state.unsupported === 'unknown';
+  useEffect(() => {
+    if (!unanswered) return undefined;
+    const delay = UNANSWERED_RETRIES_MS[retries.current];
+    if (delay === undefined) return undefined;
+    retries.current++;
+    const retry = setTimeout(() => load(tab.current), delay);
+    return () => clearTimeout(retry);
+  }, [view]);
 
   return (
     <main class="panel" aria-busy={view.kind === 'loading'}>

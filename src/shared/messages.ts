@@ -8,7 +8,6 @@
 import { isSourceFile } from './claims.ts';
 import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
 import { parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
-import { PING_TYPE } from './ping.ts';
 import { parseCardSummary } from './summary.ts';
 import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
@@ -133,7 +132,7 @@ function parseStepPosition(value: unknown): StepPosition | null {
     : null;
 }
 
-/** A content script's answer to `page/ping`: it runs in the page, whose host name it tells. */
+/** The engine's answer to `page/ping`: it runs in the page, whose host name it tells. */
 export interface PingReply {
   site: string | null;
 }
@@ -147,10 +146,11 @@ export function parsePingReply(value: unknown): PingReply | null {
 /** Messages from the background, the popup or the side panel to a tab's content script (its top frame). */
 export const CONTENT_COMMANDS = {
   /**
-   * Whether Claimlight's content script runs in the tab at all, and on which site: what the side panel asks
-   * of a page that reported no mention and whose address it may not read (Chrome, without `tabs`).
+   * Whether Claimlight's engine runs in the tab, and on which site: what the side panel asks of a page that
+   * reported no mention and whose address it may not read (Chrome, without `tabs`). Only a page that may
+   * mention a company answers: a dormant page touches no extension API.
    */
-  [PING_TYPE]: route([], () => ({}), parsePingReply),
+  'page/ping': route([], () => ({}), parsePingReply),
   /** Go to the next mention (of one company, or of any); the reply says whether there was one. */
   'mention/next': route(
     ['entity'],

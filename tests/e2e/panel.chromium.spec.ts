@@ -9,7 +9,7 @@ import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { clearSettings, evaluateInSidePanel, tabIdOf } from '../support/extension.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { openStoryPage } from '../support/page.ts';
+import { HIGHLIGHT, openStoryPage } from '../support/page.ts';
 
 test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
 
@@ -48,7 +48,10 @@ test('the panel shows a tab exactly as the popup does', async ({ tab, server, ha
   await panelPage.close();
 });
 
-test('on a page no extension may touch, the panel says so, and on a page without mentions it says that', async ({
+const HIDDEN_PAGE =
+  "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.";
+
+test('where Chrome hides the address: a page without mentions and a browser page say what they can be; a paused page with mentions answers for itself', async ({
   tab,
   server,
   harness,
@@ -57,23 +60,28 @@ test('on a page no extension may touch, the panel says so, and on a page without
   await tab.goto(server.url('/no-mentions.html'));
   const panel = await chromium.openPanel(tab);
   const panelPage = panel.page.page;
-  // Chrome hides this page's address from the panel: the page's content script answers for it.
-  await expect(panelPage.locator('.state')).toHaveText('No mention of TikTok, ByteDance or Oracle on this page.', {
-    timeout: 15_000,
-  });
-  await expect(panelPage.locator('.panel-site')).toHaveText('On 127.0.0.1');
-  await expect(panelPage.locator('#site-label')).toHaveText('Highlight on 127.0.0.1');
+  // A page without mentions touches no extension API, so nothing tells it from a browser page.
+  await expect(panelPage.locator('.state')).toHaveText(HIDDEN_PAGE, { timeout: 15_000 });
+  await expect(panelPage.locator('.panel-site')).toHaveCount(0);
+  await expect(panelPage.locator('#site')).toHaveCount(0);
 
-  // The browser's own page: no content script runs there.
+  // The browser's own page.
   const worker = await chromium.serviceWorker();
   await worker.evaluate(async (id) => {
     const { chrome } = globalThis as unknown as { chrome: ChromeApi };
     await chrome.tabs.update(id, { url: 'chrome://version/' });
   }, tabIdOf(tab));
-  await expect(panelPage.locator('.state')).toContainText('Claimlight has not read this page.', { timeout: 15_000 });
-  await expect(panelPage.locator('.panel-site')).toHaveCount(0);
-  await expect(panelPage.locator('#site')).toHaveCount(0);
+  await expect.poll(() => tab.evaluate(() => location.href).catch(() => '')).not.toContain('no-mentions');
+  await expect(panelPage.locator('.state')).toHaveText(HIDDEN_PAGE, { timeout: 15_000 });
   await expect(panelPage.locator('.company')).toHaveCount(0);
+
+  // A page with mentions while Claimlight is paused: it highlights and reports nothing, yet its engine answers
+  // for it, so the panel names the site and says why.
+  await panelPage.locator('#pause').click();
+  await tab.goto(server.url('/story.html'));
+  await expect(panelPage.locator('.state')).toHaveText('Claimlight is paused on every site.', { timeout: 15_000 });
+  await expect(panelPage.locator('.panel-site')).toHaveText('On 127.0.0.1');
+  expect(await tab.evaluate((sel) => document.querySelectorAll(sel).length, HIGHLIGHT)).toBe(0);
   await panelPage.close();
 });
 

@@ -134,26 +134,29 @@ describe('popup states', () => {
     expect(pdf.querySelector('#site')).toBeNull();
   });
 
-  it("says the page was not read when its address is hidden and it never reported (the side panel's view)", async () => {
-    // The panel reads addresses only where Claimlight may run: a browser page shows up as a tab with no URL.
+  it("when a page's address is hidden and it never reported, says what that can mean (the side panel's view)", async () => {
+    // Chrome's side panel reads no address without the reader's click: a page with no mention and a browser
+    // page both show up as a tab with no URL whose content script says nothing.
     world.url = undefined;
     const root = await showPopup();
-    expect(root.textContent).toContain('Claimlight has not read this page.');
+    expect(root.textContent).toContain(
+      "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages",
+    );
     expect(root.querySelector('#site')).toBeNull();
     // A page that did report, from a frame, is one Claimlight read.
     world.counts = { oracle: 1 };
-    expect((await showPopup()).textContent).not.toContain('Claimlight has not read this page.');
+    expect((await showPopup()).textContent).not.toContain('found here');
   });
 
-  it('asks the page itself when it reported nothing and its address is hidden: a page with no mention says so', async () => {
+  it("asks the page's engine when it reported nothing and its address is hidden, and shows its site", async () => {
     world.url = undefined;
     world.ping = { site: 'news.example.org' };
     const root = await showPopup();
     expect(root.textContent).toContain('No mention of TikTok, ByteDance or Oracle on this page.');
     expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on news.example.org');
-    // An answer that is not a content script's is no answer.
+    // An answer that is not the engine's is no answer.
     world.ping = { site: 'news.example.org', extra: true };
-    expect((await showPopup()).textContent).toContain('Claimlight has not read this page.');
+    expect((await showPopup()).textContent).toContain('found here');
   });
 
   it('offers to ask for access when the user has withheld it (Firefox)', async () => {

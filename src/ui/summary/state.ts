@@ -6,7 +6,6 @@
 import browser from 'webextension-polyfill';
 import { emptyCounts, totalMentions, type MentionCounts } from '../../shared/entities.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
-import { PING_TYPE } from '../../shared/ping.ts';
 import { send, sendToTab } from '../../shared/send.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { loadSettings } from '../../shared/settingsStore.ts';
@@ -28,9 +27,9 @@ export interface PageState {
 }
 
 /**
- * Why a page is out of Claimlight's reach, each said plainly. 'unknown': the page never reported and its
- * address is hidden from Claimlight (the side panel reads addresses only where Claimlight may run, so a
- * browser page, a store or Reader View shows up this way there).
+ * Why a page is out of Claimlight's reach, each said plainly. 'unknown': the page never reported, its engine
+ * does not answer and its address is hidden (Chrome's side panel reads addresses only with the reader's
+ * click): either a page with no mention or one browsers keep extensions out of, and the message says both.
  */
 export type UnsupportedReason = 'browser' | 'store' | 'reader' | 'pdf' | 'unknown';
 
@@ -97,9 +96,10 @@ export async function loadPageState(tabId: number): Promise<PageState> {
   let site = reported?.site ?? null;
   if (url && !site) site = hostOf(url);
   if (!heardFrom && url === undefined && tab) {
-    // Chrome's side panel sees no address: a page with no mention and a page no extension may touch look
-    // alike until the page's content script answers.
-    const ping = await sendToTab(tabId, PING_TYPE, {});
+    // Chrome's side panel sees no address. A page whose engine runs (it may mention a company, and it may be
+    // paused or off for the site) answers; a page with no mention and a page no extension may touch do not,
+    // and look alike ('unknown', which says both).
+    const ping = await sendToTab(tabId, 'page/ping', {});
     if (ping) {
       heardFrom = true;
       site = ping.site;

@@ -1,0 +1,53 @@
+/**
+ * `npx tsx scripts/bench/hotspots.ts <page.html> [loads]`: where the content script's main-thread time goes on
+ * one page, by function (self time from CPU-profile samples, averaged over the loads). Profile an unminified
+ * build for readable names: `npx vite build --mode chrome --minify false` (then `npm run build` again).
+ */
+import { readFileSync } from 'node:fs';
+import { launchChromium } from '../harness/harness.ts';
+import { startServer } from '../harness/server.ts';
+import { startProfiling, stopProfiling } from './profile.ts';
+
+const [file, loadsArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: hotspots.ts <page.html> [loads]');
+const loads = Number(loadsArg ?? 5) || 5;
+const server = await startServer();
+const chromium = await launchChromium();
+const url = server.page('/hotspots.html', readFileSync(file, 'utf8'));
+const selfMs = new Map<string, number>();
+let totalMs = 0;
+try {
+  for (let run = 0; run < loads; run++) {
+    const { page } = await chromium.newTab();
+    const cdp = await chromium.context.newCDPSession(page);
+    await startProfiling(cdp);
+    await page.goto(url, { waitUntil: 'load' });
+    // The content script runs at document_idle and settles within this on the benchmark's pages.
+    await page.waitForTimeout(800);
+    const profile = await stopProfiling(cdp);
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const ours = (id: number): boolean => {
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+        if (byId.get(at)?.callFrame.url.startsWith(`chrome-extension://${chromium.extensionId}/`)) return true;
+      return false;
+    };
+    for (let i = 0; i < profile.samples.length; i++) {
+      const id = profile.samples[i];
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      if (id === undefined || !ours(id)) continue;
+      const frame = byId.get(id)?.callFrame;
+      const name = `${frame?.functionName || '(top level)'} ${frame?.url.split('/').pop() ?? ''}`;
+      selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
+      totalMs += ms;
+    }
+    await page.close();
+  }
+  console.log(`content script, ms per load (mean of ${String(loads)}): ${(totalMs / loads).toFixed(2)}`);
+  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`${(ms / loads).toFixed(2).padStart(8)}  ${name}`);
+} finally {
+  await chromium.close();
+  await server.close();
+}
