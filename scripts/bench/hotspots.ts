@@ -2,6 +2,7 @@
  * `npx tsx scripts/bench/hotspots.ts <page.html> [loads]`: where the content script's main-thread time goes on
  * one page, by function (self time from CPU-profile samples, averaged over the loads). Profile an unminified
  * build for readable names: `npx vite build --mode chrome --minify false` (then `npm run build` again).
+ * ROWS=<n> lists more functions than the 20 it lists by default.
  */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../harness/harness.ts';
@@ -45,7 +46,7 @@ try {
     await page.close();
   }
   console.log(`content script, ms per load (mean of ${String(loads)}): ${(totalMs / loads).toFixed(2)}`);
-  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20))
+  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['ROWS'] ?? 20)))
     console.log(`${(ms / loads).toFixed(2).padStart(8)}  ${name}`);
 } finally {
   await chromium.close();
