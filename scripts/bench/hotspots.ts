@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../harness/harness.ts';
 import { startServer } from '../harness/server.ts';
-import { startProfiling, stopProfiling } from './profile.ts';
+import { samplesOf, stackTest, startProfiling, stopProfiling } from './profile.ts';
 
 const [file, loadsArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: hotspots.ts <page.html> [loads]');
@@ -26,22 +26,14 @@ try {
     // The content script runs at document_idle and settles within this on the benchmark's pages.
     await page.waitForTimeout(800);
     const profile = await stopProfiling(cdp);
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const ours = (id: number): boolean => {
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
-        if (byId.get(at)?.callFrame.url.startsWith(`chrome-extension://${chromium.extensionId}/`)) return true;
-      return false;
-    };
-    for (let i = 0; i < profile.samples.length; i++) {
-      const id = profile.samples[i];
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-      if (id === undefined || !ours(id)) continue;
-      const frame = byId.get(id)?.callFrame;
+    // The same attribution as the benchmark's: the extension anywhere on the stack, gaps capped.
+    const { onStack, frameOf } = stackTest(profile, (u) => u.startsWith(`chrome-extension://${chromium.extensionId}/`));
+    for (const { node, us } of samplesOf(profile)) {
+      if (!onStack(node)) continue;
+      const frame = frameOf(node);
       const name = `${frame?.functionName || '(top level)'} ${frame?.url.split('/').pop() ?? ''}`;
-      selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
-      totalMs += ms;
+      selfMs.set(name, (selfMs.get(name) ?? 0) + us / 1000);
+      totalMs += us / 1000;
     }
     await page.close();
   }

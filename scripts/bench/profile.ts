@@ -40,6 +40,53 @@ export interface Attribution {
   tasksMs: number[];
 }
 
+/** One sample: the profile node it landed in and the main-thread time it stands for. */
+export interface Sample {
+  node: number;
+  /** Time to the next sample, capped at a few intervals: a longer gap is idle time, not this frame's. */
+  us: number;
+  /** Whether the gap after it was longer than the cap (whatever ran there was not sampled). */
+  gapAfter: boolean;
+}
+
+/** A gap longer than this many sampling intervals ends a task. */
+const GAP_LIMIT_US = SAMPLING_INTERVAL_US * 6;
+
+export function samplesOf(profile: CpuProfile): Sample[] {
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const delta of profile.timeDeltas) times.push((t += delta));
+  return profile.samples.map((node, i) => {
+    const start = times[i] ?? 0;
+    const gap = (times[i + 1] ?? profile.endTime) - start;
+    return { node, us: Math.min(gap, GAP_LIMIT_US), gapAfter: gap > GAP_LIMIT_US };
+  });
+}
+
+/**
+ * Whether a frame whose script URL `matches` is anywhere on the stack ending at a node (memoised per node),
+ * and the node's own frame.
+ */
+export function stackTest(profile: CpuProfile, matches: (url: string) => boolean) {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const cache = new Map<number, boolean>();
+  const onStack = (id: number): boolean => {
+    const cached = cache.get(id);
+    if (cached !== undefined) return cached;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const found = (node !== undefined && matches(node.callFrame.url)) || (up !== undefined && onStack(up));
+    cache.set(id, found);
+    return found;
+  };
+  return { onStack, frameOf: (id: number) => byId.get(id)?.callFrame };
+}
+
 /**
  * Attributes each sample to the scripts on its stack. A run of matching
  * samples ends at any other sample (idle, page script, rendering) or at a gap
@@ -47,47 +94,17 @@ export interface Attribution {
  * them count as one, so task lengths err on the long side.
  */
 export function attribute(profile: CpuProfile, matches: (url: string) => boolean): Attribution {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
-  /** Whether a frame satisfying `test` is anywhere on the stack ending at node `id` (memoised per node). */
-  const onStack = (test: (frame: ProfileNode['callFrame']) => boolean) => {
-    const cache = new Map<number, boolean>();
-    const check = (id: number): boolean => {
-      const cached = cache.get(id);
-      if (cached !== undefined) return cached;
-      const node = byId.get(id);
-      const up = parent.get(id);
-      const found = (node !== undefined && test(node.callFrame)) || (up !== undefined && check(up));
-      cache.set(id, found);
-      return found;
-    };
-    return check;
-  };
-  const isHit = onStack((frame) => matches(frame.url));
-
-  const times: number[] = [];
-  let t = profile.startTime;
-  for (const delta of profile.timeDeltas) times.push((t += delta));
-  const gapLimit = SAMPLING_INTERVAL_US * 6;
-
+  const { onStack } = stackTest(profile, matches);
   let totalUs = 0;
   const tasks: number[] = [];
   let current = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const start = times[i] ?? 0;
-    const next = times[i + 1] ?? profile.endTime;
-    const duration = Math.min(next - start, gapLimit);
-    const sample = profile.samples[i] ?? -1;
-    const hit = isHit(sample);
+  for (const { node, us, gapAfter } of samplesOf(profile)) {
+    const hit = onStack(node);
     if (hit) {
-      totalUs += duration;
-      current += duration;
+      totalUs += us;
+      current += us;
     }
-    if ((!hit || next - start > gapLimit) && current > 0) {
+    if ((!hit || gapAfter) && current > 0) {
       tasks.push(current / 1000);
       current = 0;
     }
