@@ -210,11 +210,8 @@ export class CardController {
           ? focused
           : null;
     this.close(false);
-    for (const mark of this.doc.querySelectorAll(`[${CURRENT}]`)) mark.removeAttribute(CURRENT);
+    this.moveTo(next.mark ?? null);
     if (next.mark) {
-      this.visited = next.mark;
-      next.mark.setAttribute(CURRENT, '');
-      next.mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       this.open(next.mark, { by: 'command', origin });
     } else {
       this.visited = next.sentence.range;
@@ -230,27 +227,37 @@ export class CardController {
    */
   step(entity: EntityId, direction: StepDirection): StepPosition | null {
     const marks = this.marksOf(entity);
+    const n = marks.length;
+    if (n === 0) return null;
+    // The reader's place: on one of these highlights, or between two (after the last one visited).
     const current = this.visited;
-    let index: number;
     const at = current instanceof HTMLElement ? marks.indexOf(current) : -1;
-    if (at >= 0) index = (at + (direction === 'next' ? 1 : marks.length - 1)) % marks.length;
-    else if (direction === 'next') index = Math.max(0, current ? marks.findIndex((m) => isAfter(m, current)) : 0);
+    let after: number;
+    if (at >= 0) after = at + 1;
+    else if (!current) after = 0;
     else {
-      // The last one before where the reader was, or the very last.
-      const after = current ? marks.findIndex((m) => isAfter(m, current)) : -1;
-      index = after > 0 ? after - 1 : marks.length - 1;
+      const first = marks.findIndex((m) => isAfter(m, current));
+      after = first < 0 ? n : first;
     }
+    const before = at >= 0 ? at - 1 : after - 1;
+    const index = direction === 'next' ? after % n : (before + n) % n;
     const mark = marks[index];
     if (!mark) return null;
     this.close(false);
-    for (const old of this.doc.querySelectorAll(`[${CURRENT}]`)) old.removeAttribute(CURRENT);
-    this.visited = mark;
-    mark.setAttribute(CURRENT, '');
-    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    this.moveTo(mark);
     const range = this.doc.createRange();
     range.selectNodeContents(mark);
     flash(range);
-    return { at: index + 1, of: marks.length };
+    return { at: index + 1, of: n };
+  }
+
+  /** Makes `mark` the reader's place: marked current and scrolled to the middle (null: no highlight is). */
+  private moveTo(mark: HTMLElement | null): void {
+    for (const old of this.doc.querySelectorAll(`[${CURRENT}]`)) old.removeAttribute(CURRENT);
+    if (!mark) return;
+    this.visited = mark;
+    mark.setAttribute(CURRENT, '');
+    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   }
 
   /** Our highlights of `entity` (or of every company), in page order. */
