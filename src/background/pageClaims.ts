@@ -73,17 +73,15 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
   return { hits, page: { sentences, aboutStory: reading.relates, ranked } };
 }
 
-const key = pageClaimsKey;
-
 export async function recordPageClaims(tabId: number, page: PageClaims): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: page });
+  await browser.storage.session.set({ [pageClaimsKey(tabId)]: page });
 }
 
 export async function pageClaimsOf(tabId: number): Promise<PageClaims | null> {
-  const stored: unknown = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  const stored: unknown = (await browser.storage.session.get(pageClaimsKey(tabId)))[pageClaimsKey(tabId)];
   return parsePageClaims(stored);
 }
 
 export async function forgetPageClaims(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await browser.storage.session.remove(pageClaimsKey(tabId));
 }

@@ -16,10 +16,8 @@ interface StoredTab {
   site: string | null;
 }
 
-const key = mentionsKey;
-
 async function readTab(tabId: number): Promise<StoredTab> {
-  const stored: unknown = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  const stored: unknown = (await browser.storage.session.get(mentionsKey(tabId)))[mentionsKey(tabId)];
   const tab: StoredTab = { frames: {}, site: null };
   if (typeof stored !== 'object' || stored === null) return tab;
   const { frames, site } = stored as { frames?: unknown; site?: unknown };
@@ -58,7 +56,7 @@ export async function recordFrameCounts(
   const tab = await readTab(tabId);
   tab.frames[String(frameId)] = counts;
   if (frameId === 0) tab.site = hostOf(frameUrl);
-  await browser.storage.session.set({ [key(tabId)]: tab });
+  await browser.storage.session.set({ [mentionsKey(tabId)]: tab });
   return sum(tab.frames);
 }
 
@@ -68,5 +66,5 @@ export async function tabSummary(tabId: number): Promise<{ counts: MentionCounts
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await browser.storage.session.remove(mentionsKey(tabId));
 }

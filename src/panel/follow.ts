@@ -48,13 +48,13 @@ export function followActiveTab(windowId: number, listener: TabListener): () => 
     if (tabId === shown && (change.status !== undefined || change.url !== undefined)) listener.changed();
   };
   const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const keys = Object.keys(changes);
-    const about =
-      (area === 'sync' && keys.includes(SETTINGS_KEY)) ||
-      (area === 'session' &&
-        shown !== null &&
-        keys.some((k) => k === mentionsKey(shown ?? -1) || k === pageClaimsKey(shown ?? -1)));
-    if (about) listener.changed();
+    const watched =
+      area === 'sync'
+        ? [SETTINGS_KEY]
+        : area === 'session' && shown !== null
+          ? [mentionsKey(shown), pageClaimsKey(shown)]
+          : [];
+    if (watched.some((key) => key in changes)) listener.changed();
   };
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onUpdated.addListener(onUpdated);

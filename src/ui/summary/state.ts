@@ -72,6 +72,17 @@ export function unsupportedMessage(reason: UnsupportedReason): string {
   return UNSUPPORTED_MESSAGE[reason];
 }
 
+/**
+ * Why a page that never reported and did not answer cannot be read: by its address when it is readable; when
+ * it is hidden, 'unknown' (no mention, or a page browsers keep extensions out of), unless Claimlight lacks
+ * host access, which the summary says instead. A PDF whose page did report (a site serving one as HTML) is a
+ * page Claimlight read after all, so reports come first.
+ */
+function unsupportedOf(url: string | undefined, couldRun: boolean): UnsupportedReason | null {
+  if (url !== undefined) return unsupportedReason(url);
+  return couldRun ? 'unknown' : null;
+}
+
 function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname || null;
@@ -92,33 +103,19 @@ export async function loadPageState(tabId: number): Promise<PageState> {
   // reader opened the popup there (activeTab).
   const url = tab?.url;
   // The page's content script ran: it reported its site, or mentions from one of its frames.
-  let heardFrom = Boolean(reported?.site) || (reported ? totalMentions(reported.counts) > 0 : false);
-  let site = reported?.site ?? null;
-  if (url && !site) site = hostOf(url);
-  if (!heardFrom && url === undefined && tab) {
-    // Chrome's side panel sees no address. A page whose engine runs (it may mention a company, and it may be
-    // paused or off for the site) answers; a page with no mention and a page no extension may touch do not,
-    // and look alike ('unknown', which says both).
-    const ping = await sendToTab(tabId, 'page/ping', {});
-    if (ping) {
-      heardFrom = true;
-      site = ping.site;
-    }
-  }
+  const reportedFrom = Boolean(reported?.site) || (reported ? totalMentions(reported.counts) > 0 : false);
+  // Chrome's side panel sees no address. A page whose engine runs (it may mention a company, and it may be
+  // paused or off for the site) answers; a page with no mention and a page no extension may touch do not.
+  const ping = !reportedFrom && url === undefined && tab ? await sendToTab(tabId, 'page/ping', {}) : null;
+  const heardFrom = reportedFrom || ping !== null;
   return {
     tabId,
     counts: reported?.counts ?? emptyCounts(),
     settings,
     settingsReset: reset,
-    site,
-    unsupported: heardFrom
-      ? // A PDF whose page did report (a site serving one as HTML) is a page Claimlight read after all.
-        null
-      : url === undefined
-        ? hostAccess && tab
-          ? 'unknown'
-          : null
-        : unsupportedReason(url),
+    // An empty host (about:blank, a file) names no site.
+    site: reported?.site || ping?.site || (url ? hostOf(url) : null),
+    unsupported: heardFrom ? null : unsupportedOf(url, hostAccess && tab !== null),
     hostAccess,
     page,
   };
