@@ -4,10 +4,8 @@
  * switches tabs, navigates, and as the page changes.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n.ts';
-import { libraryPath } from '../shared/pages.ts';
-import { saveSettings } from '../shared/settingsStore.ts';
+import { LibraryFooter, SummaryHeader } from '../ui/summary/Frame.tsx';
 import { PageSummary } from '../ui/summary/PageSummary.tsx';
 import { loadPageState, type PageState } from '../ui/summary/state.ts';
 import { followActiveTab } from './follow.ts';
@@ -87,12 +85,7 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
 
   return (
     <main class="panel" aria-busy={view.kind === 'loading'}>
-      <header class="top">
-        <h1>{t('popupTitle')}</h1>
-        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popupOptions')}
-        </button>
-      </header>
+      <SummaryHeader />
       {view.kind === 'ready' && view.state.site !== null && view.state.unsupported === null && (
         <p class="panel-site">{t('panelShowing', view.state.site)}</p>
       )}
@@ -110,22 +103,11 @@ export function Panel({ windowId }: { windowId: Promise<number | null> }) {
           key={view.state.tabId}
           state={view.state}
           surface="panel"
-          onSettings={(settings) => {
-            setView({ kind: 'ready', state: { ...view.state, settings } });
-            void saveSettings(settings);
-          }}
+          onSettings={(settings) => setView({ kind: 'ready', state: { ...view.state, settings } })}
           onAccessGranted={() => load(tab.current)}
         />
       )}
-      <footer class="bottom">
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(libraryPath(null)) })}
-        >
-          {t('popupLibrary')}
-        </button>
-      </footer>
+      <LibraryFooter />
     </main>
   );
 }

@@ -1,12 +1,10 @@
 /** The toolbar popup: the companies the current tab mentions and what the reports say about them. */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { totalMentions } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { libraryPath } from '../shared/pages.ts';
 import { send } from '../shared/send.ts';
-import { saveSettings } from '../shared/settingsStore.ts';
 import { currentWindowId, hasSidePanel, openSidePanel } from '../shared/sidePanel.ts';
+import { LibraryFooter, SummaryHeader } from '../ui/summary/Frame.tsx';
 import { PageSummary } from '../ui/summary/PageSummary.tsx';
 import { loadPageState, type PageState } from '../ui/summary/state.ts';
 
@@ -15,10 +13,6 @@ const PAGE_POLL_MS = 400;
 const PAGE_POLLS = 25;
 
 type View = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; state: PageState };
-
-function openPage(path: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(path) });
-}
 
 export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -78,33 +72,20 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   };
   return (
     <main class="popup">
-      <header class="top">
-        <h1>{t('popupTitle')}</h1>
-        <span class="top-links">
-          {hasSidePanel() && (
-            <button type="button" class="link-button open-panel" onClick={openPanel}>
-              {t('popupOpenPanel')}
-            </button>
-          )}
-          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('popupOptions')}
+      <SummaryHeader>
+        {hasSidePanel() && (
+          <button type="button" class="link-button open-panel" onClick={openPanel}>
+            {t('popupOpenPanel')}
           </button>
-        </span>
-      </header>
+        )}
+      </SummaryHeader>
       <PageSummary
         state={state}
         surface="popup"
-        onSettings={(settings) => {
-          setView({ kind: 'ready', state: { ...state, settings } });
-          void saveSettings(settings);
-        }}
+        onSettings={(settings) => setView({ kind: 'ready', state: { ...state, settings } })}
         onAccessGranted={() => void load()}
       />
-      <footer class="bottom">
-        <button type="button" class="link-button" onClick={() => openPage(libraryPath(null))}>
-          {t('popupLibrary')}
-        </button>
-      </footer>
+      <LibraryFooter />
     </main>
   );
 }

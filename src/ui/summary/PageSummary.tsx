@@ -15,6 +15,7 @@ import { COMPANY_BY_ID } from '../../shared/lexicon.ts';
 import type { StepDirection, StepPosition } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../../shared/settings.ts';
+import { saveSettings } from '../../shared/settingsStore.ts';
 import { Switch } from '../Switch.tsx';
 import { ClaimsList } from './ClaimsList.tsx';
 import { PageRepeats } from './PageRepeats.tsx';
@@ -99,11 +100,15 @@ export function PageSummary({
 }: {
   state: PageState;
   surface: Surface;
-  /** The reader changed a switch: show it at once; it is saved by the caller. */
+  /** The reader changed a switch: show it at once (it is saved here). */
   onSettings: (next: Settings) => void;
   onAccessGranted: () => void;
 }) {
   const { settings, site, counts } = state;
+  const update = (next: Settings) => {
+    onSettings(next);
+    void saveSettings(next);
+  };
   const siteOn = site === null || !isSiteDisabled(settings, site);
   const toggleSite = (on: boolean) => {
     const host = site && normalizeSite(site);
@@ -111,7 +116,7 @@ export function PageSummary({
     const disabledSites = on
       ? settings.disabledSites.filter((s) => !siteMatches(site, s))
       : [...new Set([...settings.disabledSites, host])];
-    onSettings({ ...settings, disabledSites });
+    update({ ...settings, disabledSites });
   };
   const requestAccess = async () => {
     const granted = await browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
@@ -134,7 +139,7 @@ export function PageSummary({
           id="pause"
           label={t('popupPauseSwitch')}
           checked={settings.paused}
-          onChange={(paused) => onSettings({ ...settings, paused })}
+          onChange={(paused) => update({ ...settings, paused })}
         />
       </div>
       {state.unsupported !== null ? (
