@@ -74,6 +74,14 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/** The tab id of a test page, known since the extension opened it: never guessed from focus. */
+export function tabIdOf(tab: TestPage): number {
+  if (!(tab instanceof PlaywrightPage) || tab.tabId === undefined) {
+    throw new Error('not a page the Chromium harness opened with the extension');
+  }
+  return tab.tabId;
+}
+
 export class PlaywrightPage implements TestPage {
   readonly browserName = 'chromium' as const;
   readonly pageErrors: string[] = [];
@@ -216,15 +224,13 @@ export async function launchChromium(
   // test pages and extension pages) and without the `tabs` permission tabs carry no URL, so the extension
   // opens the page itself: `windows.create` returns the tab id, and a unique URL finds the matching Page.
   // (`tabs.create` fails with "No current window" once the harness has closed the startup page.)
-  async function newTab(): Promise<{ page: PwPage; tabId: number }> {
+  /** Has the extension open a tab at a unique blank URL (`open` returns its id) and finds its Page by that URL. */
+  async function openMarkedTab(
+    open: (worker: Worker, url: string) => Promise<number | undefined>,
+  ): Promise<{ page: PwPage; tabId: number }> {
     const marker = `about:blank#claimlight-tab-${randomUUID()}`;
-    const tabId = await (
-      await serviceWorker()
-    ).evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-      return (await chrome.windows.create({ url })).tabs?.[0]?.id;
-    }, marker);
-    if (tabId === undefined) throw new Error('the new window has no tab');
+    const tabId = await open(await serviceWorker(), marker);
+    if (tabId === undefined) throw new Error('the new tab has no id');
     const deadline = Date.now() + 30_000;
     for (;;) {
       const page = context.pages().find((p) => p.url() === marker);
@@ -233,15 +239,18 @@ export async function launchChromium(
       await new Promise((done) => setTimeout(done, 20));
     }
   }
+  const newTab = () =>
+    openMarkedTab((worker, marker) =>
+      worker.evaluate(async (url) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+        return (await chrome.windows.create({ url })).tabs?.[0]?.id;
+      }, marker),
+    );
   async function openExtensionPage(path: string) {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
     return page;
   }
-  const tabIdOf = (tab: TestPage): number => {
-    if (!(tab instanceof PlaywrightPage) || tab.tabId === undefined) throw new Error('not a tab the harness opened');
-    return tab.tabId;
-  };
   async function activate(tab: TestPage): Promise<void> {
     await (
       await serviceWorker()
@@ -277,17 +286,15 @@ export async function launchChromium(
         page: panel,
         activate,
         async newTab() {
-          const marker = `about:blank#claimlight-tab-${randomUUID()}`;
-          const tabId = await worker.evaluate(
-            async ([url, id]) => {
-              const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-              return (await chrome.tabs.create({ url, windowId: id, active: true })).id;
-            },
-            [marker, windowId] as const,
+          const { page, tabId } = await openMarkedTab((worker, marker) =>
+            worker.evaluate(
+              async ([url, id]) => {
+                const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+                return (await chrome.tabs.create({ url, windowId: id, active: true })).id;
+              },
+              [marker, windowId] as const,
+            ),
           );
-          if (tabId === undefined) throw new Error('the new tab has no id');
-          const page = context.pages().find((p) => p.url() === marker) ?? (await context.waitForEvent('page'));
-          await page.waitForURL(marker);
           return new PlaywrightPage(page, tabId);
         },
       };

@@ -3,7 +3,8 @@
  * active tab, keeps up as the page changes and the reader switches tabs, clears with the reason where
  * Claimlight is off, and its previous / next buttons take the page to each mention and flash it.
  */
-import type { TestPage } from '../../scripts/harness/harness.ts';
+import type { BrowserHarness, PanelView, TestPage } from '../../scripts/harness/harness.ts';
+import type { TestServer } from '../../scripts/harness/server.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { HIGHLIGHT, openStoryPage, waitForHighlights } from '../support/page.ts';
 
@@ -35,6 +36,15 @@ function clickInPanel(panel: TestPage, selector: string): Promise<void> {
   }, selector);
 }
 
+/** What the panel lists for the story page (tests/fixtures/pages/story.html). */
+const STORY_COMPANIES = ['TikTok: 2 mentions', 'ByteDance: 1 mention', 'Oracle: 1 mention'];
+
+/** Opens the story page in `tab`, with its highlights and marked sentences in, and the panel following it. */
+async function storyWithPanel(tab: TestPage, server: TestServer, harness: BrowserHarness): Promise<PanelView> {
+  await openStoryPage(tab, server.url('/story.html'));
+  return harness.openPanel(tab, server.url('/story.html'));
+}
+
 const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head>
 <body style="font:18px/1.6 sans-serif;margin:20px">
 <p id="o1">Oracle runs the servers, the first report said.</p>
@@ -50,11 +60,10 @@ test('the panel shows its window’s active tab and keeps up as the page changes
   server,
   harness,
 }) => {
-  await openStoryPage(tab, server.url('/story.html'));
-  const panel = await harness.openPanel(tab, server.url('/story.html'));
+  const panel = await storyWithPanel(tab, server, harness);
   await expectPanel(panel.page, {
     site: 'On 127.0.0.1',
-    companies: ['TikTok: 2 mentions', 'ByteDance: 1 mention', 'Oracle: 1 mention'],
+    companies: STORY_COMPANIES,
     repeats: 3,
   });
   expect((await readPanel(panel.page)).claims).toBeGreaterThan(0);
@@ -83,11 +92,9 @@ test('the panel shows its window’s active tab and keeps up as the page changes
   await panel.activate(tab);
   await expectPanel(panel.page, { companies: ['TikTok: 2 mentions', 'ByteDance: 2 mentions', 'Oracle: 2 mentions'] });
 
-  // The shown tab navigates.
+  // The shown tab navigates, to a page that names Oracle and TikTok once each.
   await tab.goto(server.url('/unrelated.html'));
-  await expect
-    .poll(async () => (await readPanel(panel.page)).companies.join(' | '), { timeout: 15_000 })
-    .not.toContain('TikTok: 2 mentions');
+  await expectPanel(panel.page, { companies: ['TikTok: 1 mention', 'Oracle: 1 mention'], repeats: 0 });
   await other.close();
   expect(tab.pageErrors).toEqual([]);
   expect(panel.page.pageErrors).toEqual([]);
@@ -99,9 +106,8 @@ test('pausing from the panel clears the page and the panel says why; resuming br
   server,
   harness,
 }) => {
-  await openStoryPage(tab, server.url('/story.html'));
-  const panel = await harness.openPanel(tab, server.url('/story.html'));
-  await expectPanel(panel.page, { companies: ['TikTok: 2 mentions', 'ByteDance: 1 mention', 'Oracle: 1 mention'] });
+  const panel = await storyWithPanel(tab, server, harness);
+  await expectPanel(panel.page, { companies: STORY_COMPANIES });
   await clickInPanel(panel.page, '#pause');
   try {
     await expectPanel(panel.page, { companies: [], state: 'Claimlight is paused on every site.' });
@@ -110,7 +116,7 @@ test('pausing from the panel clears the page and the panel says why; resuming br
     await clickInPanel(panel.page, '#pause');
   }
   await waitForHighlights(tab, 4, 15_000);
-  await expectPanel(panel.page, { companies: ['TikTok: 2 mentions', 'ByteDance: 1 mention', 'Oracle: 1 mention'] });
+  await expectPanel(panel.page, { companies: STORY_COMPANIES });
   await panel.page.close();
 });
 
@@ -176,8 +182,7 @@ test('previous / next through the sentences the page repeats mark each one in th
   server,
   harness,
 }) => {
-  await openStoryPage(tab, server.url('/story.html'));
-  const panel = await harness.openPanel(tab, server.url('/story.html'));
+  const panel = await storyWithPanel(tab, server, harness);
   await expectPanel(panel.page, { repeats: 3 });
   const flashed = () =>
     tab.evaluate(() => {

@@ -1,15 +1,9 @@
 /** Chromium-only helpers that act through the extension's own service worker. */
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
-import { PlaywrightPage, type ChromiumHarness, type TestPage } from '../../scripts/harness/harness.ts';
+import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 
-/** The tab id of a test page, known since the extension opened it: never guessed from focus. */
-export function tabIdOf(tab: TestPage): number {
-  if (!(tab instanceof PlaywrightPage) || tab.tabId === undefined) {
-    throw new Error('not a page the Chromium harness opened with the extension');
-  }
-  return tab.tabId;
-}
+export { tabIdOf } from '../../scripts/harness/harness.ts';
 
 /** Writes the raw settings value into storage.sync, as the options page (or corruption) would. */
 export async function writeSettings(harness: ChromiumHarness, value: unknown): Promise<void> {
