@@ -15,7 +15,7 @@ import { matcherFor } from './matchers.ts';
 import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
 import { SettingsSource } from './settingsSource.ts';
-import { HighlightStylesheet } from './style.ts';
+import { HighlightStylesheet, removeMarkerStyles } from './style.ts';
 
 /** Counts go to the background at most this often. */
 const REPORT_DELAY_MS = 250;
@@ -30,17 +30,12 @@ export class Engine {
   private readonly pageClaims: PageClaims | null;
   private initialPassDone = false;
   /** The elements that brought the page's first possible mention (none: the page's own text did). */
-  private readonly wokenBy: Element[];
+  private wokenBy: Element[] = [];
+  /** What the first start covers: the nodes that woke the engine, or null for the whole document. */
+  private firstRoots: Node[] | null = null;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /**
-   * @param firstRoots what to highlight first: the nodes that woke the engine, or null for the whole
-   *   document (when its own text may mention a company).
-   */
-  constructor(
-    private readonly doc: Document,
-    private firstRoots: Node[] | null,
-  ) {
+  constructor(private readonly doc: Document) {
     this.stylesheet = new HighlightStylesheet(doc);
     this.highlighter = new Highlighter(doc, {
       changed: () => this.onHighlightsChanged(),
@@ -56,11 +51,19 @@ export class Engine {
       },
     });
     this.pageClaims = doc.defaultView?.top === doc.defaultView ? new PageClaims(doc) : null;
+    this.highlighter.observe(doc);
+    for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
+  }
+
+  /**
+   * What to highlight first: the nodes that woke the engine, or null for the whole document (when its
+   * own text may mention a company). Called in the task of the first apply, so no change falls between.
+   */
+  takeOver(firstRoots: Node[] | null): void {
+    this.firstRoots = firstRoots;
     this.wokenBy = (firstRoots ?? []).flatMap((node) =>
       node instanceof Element ? [node] : node.parentElement ? [node.parentElement] : [],
     );
-    this.highlighter.observe(doc);
-    for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
   }
 
   /** Applies (new) settings: starts, stops or re-highlights as they require. */
@@ -73,7 +76,10 @@ export class Engine {
       this.card?.close(false);
       this.highlighter.stop();
       this.pageClaims?.stop();
-      if (!on) this.stylesheet.remove();
+      if (!on) {
+        this.stylesheet.remove();
+        removeMarkerStyles(this.doc);
+      }
     }
     if (on && !this.highlighter.isActive) {
       // The first start covers what woke the engine; any later one (after a pause) covers everything.
@@ -135,8 +141,10 @@ export class Engine {
  */
 export async function startEngine(doc: Document, takeOver: () => Node[] | null): Promise<Engine> {
   const settings = new SettingsSource();
-  const loaded = await settings.get();
-  const engine = new Engine(doc, takeOver());
+  // The settings are an inter-process round trip: the engine is built while they are on their way, and
+  // takes over from the dormant watcher (which keeps collecting changes until then) once they are here.
+  const loading = settings.get();
+  const engine = new Engine(doc);
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const command = parseContentCommand(raw);
     if (!command) return undefined;
@@ -151,6 +159,8 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
         return Promise.resolve(engine.revealSentence(command.index));
     }
   });
+  const loaded = await loading;
+  engine.takeOver(takeOver());
   engine.apply(loaded);
   settings.onChange((next) => engine.apply(next));
   return engine;

@@ -4,6 +4,7 @@
  * DOM is not touched.
  */
 import { FLASH_HIGHLIGHT } from '../shared/highlightCss.ts';
+import { showMarkerStyles } from './style.ts';
 
 const FLASH_MS = 2000;
 
@@ -19,6 +20,7 @@ let flashTimer: ReturnType<typeof setTimeout> | undefined;
 export function flash(range: Range): void {
   const api = highlightApi();
   if (!api) return;
+  showMarkerStyles(range.startContainer.ownerDocument ?? document);
   api.registry.set(FLASH_HIGHLIGHT, api.make([range]));
   clearTimeout(flashTimer);
   flashTimer = setTimeout(() => api.registry.delete(FLASH_HIGHLIGHT), FLASH_MS);

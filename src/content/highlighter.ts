@@ -34,6 +34,12 @@ import { wrapMentions, type TextMentions } from './wrap.ts';
  * so a batch holds many; the slice's deadline also ends a batch early.
  */
 const WRAP_BATCH = 48;
+/**
+ * The page's very first batch is small and ends its slice: what is on screen
+ * is wrapped with mark.js still cold (its first call costs the most) and
+ * reaches the screen without waiting for the rest of the slice.
+ */
+const FIRST_WRAP_BATCH = 8;
 /** Candidates considered between two looks at the clock (each can add a few wraps to the batch). */
 const CANDIDATES_PER_CLOCK_CHECK = 8;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -99,6 +105,8 @@ export class Highlighter {
   /** Per slice: whether an element is in a place never highlighted (the page cannot change it mid-slice). */
   private readonly excludedMemo = new Map<Element, boolean>();
   private inDesignMode = false;
+  /** Set by the page's first wrap: the slice ends so that those highlights are drawn (see FIRST_WRAP_BATCH). */
+  private endSlice = false;
   private batchMentions = 0;
   private readonly overflow = new Map<Text, Overflow>();
   private readonly undone = new WeakMap<Node, number>();
@@ -274,10 +282,13 @@ export class Highlighter {
   }
 
   /** One slice of work: returns true when more remains. */
-  private slice(deadline: Deadline): boolean {
+  private slice(budget: Deadline): boolean {
     if (!this.active) return false;
+    // The page's first wrap ends the slice early (see FIRST_WRAP_BATCH).
+    const deadline: Deadline = { expired: () => this.endSlice || budget.expired() };
     this.handleRecords(this.observer.takeRecords());
     this.excludedMemo.clear();
+    this.endSlice = false;
     // A document in design mode is an editor as a whole.
     this.inDesignMode = this.doc.designMode === 'on';
     let more = true;
@@ -373,7 +384,7 @@ export class Highlighter {
     }
     this.batch.push({ node, mentions });
     this.batchMentions += mentions.length;
-    if (this.batchMentions < WRAP_BATCH) return false;
+    if (this.batchMentions < (this.registry.highlights === 0 ? FIRST_WRAP_BATCH : WRAP_BATCH)) return false;
     this.wrapBatch();
     return true;
   }
@@ -420,6 +431,7 @@ export class Highlighter {
       return mentions.every((m) => node.data.startsWith(m.text, m.start));
     });
     const now = performance.now();
+    if (this.registry.highlights === 0) this.endSlice = true;
     for (const entry of wrapMentions(this.doc, live)) {
       this.registry.add(entry);
       this.wrappedAt.set(entry, now);

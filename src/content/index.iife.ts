@@ -70,7 +70,7 @@ function wake(): void {
   waking = true;
   void import('./engine.ts').then(({ startEngine }) =>
     startEngine(document, () => {
-      // Same task as the engine's own observer starting: no change falls between the two.
+      // Same task as the engine's first start: the watcher collected every change until now.
       watcher.disconnect();
       return wholePage ? null : [...pending];
     }),

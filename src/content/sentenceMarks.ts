@@ -9,6 +9,7 @@ import { CLAIM_HIGHLIGHT } from '../shared/highlightCss.ts';
 import type { SentenceHit } from '../shared/pageClaims.ts';
 import { clearFlash, flash, highlightApi } from './flash.ts';
 import { rangeOf, type Block } from './pageText.ts';
+import { showMarkerStyles } from './style.ts';
 
 export interface MarkedSentence {
   range: Range;
@@ -36,7 +37,10 @@ export class SentenceMarks {
     const api = highlightApi();
     if (!api) return;
     if (this.sentences.length === 0) api.registry.delete(CLAIM_HIGHLIGHT);
-    else api.registry.set(CLAIM_HIGHLIGHT, api.make(this.sentences.map((s) => s.range)));
+    else {
+      showMarkerStyles(this.doc);
+      api.registry.set(CLAIM_HIGHLIGHT, api.make(this.sentences.map((s) => s.range)));
+    }
   }
 
   clear(): void {

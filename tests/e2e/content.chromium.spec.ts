@@ -2,7 +2,14 @@ import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
-import { focusStartButton, highlights, settle, waitForHighlights } from '../support/page.ts';
+import {
+  claimlightCss,
+  focusStartButton,
+  highlights,
+  openStoryPage,
+  settle,
+  waitForHighlights,
+} from '../support/page.ts';
 
 test.beforeEach(async ({ tab, server, harness }) => {
   await clearSettings(harness as ChromiumHarness);
@@ -23,6 +30,22 @@ test('pausing restores the page node for node, and resuming highlights again', a
   );
   await writeSettings(chromium, { paused: false });
   await waitForHighlights(tab, 5);
+});
+
+test('pausing a page with marked sentences takes every Claimlight style out of it', async ({
+  tab,
+  server,
+  harness,
+}) => {
+  const chromium = harness as ChromiumHarness;
+  await openStoryPage(tab, server.url('/story.html'));
+  expect(await claimlightCss(tab)).toContain('::highlight(claimlight-claim)');
+  await writeSettings(chromium, { paused: true });
+  await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
+  expect(await claimlightCss(tab)).toBe('');
+  await writeSettings(chromium, { paused: false });
+  await openStoryPage(tab, server.url('/story.html'));
+  expect(await claimlightCss(tab)).toContain('::highlight(claimlight-claim)');
 });
 
 test('turning a site off restores it; turning one company off removes only its highlights', async ({

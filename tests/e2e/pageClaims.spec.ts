@@ -6,7 +6,7 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { readCard } from '../support/card.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { markedSentences, openStoryPage, waitForHighlights } from '../support/page.ts';
+import { claimlightCss, markedSentences, openStoryPage, settle, waitForHighlights } from '../support/page.ts';
 
 const claim = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement;
 
@@ -158,4 +158,19 @@ test('a framework re-rendering marked sentences: markers never sit on stale text
   // The page's text is exactly what it rendered (re-highlighted names included), and it raised no error.
   expect(await tab.evaluate(() => document.querySelector('article')?.textContent)).toBe(rendered);
   expect(tab.pageErrors).toEqual([]);
+});
+
+test('the markers’ look is added to a page only once a sentence there is marked', async ({ tab, server }) => {
+  // A ::highlight() rule applies to every element: adding it restyles the whole page, so pages whose
+  // sentences repeat no claim never get it.
+  await tab.goto(server.url('/unrelated.html'));
+  await waitForHighlights(tab, 2);
+  await settle(tab, 1500);
+  expect(await markedSentences(tab)).toEqual([]);
+  const plain = await claimlightCss(tab);
+  expect(plain).toContain('claimlight-mention');
+  expect(plain).not.toContain('::highlight');
+
+  await openStoryPage(tab, server.url('/story.html'));
+  expect(await claimlightCss(tab)).toContain('::highlight(claimlight-claim)');
 });

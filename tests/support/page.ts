@@ -34,6 +34,19 @@ export function markedSentences(tab: TestPage): Promise<string[]> {
 }
 
 /**
+ * The CSS Claimlight has put in the page, as the page's styles hold it: adopted sheets (Chromium) and its own
+ * <style> elements (Firefox, where a content script cannot adopt one).
+ */
+export function claimlightCss(tab: TestPage): Promise<string> {
+  return tab.evaluate(() => {
+    const rules = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
+    const adopted = document.adoptedStyleSheets.map(rules);
+    const own = [...document.querySelectorAll('style[data-claimlight-ui]')].map((style) => style.textContent);
+    return [...adopted, ...own].join('\n');
+  });
+}
+
+/**
  * Opens the story page (tests/fixtures/pages/story.html) and waits until its four names are highlighted and
  * its three sentences that repeat a claim are marked.
  */
