@@ -31,7 +31,10 @@ try {
     for (const { node, us } of samplesOf(profile)) {
       if (!onStack(node)) continue;
       const frame = frameOf(node);
-      const name = `${frame?.functionName || '(top level)'} ${frame?.url.split('/').pop() ?? ''}`;
+      // Anonymous functions (callbacks, arrow functions) are told apart by their line.
+      const fn =
+        frame?.functionName || (frame?.lineNumber ? `(anonymous):${String(frame.lineNumber + 1)}` : '(top level)');
+      const name = `${fn} ${frame?.url.split('/').pop() ?? ''}`;
       selfMs.set(name, (selfMs.get(name) ?? 0) + us / 1000);
       totalMs += us / 1000;
     }

@@ -6,7 +6,7 @@ import type { CDPSession } from '@playwright/test';
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string; functionName: string };
+  callFrame: { url: string; functionName: string; lineNumber?: number };
   children?: number[];
 }
 

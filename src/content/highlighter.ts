@@ -432,10 +432,14 @@ export class Highlighter {
     });
     const now = performance.now();
     if (this.registry.highlights === 0) this.endSlice = true;
+    // No page code runs while mark.js wraps: the observer would only record Claimlight's own changes, which
+    // the slice drops anyway (records still pending are this slice's own), so it is off meanwhile.
+    this.observer.disconnect();
     for (const entry of wrapMentions(this.doc, live)) {
       this.registry.add(entry);
       this.wrappedAt.set(entry, now);
     }
+    for (const root of this.roots) this.observer.observe(root, OBSERVE);
     this.markDirty();
   }
 
