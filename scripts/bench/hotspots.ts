@@ -2,7 +2,8 @@
  * `npx tsx scripts/bench/hotspots.ts <page.html> [loads]`: where the content script's main-thread time goes on
  * one page, by function (self time from CPU-profile samples, averaged over the loads). Profile an unminified
  * build for readable names: `npx vite build --mode chrome --minify false` (then `npm run build` again).
- * ROWS=<n> lists more functions than the 20 it lists by default.
+ * ROWS=<n> lists more functions than the 20 it lists by default; CALLERS=<name> lists, for the functions whose
+ * row starts with <name>, the calls (three frames up) their time came from.
  */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../harness/harness.ts';
@@ -16,6 +17,8 @@ const server = await startServer();
 const chromium = await launchChromium();
 const url = server.page('/hotspots.html', readFileSync(file, 'utf8'));
 const selfMs = new Map<string, number>();
+const callersOf = process.env['CALLERS'];
+const callerMs = new Map<string, number>();
 let totalMs = 0;
 try {
   for (let run = 0; run < loads; run++) {
@@ -28,6 +31,8 @@ try {
     const profile = await stopProfiling(cdp);
     // The same attribution as the benchmark's: the extension anywhere on the stack, gaps capped.
     const { onStack, frameOf } = stackTest(profile, (u) => u.startsWith(`chrome-extension://${chromium.extensionId}/`));
+    const parentOf = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
     for (const { node, us } of samplesOf(profile)) {
       if (!onStack(node)) continue;
       const frame = frameOf(node);
@@ -36,6 +41,15 @@ try {
         frame?.functionName || (frame?.lineNumber ? `(anonymous):${String(frame.lineNumber + 1)}` : '(top level)');
       const name = `${fn} ${frame?.url.split('/').pop() ?? ''}`;
       selfMs.set(name, (selfMs.get(name) ?? 0) + us / 1000);
+      if (callersOf !== undefined && name.startsWith(callersOf)) {
+        const chain: string[] = [];
+        for (let up = parentOf.get(node); up !== undefined && chain.length < 3; up = parentOf.get(up)) {
+          const caller = frameOf(up);
+          chain.push(`${caller?.functionName || '(anonymous)'}:${String((caller?.lineNumber ?? -1) + 1)}`);
+        }
+        const key = chain.join(' < ');
+        callerMs.set(key, (callerMs.get(key) ?? 0) + us / 1000);
+      }
       totalMs += us / 1000;
     }
     await page.close();
@@ -43,6 +57,11 @@ try {
   console.log(`content script, ms per load (mean of ${String(loads)}): ${(totalMs / loads).toFixed(2)}`);
   for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['ROWS'] ?? 20)))
     console.log(`${(ms / loads).toFixed(2).padStart(8)}  ${name}`);
+  if (callersOf !== undefined) {
+    console.log(`\n${callersOf}, called from:`);
+    for (const [chain, ms] of [...callerMs].sort((a, b) => b[1] - a[1]).slice(0, 10))
+      console.log(`${(ms / loads).toFixed(2).padStart(8)}  ${chain}`);
+  }
 } finally {
   await chromium.close();
   await server.close();

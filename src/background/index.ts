@@ -4,7 +4,8 @@
  * the library for a selection looked up from the context menu.
  * The sender's tab always comes from the browser, never from the message.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
+import type { Runtime } from 'webextension-polyfill';
 import { NEXT_MENTION_COMMAND, OPEN_PANEL_COMMAND } from '../shared/commands.ts';
 import { parseMessage, type Reply } from '../shared/messages.ts';
 import { libraryPath, viewerPath } from '../shared/pages.ts';
@@ -16,7 +17,7 @@ import { lookupPath, registerLookupMenu } from './lookup.ts';
 import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   // Only this extension's own contexts can reach onMessage; still, trust nothing.
   if (sender.id !== browser.runtime.id) return undefined;
   const message = parseMessage(raw);
@@ -65,7 +66,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 });
 
 /** Opens one of the extension's pages in a new tab next to the page that asked. */
-function openBeside(path: string, sender: browser.Runtime.MessageSender): Promise<undefined> {
+function openBeside(path: string, sender: Runtime.MessageSender): Promise<undefined> {
   return browser.tabs
     .create({ url: browser.runtime.getURL(path), index: (sender.tab?.index ?? -1) + 1 })
     .then(() => undefined);

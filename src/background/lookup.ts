@@ -3,7 +3,7 @@
  * selected text, beside the page. The menu item is made afresh each time the background starts (Chrome keeps
  * it, Firefox's event page does not; removing first keeps one).
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { librarySearchPath } from '../shared/pages.ts';
 

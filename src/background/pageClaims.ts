@@ -4,7 +4,7 @@
  * matching a long page takes no time on the page's main thread. Results are
  * kept per tab in storage.session for the popup (never written to disk).
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { readPage } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { theMatcher } from '../shared/claimMatch/matcher.ts';

@@ -3,7 +3,7 @@
  * its content script reported from it. Kept in storage.session so that a
  * service-worker restart does not blank the badge, and never written to disk.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { ENTITY_IDS, emptyCounts, parseCounts, type MentionCounts } from '../shared/entities.ts';
 import { mentionsKey } from '../shared/sessionKeys.ts';
 import { isHostName } from '../shared/validate.ts';

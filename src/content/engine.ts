@@ -3,7 +3,7 @@
  * highlighting, styles, the hover card and reporting counts. Loaded on
  * demand, so pages without a mention never even run this code.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { totalMentions, type EntityId, type MentionCounts } from '../shared/entities.ts';
 import { parseContentCommand, type StepDirection, type StepPosition } from '../shared/messages.ts';
 import { send } from '../shared/send.ts';

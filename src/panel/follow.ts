@@ -5,7 +5,8 @@
  * changes (settings). None of this needs the `tabs` permission: the events
  * carry tab ids, and what the panel shows comes from Claimlight's own store.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
+import type { Tabs, Storage } from 'webextension-polyfill';
 import { SETTINGS_KEY } from '../shared/settings.ts';
 import { mentionsKey, pageClaimsKey } from '../shared/sessionKeys.ts';
 import { currentWindowId } from '../shared/sidePanel.ts';
@@ -39,15 +40,15 @@ export function followActiveTab(windowId: number, listener: TabListener): () => 
     shown = tabId;
     listener.switched(tabId);
   };
-  const onActivated = (info: browser.Tabs.OnActivatedActiveInfoType) => {
+  const onActivated = (info: Tabs.OnActivatedActiveInfoType) => {
     if (info.windowId === windowId) show(info.tabId);
   };
   // A tab moved in from another window and made active there fires onActivated too; one closed fires it for
   // the tab that takes its place.
-  const onUpdated = (tabId: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
+  const onUpdated = (tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
     if (tabId === shown && (change.status !== undefined || change.url !== undefined)) listener.changed();
   };
-  const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const watched =
       area === 'sync'
         ? [SETTINGS_KEY]

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 
 /**
  * The tab the popup describes: `?tab=<id>` when given (tests, and a popup

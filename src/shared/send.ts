@@ -1,5 +1,5 @@
 /** Sending a message of the table in messages.ts and parsing its reply by the same table. */
-import browser from 'webextension-polyfill';
+import browser from './browser.ts';
 import {
   CONTENT_COMMANDS,
   MESSAGES,

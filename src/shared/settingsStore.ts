@@ -3,7 +3,8 @@
  * context: each read is validated (corrupt fields fall back to their defaults
  * and are listed in `reset`).
  */
-import browser from 'webextension-polyfill';
+import browser from './browser.ts';
+import type { Storage } from 'webextension-polyfill';
 import { parseSettings, SETTINGS_KEY, type ParsedSettings, type Settings } from './settings.ts';
 
 export async function loadSettings(): Promise<ParsedSettings> {
@@ -17,7 +18,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
 
 /** Calls `listener` with the new settings whenever they change (here, in another context or on another device). */
 export function onSettingsChanged(listener: (parsed: ParsedSettings) => void): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'sync' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY].newValue));
   };
   browser.storage.onChanged.addListener(onChanged);

@@ -4,7 +4,7 @@
  * answer to the reader's own action, so `openSidePanel` must be called
  * straight from a click or command handler, with nothing awaited before it.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser.ts';
 
 /** The part of Chrome's side panel API used here (the polyfill does not cover it). */
 interface ChromeSidePanel {

@@ -5,7 +5,7 @@ vi.mock('virtual:claimlight/claims-index', () => import('./seeds.ts').then((seed
 vi.mock('virtual:claimlight/claim-signatures', () =>
   import('./seeds.ts').then((seeds) => seeds.claimSignaturesModule()),
 );
-vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
+vi.mock('../../src/shared/browser.ts', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
 
 const { LOOKUP_MENU_ID, lookupPath } = await import('../../src/background/lookup.ts');
 const { searchClaims } = await import('../../src/library/search.ts');

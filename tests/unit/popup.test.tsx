@@ -47,7 +47,7 @@ function message(key: string, subs?: string | string[]): string {
   });
 }
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../../src/shared/browser.ts', () => ({
   default: {
     i18n: { getMessage: message },
     runtime: {

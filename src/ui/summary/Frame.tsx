@@ -1,6 +1,6 @@
 /** What the popup and the side panel put around a page's summary: the title and links above, the library below. */
 import type { ComponentChildren } from 'preact';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser.ts';
 import { t } from '../../shared/i18n.ts';
 import { libraryPath } from '../../shared/pages.ts';
 

@@ -5,7 +5,7 @@
  * the sentences it repeats from the reports, and the reports' claims.
  */
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser.ts';
 import { timeframeOf } from '../../shared/claims.ts';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../../shared/entities.ts';

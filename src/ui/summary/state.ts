@@ -3,7 +3,7 @@
  * reported, the user's settings, which site it is, and whether Claimlight can
  * run there at all.
  */
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser.ts';
 import { emptyCounts, totalMentions, type MentionCounts } from '../../shared/entities.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
 import { send, sendToTab } from '../../shared/send.ts';
