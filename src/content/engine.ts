@@ -14,6 +14,7 @@ import { PageClaims } from './pageClaims.ts';
 import { matcherFor } from './matchers.ts';
 import { markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './shadowRoots.ts';
+import { nextTask } from './scheduler.ts';
 import { SettingsSource } from './settingsSource.ts';
 import { HighlightStylesheet, removeMarkerStyles } from './style.ts';
 
@@ -144,6 +145,8 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
   // The settings are an inter-process round trip: the engine is built while they are on their way, and
   // takes over from the dormant watcher (which keeps collecting changes until then) once they are here.
   const loading = settings.get();
+  // The page's read and loading this code took the current task: the engine is built in a task of its own.
+  await nextTask();
   const engine = new Engine(doc);
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const command = parseContentCommand(raw);

@@ -39,3 +39,15 @@ export class SliceScheduler {
     this.channel.port2.postMessage(null);
   }
 }
+
+/** Resolves in a task of its own, right after the current one (no timer clamping). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
