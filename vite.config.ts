@@ -6,6 +6,8 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, isBuildTarget, sidePanelPage, type BuildTarget } from './scripts/build/manifest.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
 import { claimsIndex } from './scripts/claims/vitePlugin.ts';
+import { COMPANIES } from './src/shared/lexicon.ts';
+import { preTestSources } from './src/shared/mentions.ts';
 
 // `vite build --mode firefox` builds dist/firefox; any other mode builds Chrome.
 export default defineConfig(({ command, mode }) => {
@@ -14,7 +16,11 @@ export default defineConfig(({ command, mode }) => {
   const bench = process.env['CLAIMLIGHT_BENCH'] === '1';
   const panelPage = sidePanelPage(baseManifest);
   return {
-    define: { __CLAIMLIGHT_BENCH__: JSON.stringify(bench) },
+    define: {
+      __CLAIMLIGHT_BENCH__: JSON.stringify(bench),
+      // The content script's pre-tests, generated here once rather than in every page (src/content/detect.ts).
+      __CLAIMLIGHT_PRETEST__: JSON.stringify(preTestSources(COMPANIES)),
+    },
     plugins: [
       claimsIndex(resolve(import.meta.dirname, 'seeds'), import.meta.dirname),
       preact(),

@@ -58,16 +58,6 @@ const PRETEST_WORD_CHAR = String.raw`[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8
 /** For the end of an excluded word ("Oracle of"): only the end of text, a space or ASCII punctuation ends it, so an exclusion applies no more often than the rule's own. */
 const PRETEST_WORD_END = String.raw`[^\s!-/:-@[-^\x60{-~]`;
 
-function preTestSpelling(spelling: string, ignoreCase: boolean): string {
-  let out = '';
-  for (const ch of spelling) {
-    if (/\s/.test(ch)) out += String.raw`\s`;
-    else if (ch === '-') out += HYPHENS;
-    else out += caseClass(ch, ignoreCase);
-  }
-  return out;
-}
-
 /**
  * `wholeWords` for the text of one text node, which is what the rules match:
  * boundaries and exclusions apply. Without it, for text read across nodes
@@ -77,15 +67,25 @@ function preTestSpelling(spelling: string, ignoreCase: boolean): string {
 export function preTestSource(companies: readonly Pick<Company, 'mentions'>[], wholeWords = true): string {
   const rules = companies.map(({ mentions }) => {
     const spellings = [...mentions.spellings].sort((a, b) => b.length - a.length);
-    const alternatives = spellings.map((s) => preTestSpelling(s, mentions.ignoreCase)).join('|');
+    const alternatives = spellings.map((s) => spellingPattern(s, mentions.ignoreCase)).join('|');
     if (!wholeWords) return alternatives;
     const exclusions = mentions.notFollowedBy
-      .map((word) => String.raw`(?!\s+${preTestSpelling(word, true)}(?!${PRETEST_WORD_END}))`)
+      .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${PRETEST_WORD_END}))`)
       .join('');
     return `(?:${alternatives})${exclusions}`;
   });
   const body = rules.length ? rules.join('|') : '(?!)';
   return wholeWords ? `(?<!${PRETEST_WORD_CHAR})(?:${body})(?!${PRETEST_WORD_CHAR})` : body;
+}
+
+/** Both pre-tests' sources: for the text of one node, and for text read across nodes. */
+export interface PreTestSources {
+  oneNode: string;
+  acrossNodes: string;
+}
+
+export function preTestSources(companies: readonly Pick<Company, 'mentions'>[]): PreTestSources {
+  return { oneNode: preTestSource(companies), acrossNodes: preTestSource(companies, false) };
 }
 
 export interface MentionMatcher {
