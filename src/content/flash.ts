@@ -8,25 +8,36 @@ import { showMarkerStyles } from './style.ts';
 
 const FLASH_MS = 2000;
 
-/** The registry, where the browser has the API (Chrome 105+, Firefox 140+); null elsewhere (no markers then). */
-export function highlightApi(): { registry: HighlightRegistry; make: (ranges: Range[]) => Highlight } | null {
-  if (typeof CSS === 'undefined' || typeof Highlight === 'undefined' || !('highlights' in CSS)) return null;
-  return { registry: CSS.highlights, make: (ranges) => new Highlight(...ranges) };
+/** Whether the browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+); without it, no markers. */
+function hasHighlightApi(): boolean {
+  return typeof CSS !== 'undefined' && typeof Highlight !== 'undefined' && 'highlights' in CSS;
+}
+
+/**
+ * Draws the marker `name` over `ranges` (none: removes it). The markers' rules are added to the document
+ * the first time one is drawn there, never before (see MARKER_CSS).
+ */
+export function drawMarker(doc: Document, name: string, ranges: readonly Range[]): void {
+  if (!hasHighlightApi()) return;
+  if (ranges.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  showMarkerStyles(doc);
+  CSS.highlights.set(name, new Highlight(...ranges));
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Flashes `range` for a moment; a new flash replaces the one before. */
 export function flash(range: Range): void {
-  const api = highlightApi();
-  if (!api) return;
-  showMarkerStyles(range.startContainer.ownerDocument ?? document);
-  api.registry.set(FLASH_HIGHLIGHT, api.make([range]));
+  const doc = range.startContainer.ownerDocument ?? document;
+  drawMarker(doc, FLASH_HIGHLIGHT, [range]);
   clearTimeout(flashTimer);
-  flashTimer = setTimeout(() => api.registry.delete(FLASH_HIGHLIGHT), FLASH_MS);
+  flashTimer = setTimeout(() => drawMarker(doc, FLASH_HIGHLIGHT, []), FLASH_MS);
 }
 
 export function clearFlash(): void {
   clearTimeout(flashTimer);
-  highlightApi()?.registry.delete(FLASH_HIGHLIGHT);
+  drawMarker(document, FLASH_HIGHLIGHT, []);
 }

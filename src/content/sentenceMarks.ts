@@ -7,9 +7,8 @@
 import type { EntityId } from '../shared/entities.ts';
 import { CLAIM_HIGHLIGHT } from '../shared/highlightCss.ts';
 import type { SentenceHit } from '../shared/pageClaims.ts';
-import { clearFlash, flash, highlightApi } from './flash.ts';
+import { clearFlash, drawMarker, flash } from './flash.ts';
 import { rangeOf, type Block } from './pageText.ts';
-import { showMarkerStyles } from './style.ts';
 
 export interface MarkedSentence {
   range: Range;
@@ -34,18 +33,16 @@ export class SentenceMarks {
       const range = block && rangeOf(this.doc, block, hit.start, hit.end);
       if (range) this.sentences.push({ range, claims: hit.claims, entity: hit.entity });
     }
-    const api = highlightApi();
-    if (!api) return;
-    if (this.sentences.length === 0) api.registry.delete(CLAIM_HIGHLIGHT);
-    else {
-      showMarkerStyles(this.doc);
-      api.registry.set(CLAIM_HIGHLIGHT, api.make(this.sentences.map((s) => s.range)));
-    }
+    drawMarker(
+      this.doc,
+      CLAIM_HIGHLIGHT,
+      this.sentences.map((s) => s.range),
+    );
   }
 
   clear(): void {
     this.sentences = [];
-    highlightApi()?.registry.delete(CLAIM_HIGHLIGHT);
+    drawMarker(this.doc, CLAIM_HIGHLIGHT, []);
     clearFlash();
   }
 
