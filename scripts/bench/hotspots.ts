@@ -30,9 +30,9 @@ try {
     await page.waitForTimeout(800);
     const profile = await stopProfiling(cdp);
     // The same attribution as the benchmark's: the extension anywhere on the stack, gaps capped.
-    const { onStack, frameOf } = stackTest(profile, (u) => u.startsWith(`chrome-extension://${chromium.extensionId}/`));
-    const parentOf = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+    const { onStack, frameOf, callerOf } = stackTest(profile, (u) =>
+      u.startsWith(`chrome-extension://${chromium.extensionId}/`),
+    );
     for (const { node, us } of samplesOf(profile)) {
       if (!onStack(node)) continue;
       const frame = frameOf(node);
@@ -43,7 +43,7 @@ try {
       selfMs.set(name, (selfMs.get(name) ?? 0) + us / 1000);
       if (callersOf !== undefined && name.startsWith(callersOf)) {
         const chain: string[] = [];
-        for (let up = parentOf.get(node); up !== undefined && chain.length < 3; up = parentOf.get(up)) {
+        for (let up = callerOf(node); up !== undefined && chain.length < 3; up = callerOf(up)) {
           const caller = frameOf(up);
           chain.push(`${caller?.functionName || '(anonymous)'}:${String((caller?.lineNumber ?? -1) + 1)}`);
         }

@@ -65,7 +65,7 @@ export function samplesOf(profile: CpuProfile): Sample[] {
 
 /**
  * Whether a frame whose script URL `matches` is anywhere on the stack ending at a node (memoised per node),
- * and the node's own frame.
+ * the node's own frame, and the node it was called from.
  */
 export function stackTest(profile: CpuProfile, matches: (url: string) => boolean) {
   const parent = new Map<number, number>();
@@ -84,7 +84,7 @@ export function stackTest(profile: CpuProfile, matches: (url: string) => boolean
     cache.set(id, found);
     return found;
   };
-  return { onStack, frameOf: (id: number) => byId.get(id)?.callFrame };
+  return { onStack, frameOf: (id: number) => byId.get(id)?.callFrame, callerOf: (id: number) => parent.get(id) };
 }
 
 /**
