@@ -11,7 +11,7 @@ const SOURCES = typeof __CLAIMLIGHT_PRETEST__ === 'undefined' ? preTestSources(C
 
 /**
  * The cheap tests that let most pages stop early, generated from the mention
- * rules in seeds/companies.json (see `preTestSource`, and SOURCES above); the exact rules run
+ * rules in seeds/companies.json (see `preTestSources`, and SOURCES above); the exact rules run
  * only where they match.
  * - MAY_MENTION, for one text node (what the rules match): whole words, each
  *   rule's cases, "Oracle of" excluded, so "TheMoonOracle" or "tiktoker" is

@@ -139,8 +139,10 @@ export class Engine {
 /**
  * Starts the engine on a document that may mention a company: reads the
  * settings, follows their changes, and answers the next-mention command.
+ * `leaveWatcher` stops the dormant watcher and returns what woke the engine
+ * (null: the whole document).
  */
-export async function startEngine(doc: Document, takeOver: () => Node[] | null): Promise<Engine> {
+export async function startEngine(doc: Document, leaveWatcher: () => Node[] | null): Promise<Engine> {
   const settings = new SettingsSource();
   // The settings are an inter-process round trip: the engine is built while they are on their way, and
   // takes over from the dormant watcher (which keeps collecting changes until then) once they are here.
@@ -163,7 +165,7 @@ export async function startEngine(doc: Document, takeOver: () => Node[] | null):
     }
   });
   const loaded = await loading;
-  engine.takeOver(takeOver());
+  engine.takeOver(leaveWatcher());
   engine.apply(loaded);
   settings.onChange((next) => engine.apply(next));
   return engine;

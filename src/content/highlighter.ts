@@ -3,9 +3,10 @@
  * time-sliced passes, wraps them, follows the page's changes, and undoes
  * everything exactly when switched off.
  *
- * Page changes arrive through one MutationObserver. Claimlight's own DOM
- * changes are dropped from it (takeRecords after each slice), so it never
- * reacts to itself.
+ * Page changes arrive through one MutationObserver. It never reacts to
+ * Claimlight's own DOM changes: wrapping (nearly all of them) happens with the
+ * observer off, and the records of the rest are dropped (takeRecords after
+ * each slice and after switching off).
  */
 import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entities.ts';
 import { findMentions, type MentionMatcher } from '../shared/mentions.ts';

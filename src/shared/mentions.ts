@@ -64,7 +64,7 @@ const PRETEST_WORD_END = String.raw`[^\s!-/:-@[-^\x60{-~]`;
  * (`textContent` glues "<b>TikTok</b><i>Oracle</i>" into "TikTokOracle",
  * and splits "Oracle" from " of" only in the DOM): spellings and cases only.
  */
-export function preTestSource(companies: readonly Pick<Company, 'mentions'>[], wholeWords = true): string {
+function preTestSource(companies: readonly Pick<Company, 'mentions'>[], wholeWords = true): string {
   const rules = companies.map(({ mentions }) => {
     const spellings = [...mentions.spellings].sort((a, b) => b.length - a.length);
     const alternatives = spellings.map((s) => spellingPattern(s, mentions.ignoreCase)).join('|');
