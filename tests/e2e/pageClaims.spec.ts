@@ -6,7 +6,7 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { readCard } from '../support/card.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { claimlightCss, markedSentences, openStoryPage, settle, waitForHighlights } from '../support/page.ts';
+import { claimlightCss, markedSentences, openStoryPage, waitForHighlights } from '../support/page.ts';
 
 const claim = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement;
 
@@ -165,7 +165,10 @@ test('the markers’ look is added to a page only once a sentence there is marke
   // sentences repeat no claim never get it.
   await tab.goto(server.url('/unrelated.html'));
   await waitForHighlights(tab, 2);
-  await settle(tab, 1500);
+  // Judged once the page has been matched (the card knows it relates to nothing), not after a guessed wait.
+  await expect
+    .poll(async () => (await cardOn(tab, 'p claimlight-mention')).unrelated, { timeout: 20_000 })
+    .toBe('Nothing on this page relates to the reports’ story.');
   expect(await markedSentences(tab)).toEqual([]);
   const plain = await claimlightCss(tab);
   expect(plain).toContain('claimlight-mention');
