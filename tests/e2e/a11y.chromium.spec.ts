@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
-import type { ChromiumHarness, TestPage } from '../../scripts/harness/harness.ts';
+import type { TestPage } from '../../scripts/harness/harness.ts';
 import { waitForCard } from '../support/card.ts';
 import { openStoryPage, waitForHighlights } from '../support/page.ts';
 
@@ -24,8 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     // axe analyses four pages here; on a busy machine that takes a while.
     test.describe.configure({ timeout: 180_000 });
-    test('the popup, options, library and viewer', async ({ tab, server, harness }) => {
-      const chromium = harness as ChromiumHarness;
+    test('the popup, options, library and viewer', async ({ tab, server, chromium }) => {
       await tab.goto(server.url('/demo.html'));
       await waitForHighlights(tab, 6);
       const tabId = tabIdOf(tab);
@@ -51,10 +50,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the side panel, with a company stepped through and a repeated sentence shown', async ({
       tab,
       server,
-      harness,
+      chromium,
     }) => {
       await openStoryPage(tab, server.url('/story.html'));
-      const panel = (await (harness as ChromiumHarness).openPanel(tab)).page.page;
+      const panel = (await chromium.openPanel(tab)).page.page;
       await panel.emulateMedia({ colorScheme });
       await panel.locator('.company[data-entity="oracle"] .next').click({ timeout: 15_000 });
       await expect(panel.locator('.company[data-entity="oracle"] .position')).toHaveText(/^Mention 1 of/);

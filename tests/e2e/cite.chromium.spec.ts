@@ -7,7 +7,7 @@ import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { PlaywrightPage, type ChromiumHarness } from '../../scripts/harness/harness.ts';
+import { PlaywrightPage } from '../../scripts/harness/harness.ts';
 import { waitForCard } from '../support/card.ts';
 import { waitForHighlights } from '../support/page.ts';
 
@@ -25,9 +25,8 @@ async function clipboard(page: Page): Promise<string> {
 }
 
 test('the library: Copy citation and Copy as Markdown put the claim, its quote and its report on the clipboard', async ({
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const library = await chromium.openExtensionPage('src/library/index.html');
   const id = 'everything-is-seen-in-china';
@@ -51,9 +50,8 @@ test('the library: Copy citation and Copy as Markdown put the claim, its quote a
 test('the hover card: Copy citation copies the claim shown, with its quote as stored', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('/') });
   await tab.goto(server.url('/article.html'));
   await waitForHighlights(tab, 5);
@@ -85,9 +83,8 @@ test('the hover card: Copy citation copies the claim shown, with its quote as st
 });
 
 test('the library exports the claims its filters show, as Markdown and as CSL-JSON, quotes as stored', async ({
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   const library = await chromium.openExtensionPage('src/library/index.html?entity=oracle');
   const oracle = claimsFile.claims.filter((c) => c.entities.includes('oracle'));
   await expect(library.locator('.export')).toContainText(`Export these ${String(oracle.length)} claims`);

@@ -1,7 +1,6 @@
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import {
   claimlightCss,
   focusStartButton,
@@ -11,18 +10,17 @@ import {
   waitForHighlights,
 } from '../support/page.ts';
 
-test.beforeEach(async ({ tab, server, harness }) => {
-  await clearSettings(harness as ChromiumHarness);
+test.beforeEach(async ({ tab, server, chromium }) => {
+  await clearSettings(chromium);
   await tab.goto(server.url('/article.html'));
   await waitForHighlights(tab, 5);
 });
 
-test.afterEach(async ({ harness }) => {
-  await clearSettings(harness as ChromiumHarness);
+test.afterEach(async ({ chromium }) => {
+  await clearSettings(chromium);
 });
 
-test('pausing restores the page node for node, and resuming highlights again', async ({ tab, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('pausing restores the page node for node, and resuming highlights again', async ({ tab, chromium }) => {
   await writeSettings(chromium, { paused: true });
   await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
   expect(await tab.evaluate(() => (window as unknown as { __sameAsSnapshot(): string }).__sameAsSnapshot())).toBe(
@@ -35,9 +33,8 @@ test('pausing restores the page node for node, and resuming highlights again', a
 test('pausing a page with marked sentences takes every Claimlight style out of it', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await openStoryPage(tab, server.url('/story.html'));
   expect(await claimlightCss(tab)).toContain('::highlight(claimlight-claim)');
   await writeSettings(chromium, { paused: true });
@@ -50,9 +47,8 @@ test('pausing a page with marked sentences takes every Claimlight style out of i
 
 test('turning a site off restores it; turning one company off removes only its highlights', async ({
   tab,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await writeSettings(chromium, { disabledSites: ['127.0.0.1'] });
   await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity]').length === 0);
   expect(await tab.evaluate(() => (window as unknown as { __sameAsSnapshot(): string }).__sameAsSnapshot())).toBe(
@@ -63,17 +59,16 @@ test('turning a site off restores it; turning one company off removes only its h
   expect((await highlights(tab)).filter((h) => h.startsWith('oracle:'))).toEqual([]);
 });
 
-test('corrupt stored settings fall back to the defaults', async ({ tab, server, harness }) => {
-  await writeSettings(harness as ChromiumHarness, { paused: 'yes', hoverDelayMs: -5, highlightStyle: 42 });
+test('corrupt stored settings fall back to the defaults', async ({ tab, server, chromium }) => {
+  await writeSettings(chromium, { paused: 'yes', hoverDelayMs: -5, highlightStyle: 42 });
   await tab.goto(server.url('/article.html'));
   await waitForHighlights(tab, 5);
 });
 
 test('the next-mention command scrolls to each mention in turn, opens its card with focus, and Escape returns focus', async ({
   tab,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   const tabId = tabIdOf(tab);
   await focusStartButton(tab);
   expect(await sendToTab(chromium, tabId, { type: 'mention/next', entity: null })).toBe(true);
@@ -88,16 +83,14 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
   expect(await tab.evaluate(() => document.activeElement?.id)).toBe('start');
 });
 
-test('a malformed command is ignored', async ({ tab, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('a malformed command is ignored', async ({ tab, chromium }) => {
   const tabId = tabIdOf(tab);
   await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'meta' }).catch(() => undefined);
   await settle(tab);
   expect(await readCard(tab)).toBeNull();
 });
 
-test("the card's link opens the claims library for that company", async ({ tab, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test("the card's link opens the claims library for that company", async ({ tab, chromium }) => {
   await tab.hover('#p1 claimlight-mention');
   await waitForCard(tab, 'ByteDance');
   const opened = chromium.context.waitForEvent('page');

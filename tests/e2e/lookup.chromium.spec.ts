@@ -6,10 +6,9 @@
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 
-test('the selection menu item is registered', async ({ harness }) => {
-  const worker = await (harness as ChromiumHarness).serviceWorker();
+test('the selection menu item is registered', async ({ chromium }) => {
+  const worker = await chromium.serviceWorker();
   const result = await worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: ChromeApi };
     // Updating an item that does not exist fails: this one exists.
@@ -26,8 +25,7 @@ test('the selection menu item is registered', async ({ harness }) => {
   expect(result).toEqual({ exists: true, other: false });
 });
 
-test('the library opened on a selected sentence lists the claims it says first', async ({ harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the library opened on a selected sentence lists the claims it says first', async ({ chromium }) => {
   const sentence = 'Engineers in China had access to the data of American users, according to leaked audio.';
   const library = await chromium.openExtensionPage(
     `src/library/index.html?${new URLSearchParams({ q: sentence }).toString()}`,

@@ -1,15 +1,13 @@
 /** At a phone's width (360 px, Firefox for Android's smallest common screen) the popup and the library fit. */
 import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
 for (const [name, path] of [
   ['the popup', (tabId: number) => `src/popup/index.html?tab=${String(tabId)}`],
   ['the library', () => 'src/library/index.html'],
 ] as const) {
-  test(`${name} at 360 px wide: nothing wider than the window, claims readable`, async ({ tab, server, harness }) => {
-    const chromium = harness as ChromiumHarness;
+  test(`${name} at 360 px wide: nothing wider than the window, claims readable`, async ({ tab, server, chromium }) => {
     await tab.goto(server.url('/story.html'));
     await waitForHighlights(tab, 4);
     const page = await chromium.openExtensionPage(path(tabIdOf(tab)));

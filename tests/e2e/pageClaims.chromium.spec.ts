@@ -15,14 +15,13 @@ async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Pa
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
 }
 
-test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+test.beforeEach(async ({ chromium }) => clearSettings(chromium));
 
 test('the popup leads with the sentences the page repeats, each beside its claim, and shows one on request', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/story.html'));
   await waitForHighlights(tab, 4);
   const popup = await openPopupFor(chromium, tabIdOf(tab));
@@ -69,9 +68,8 @@ test('the popup leads with the sentences the page repeats, each beside its claim
 test('a page about other things: the popup says nothing on it relates to the reports, claims folded, no marker', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/unrelated.html'));
   await waitForHighlights(tab, 2);
   const popup = await openPopupFor(chromium, tabIdOf(tab));
@@ -84,8 +82,7 @@ test('a page about other things: the popup says nothing on it relates to the rep
   expect(await markedSentences(tab)).toEqual([]);
 });
 
-test('the search finds claims by their words, across everything folded', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the search finds claims by their words, across everything folded', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/story.html'));
   await waitForHighlights(tab, 4);
   const popup = await openPopupFor(chromium, tabIdOf(tab));
@@ -102,9 +99,8 @@ test('the search finds claims by their words, across everything folded', async (
 test('the next-mention command visits the marked sentences too, in page order, each card led by its claim', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   const tabId = tabIdOf(tab);
   await openStoryPage(tab, server.url('/story.html'));
   await focusStartButton(tab);

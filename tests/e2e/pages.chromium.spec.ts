@@ -7,8 +7,8 @@ import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
-test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
-test.afterEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+test.beforeEach(async ({ chromium }) => clearSettings(chromium));
+test.afterEach(async ({ chromium }) => clearSettings(chromium));
 
 async function storedSettings(harness: ChromiumHarness): Promise<unknown> {
   const worker = await harness.serviceWorker();
@@ -18,8 +18,7 @@ async function storedSettings(harness: ChromiumHarness): Promise<unknown> {
   });
 }
 
-test('options: every change is saved and reaches open tabs', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('options: every change is saved and reaches open tabs', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const options = await chromium.openExtensionPage('src/options/index.html');
@@ -44,8 +43,7 @@ test('options: every change is saved and reaches open tabs', async ({ tab, serve
   await options.close();
 });
 
-test('options: corrupt stored values fall back to defaults, and the page says which', async ({ harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('options: corrupt stored values fall back to defaults, and the page says which', async ({ chromium }) => {
   await writeSettings(chromium, { hoverDelayMs: 'soon', highlightStyle: 7, companies: { tiktok: false } });
   const options = await chromium.openExtensionPage('src/options/index.html');
   await expect(options.getByRole('alert')).toHaveText(
@@ -58,8 +56,7 @@ test('options: corrupt stored values fall back to defaults, and the page says wh
   await options.close();
 });
 
-test('library: every claim, filtered by company, kind, report and text', async ({ harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('library: every claim, filtered by company, kind, report and text', async ({ chromium }) => {
   const library = await chromium.openExtensionPage('src/library/index.html?entity=oracle');
   const oracle = claimsFile.claims.filter((c) => c.entities.includes('oracle'));
   await expect(library.locator('.claim')).toHaveCount(oracle.length);
@@ -107,8 +104,7 @@ test('library: every claim, filtered by company, kind, report and text', async (
   await library.close();
 });
 
-test('viewer: the whole report, its stated metadata, and the cited quote highlighted in view', async ({ harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('viewer: the whole report, its stated metadata, and the cited quote highlighted in view', async ({ chromium }) => {
   const claim = claimsFile.claims.find((c) => c.id === 'entner-no-surprise');
   const evidence = claim?.evidence[0];
   const source = sourcesFile.sources.find((s) => s.file === evidence?.source);

@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { clearSettings, evaluateInSidePanel, tabIdOf } from '../support/extension.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { HIGHLIGHT, openStoryPage } from '../support/page.ts';
 
-test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+test.beforeEach(async ({ chromium }) => clearSettings(chromium));
 
 /** The summary as a reader sees it: headings, counts, the repeated sentences and the claims, in order. */
 function summaryOf(page: Page) {
@@ -23,8 +22,7 @@ function summaryOf(page: Page) {
   }));
 }
 
-test('the panel shows a tab exactly as the popup does', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the panel shows a tab exactly as the popup does', async ({ tab, server, chromium }) => {
   await openStoryPage(tab, server.url('/story.html'));
   const popup = await chromium.openExtensionPage(`src/popup/index.html?tab=${String(tabIdOf(tab))}`);
   await expect(popup.locator('[data-page-claim]').first()).toBeVisible({ timeout: 15_000 });
@@ -54,9 +52,8 @@ const HIDDEN_PAGE =
 test('where Chrome hides the address: a page without mentions and a browser page say what they can be; a paused page with mentions answers for itself', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/no-mentions.html'));
   const panel = await chromium.openPanel(tab);
   const panelPage = panel.page.page;
@@ -88,9 +85,8 @@ test('where Chrome hides the address: a page without mentions and a browser page
 test('the panel works from the keyboard: focus stays on the button while the page moves to each mention', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await openStoryPage(tab, server.url('/story.html'));
   const panel = await chromium.openPanel(tab);
   const panelPage = panel.page.page;
@@ -124,9 +120,8 @@ test('the panel works from the keyboard: focus stays on the button while the pag
 test("the popup's Open side panel button opens Chrome's side panel beside the page, showing that page", async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await openStoryPage(tab, server.url('/story.html'));
   // The popup as a tab of the page's window, so the panel opens in that window (a real popup would too).
   const popupUrl = `chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${String(tabIdOf(tab))}`;

@@ -12,15 +12,14 @@ async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Pa
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
 }
 
-test.beforeEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
-test.afterEach(async ({ harness }) => clearSettings(harness as ChromiumHarness));
+test.beforeEach(async ({ chromium }) => clearSettings(chromium));
+test.afterEach(async ({ chromium }) => clearSettings(chromium));
 
 test('the popup lists the companies the tab mentions with their claims, and the badge counts them', async ({
   tab,
   server,
-  harness,
+  chromium,
 }) => {
-  const chromium = harness as ChromiumHarness;
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const tabId = tabIdOf(tab);
@@ -57,8 +56,7 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   await expect.poll(() => badgeText(chromium, tabId)).toBe('');
 });
 
-test('the site switch and the global pause take effect on the open tab at once', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the site switch and the global pause take effect on the open tab at once', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const tabId = tabIdOf(tab);
@@ -76,8 +74,7 @@ test('the site switch and the global pause take effect on the open tab at once',
   await popup.close();
 });
 
-test('"Next mention" scrolls the tab to the company and opens its card', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('"Next mention" scrolls the tab to the company and opens its card', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const tabId = tabIdOf(tab);
@@ -87,8 +84,7 @@ test('"Next mention" scrolls the tab to the company and opens its card', async (
   await popup.close();
 });
 
-test('the popup says so when a page mentions none of the companies', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the popup says so when a page mentions none of the companies', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/no-mentions.html'));
   const popup = await openPopupFor(chromium, tabIdOf(tab));
   // A test opens the popup without the reader's click, so Chrome grants no activeTab and hides the address,

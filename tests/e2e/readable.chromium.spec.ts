@@ -5,7 +5,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { waitForHighlights } from '../support/page.ts';
 
 /** Computed font sizes in px of the first claim's sentence and of its label line (kind, attribution, reports). */
@@ -24,8 +23,7 @@ async function claimSizes(page: Page): Promise<{ statement: number; label: numbe
   };
 }
 
-test('the popup: a claim sentence is larger than its label, at the root size', async ({ tab, server, harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the popup: a claim sentence is larger than its label, at the root size', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const popup = await chromium.openExtensionPage(`src/popup/index.html?tab=${tabIdOf(tab)}`);
@@ -37,8 +35,7 @@ test('the popup: a claim sentence is larger than its label, at the root size', a
   await popup.close();
 });
 
-test('the library: a claim sentence is larger than its label', async ({ harness }) => {
-  const chromium = harness as ChromiumHarness;
+test('the library: a claim sentence is larger than its label', async ({ chromium }) => {
   const library = await chromium.openExtensionPage('src/library/index.html');
   const sizes = await claimSizes(library);
   expect(sizes.statement).toBeGreaterThan(sizes.label);

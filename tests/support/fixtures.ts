@@ -8,6 +8,7 @@ import {
   launchPlainHarness,
   type BrowserHarness,
   type BrowserName,
+  type ChromiumHarness,
   type TestPage,
 } from '../../scripts/harness/harness.ts';
 import { startServer, type TestServer } from '../../scripts/harness/server.ts';
@@ -21,6 +22,8 @@ interface WorkerFixtures {
   harness: BrowserHarness;
   /** The same browser without the extension. */
   plain: BrowserHarness;
+  /** `harness` as Chromium's, for the *.chromium.spec.ts files (run by the Chromium project only). */
+  chromium: ChromiumHarness;
 }
 
 interface TestFixtures {
@@ -44,6 +47,13 @@ export const test = base.extend<TestFixtures, ClaimlightOptions & WorkerFixtures
       await harness.close();
     },
     { scope: 'worker', timeout: 60_000 },
+  ],
+  chromium: [
+    async ({ harness }, use) => {
+      if (harness.name !== 'chromium') throw new Error(`a Chromium-only test ran in ${harness.name}`);
+      await use(harness as ChromiumHarness);
+    },
+    { scope: 'worker' },
   ],
   plain: [
     async ({ extBrowser }, use) => {
