@@ -1,20 +1,19 @@
 /**
  * Text matching for quote verification. The matching rule itself is shared
  * with the source viewer (src/shared/quoteMatch.ts); this adds what only the
- * build needs: finding the passage closest to a quote that does not match.
+ * build needs: finding the passage closest to a quote that does not match,
+ * read with the words and sentences every other comparison uses.
  */
-import { normalizeForMatch } from '../../src/shared/quoteMatch.ts';
+import { splitSentences } from '../../src/shared/text/sentences.ts';
+import { words } from '../../src/shared/text/words.ts';
 
 export { containsVerbatim, normalizeForMatch } from '../../src/shared/quoteMatch.ts';
 
 function wordBigrams(text: string): Set<string> {
-  const words = normalizeForMatch(text)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const list = words(text);
   const grams = new Set<string>();
-  if (words.length === 1) grams.add(words.join(''));
-  for (let i = 0; i + 1 < words.length; i++) grams.add(`${words[i] ?? ''} ${words[i + 1] ?? ''}`);
+  if (list.length === 1) grams.add(list.join(''));
+  for (let i = 0; i + 1 < list.length; i++) grams.add(`${list[i] ?? ''} ${list[i + 1] ?? ''}`);
   return grams;
 }
 
@@ -25,18 +24,10 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Splits a document into sentences, keeping closing quotation marks with their sentence. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/\n+|(?<=[.!?]["'”’]?)\s+(?=["'“‘]?\p{Lu})/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** The passage of `source` (one to three consecutive sentences) most like `quote`. */
 export function closestPassage(source: string, quote: string): string {
   const target = wordBigrams(quote);
-  const parts = sentences(source);
+  const parts = splitSentences(source).map((sentence) => sentence.text);
   let best = { score: -1, text: '' };
   for (let i = 0; i < parts.length; i++) {
     for (let span = 1; span <= 3 && i + span <= parts.length; span++) {

@@ -16,7 +16,7 @@ describe('restates: a quote that says what the statement above it says', () => {
         "TikTok released a statement claiming that '100% of US user traffic is being routed to Oracle Cloud Infrastructure'",
       ),
     ).toBe(true);
-    // Word forms meet by their first five letters: accessed / access, employees / employee.
+    // Word forms meet by their stems: accessed / access, employees / employee.
     expect(restates('Employees accessed the data.', 'An employee had access to data')).toBe(true);
   });
 
