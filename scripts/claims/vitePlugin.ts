@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import type { ClaimsIndex } from '../../src/shared/claims.ts';
+import { publishers, type ClaimsIndex } from '../../src/shared/claims.ts';
 import { buildSignatures, claimText } from '../../src/shared/claimMatch/signatures.ts';
 import { loadSeeds } from './load.ts';
 import { formatProblems, verifySeeds } from './verify.ts';
@@ -44,7 +44,7 @@ export function claimsIndex(seedDir: string, root = process.cwd()): Plugin {
       if (!index) throw new Error('claims index requested before verification');
       // Signatures come from the verified claims only, so they never describe a claim the build refused.
       if (id === RESOLVED_SIGNATURES)
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSignatures(index.claims.map(claimText))))});`;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildSignatures(index.claims.map(claimText), publishers(index))))});`;
       // JSON.parse of a string literal parses faster than the equivalent object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
     },

@@ -28,7 +28,13 @@ const set = (JSON.parse(readFileSync(setPath, 'utf8')) as { sentences: Labelled[
 for (const s of set)
   for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
 
-const model = buildSignatures(claims);
+const { sources } = JSON.parse(readFileSync('seeds/sources.json', 'utf8')) as {
+  sources: { publisher?: { value: string } }[];
+};
+const model = buildSignatures(
+  claims,
+  sources.flatMap((source) => (source.publisher ? [source.publisher.value] : [])),
+);
 const matcher = prepareMatcher(model);
 
 interface Tally {

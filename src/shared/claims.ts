@@ -119,6 +119,11 @@ export function reportCaption(source: Source): string {
   return source.publisher ? `${source.publisher.value}: ${title}` : title;
 }
 
+/** The publishers the reports state, by name. */
+export function publishers(index: Pick<ClaimsIndex, 'sources'>): string[] {
+  return index.sources.flatMap((source) => (source.publisher ? [source.publisher.value] : []));
+}
+
 /** When the claims were made, as far as the reports state it: how many reports, and the dates they state. */
 export interface Timeframe {
   reports: number;

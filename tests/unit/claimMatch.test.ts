@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { features, normalize, properTerms, terms } from '../../src/shared/claimMatch/features.ts';
+import { COMPANY_TERMS, features, normalize, properTerms, terms } from '../../src/shared/claimMatch/features.ts';
+import { COMPANIES } from '../../src/shared/lexicon.ts';
 import {
   aboutStory,
   matchSentence,
@@ -8,7 +9,7 @@ import {
   rankClaimsByText,
   readPage,
 } from '../../src/shared/claimMatch/match.ts';
-import { punctuationSegmenter, splitSentences } from '../../src/shared/claimMatch/segment.ts';
+import { punctuationSegmenter, splitSentences } from '../../src/shared/text/sentences.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
 import { seedClaims } from './seeds.ts';
 
@@ -47,6 +48,13 @@ describe('features', () => {
     expect(terms('help us')).toEqual(['help']);
     expect(features('master admin')).toContain('master admin');
   });
+
+  it('reads every spelling the mention rules accept as one term per company, and the noun "oracle" as a word', () => {
+    expect(terms('Tik Tok, TIKTOK and Tik-Tok')).toEqual(['entity_tiktok', 'entity_tiktok', 'entity_tiktok']);
+    expect(terms('Byte Dance (字节跳动)')).toEqual(['entity_bytedance', 'entity_bytedance']);
+    expect(terms('Oracle said so; the oracle of Delphi did not')).toEqual(['entity_oracle', 'oracl', 'delphi']);
+    expect(COMPANY_TERMS).toEqual(COMPANIES.map((company) => `entity_${company.id}`));
+  });
 });
 
 describe('signature build', () => {
@@ -60,7 +68,7 @@ describe('signature build', () => {
     const seen = model.claims[model.ids.indexOf('everything-is-seen-in-china')]!;
     const weightOf = (f: string) => seen[seen.indexOf(model.vocab.indexOf(f)) + 1] ?? 0;
     // A quoted, distinctive phrase weighs more than the company's name.
-    expect(weightOf('everyth seen')).toBeGreaterThan(weightOf('tiktok'));
+    expect(weightOf('everyth seen')).toBeGreaterThan(weightOf('entity_tiktok'));
   });
 
   it('derives implied claims only where every full quote of one fully supports the other', () => {
@@ -142,7 +150,7 @@ describe('matching', () => {
     expect(properTerms(['The senate met. The Senate voted.']).has('senat')).toBe(false);
   });
 
-  it('gives a page about something else no match, though some of its sentences echo a claim’s words', () => {
+  it('gives a page about something else no match and calls it unrelated, though its words echo the story’s', () => {
     // A general news page: a charity's appeal, a tech history, politics, and a share link that names TikTok.
     const page = [
       'Charity warns a million young people need urgent help with jobs and training after the pandemic.',
@@ -152,8 +160,8 @@ describe('matching', () => {
     ].join('\n\n');
     expect(aboutStory(page, matcher)).toBe(true);
     expect(matchText(page, matcher)).toEqual([]);
-    // It relates by its vocabulary only: no sentence anchors it, so none is marked.
-    expect(readPage(page, matcher)).toMatchObject({ matches: [], relates: true });
+    // It shares the story's vocabulary, but no sentence anchors it: it does not relate, and nothing is marked.
+    expect(readPage(page, matcher)).toEqual({ matches: [], relates: false, ranked: [] });
     // A short brief about the story touches it, though it is too short to be about it by vocabulary.
     const brief = 'Staff at ByteDance could reach US data, a report says. TikTok moved US traffic to Oracle.';
     expect(aboutStory(brief, matcher)).toBe(false);

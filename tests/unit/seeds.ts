@@ -25,5 +25,13 @@ export async function claimsIndexModule() {
 
 /** `virtual:claimlight/claim-signatures`: the matcher's signatures. */
 export function claimSignaturesModule() {
-  return { default: buildSignatures(seedClaims()) };
+  return { default: buildSignatures(seedClaims(), seedPublishers()) };
+}
+
+/** The publishers sources.json states, which the build leaves out of the signatures. */
+export function seedPublishers(): string[] {
+  const { sources } = JSON.parse(readFileSync(join(ROOT, 'seeds/sources.json'), 'utf8')) as {
+    sources: { publisher?: { value: string } }[];
+  };
+  return sources.flatMap((source) => (source.publisher ? [source.publisher.value] : []));
 }

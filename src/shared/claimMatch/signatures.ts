@@ -5,7 +5,7 @@
  * and when few other claims have it (IDF over the claim set).
  */
 import { isPartial, type Claim, type IndexedClaim } from '../claims.ts';
-import { COMPANY_TERMS, features, properTerms } from './features.ts';
+import { COMPANY_TERMS, features, properTerms, terms } from './features.ts';
 
 /** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
 export interface SignatureModel {
@@ -48,10 +48,17 @@ const MIN_WEIGHT = 40;
 // Features carried by less than this share of a claim's texts are noise from long quotes.
 const MIN_SUPPORT = 0.25;
 
-export function buildSignatures(claims: readonly ClaimText[]): SignatureModel {
+/**
+ * `outlets`: the names of the reports' publishers. Statements name them as speakers ("Cybernews writes"),
+ * which says who reported, never what: their terms are left out of every signature.
+ */
+export function buildSignatures(claims: readonly ClaimText[], outlets: readonly string[] = []): SignatureModel {
+  const outletTerms = new Set(outlets.flatMap((name) => terms(name)));
+  const featuresOf = (text: string) =>
+    new Set([...features(text)].filter((f) => !f.split(' ').some((t) => outletTerms.has(t))));
   const raw = claims.map((claim) => {
-    const statement = features(claim.statement);
-    const quotes = claim.evidence.map((e) => features(e.quote));
+    const statement = featuresOf(claim.statement);
+    const quotes = claim.evidence.map((e) => featuresOf(e.quote));
     const support = new Map<string, number>();
     for (const f of new Set([...statement, ...quotes.flatMap((q) => [...q])])) {
       const inQuotes = quotes.filter((q) => q.has(f)).length / Math.max(1, quotes.length);
