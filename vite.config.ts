@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, isBuildTarget, sidePanelPage, type BuildTarget } from './scripts/build/manifest.ts';
+import { localeCompanies } from './scripts/build/localeCompanies.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
 import { claimsIndex } from './scripts/claims/vitePlugin.ts';
 import { COMPANIES } from './src/shared/lexicon.ts';
@@ -26,6 +27,7 @@ export default defineConfig(({ command, mode }) => {
       preact(),
       crx({ manifest: deriveManifest(baseManifest, target, { dev: command === 'serve' }), browser: target }),
       noRawHtml(),
+      localeCompanies(COMPANIES.map((company) => company.name)),
     ],
     build: {
       outDir: bench ? `dist/bench-${target}` : `dist/${target}`,

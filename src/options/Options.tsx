@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_IDS } from '../shared/entities.ts';
 import { ENTITY_ATTRIBUTE, highlightCss, MENTION_TAG } from '../shared/highlightCss.ts';
 import { t } from '../shared/i18n.ts';
-import { COMPANY_BY_ID } from '../shared/lexicon.ts';
+import { COMPANIES, COMPANY_BY_ID } from '../shared/lexicon.ts';
 import {
   HIGHLIGHT_STYLES,
   HOVER_DELAY_MAX_MS,
@@ -116,8 +116,10 @@ export function Options() {
         <p class="preview">
           {t('optionsPreviewBefore')}{' '}
           {(() => {
+            // The first company the lexicon lists, highlighted as a page would show it.
             const Tag = MENTION_TAG as unknown as 'span';
-            return <Tag {...{ [ENTITY_ATTRIBUTE]: 'tiktok' }}>TikTok</Tag>;
+            const [company] = COMPANIES;
+            return company && <Tag {...{ [ENTITY_ATTRIBUTE]: company.id }}>{company.name}</Tag>;
           })()}{' '}
           {t('optionsPreviewAfter')}
         </p>

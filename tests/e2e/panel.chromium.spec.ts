@@ -47,7 +47,7 @@ test('the panel shows a tab exactly as the popup does', async ({ tab, server, ch
 });
 
 const HIDDEN_PAGE =
-  "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.";
+  "No mention of TikTok, ByteDance, or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.";
 
 test('where Chrome hides the address: a page without mentions and a browser page say what they can be; a paused page with mentions answers for itself', async ({
   tab,

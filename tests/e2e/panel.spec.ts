@@ -86,8 +86,8 @@ test('the panel shows its window’s active tab and keeps up as the page changes
     // extension API, so there the panel says what such a page can be (panel.chromium.spec.ts).
     state:
       harness.name === 'firefox'
-        ? 'No mention of TikTok, ByteDance or Oracle on this page.'
-        : "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.",
+        ? 'No mention of TikTok, ByteDance, or Oracle on this page.'
+        : "No mention of TikTok, ByteDance, or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.",
   });
   await panel.activate(tab);
   await expectPanel(panel.page, { companies: ['TikTok: 2 mentions', 'ByteDance: 2 mentions', 'Oracle: 2 mentions'] });

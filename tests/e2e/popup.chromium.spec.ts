@@ -92,7 +92,7 @@ test('the popup says so when a page mentions none of the companies', async ({ ta
   // reads the address and says "No mention … on this page.", as tests/unit/popup.test.tsx shows.)
   await expect(
     popup.getByText(
-      "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.",
+      "No mention of TikTok, ByteDance, or Oracle found here. If this is one of the browser's own pages, an add-on store, Reader View or a PDF viewer, browsers keep extensions out of it.",
     ),
   ).toBeVisible();
   await expect(popup.locator('.company')).toHaveCount(0);

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import baseManifest from '../../manifest.json' with { type: 'json' };
 import { deriveManifest, GECKO_ID } from '../../scripts/build/manifest.ts';
+import { COMPANIES_TOKEN, withCompanies } from '../../scripts/build/localeCompanies.ts';
 import { findRawHtmlAssignment, stripRawHtml } from '../../scripts/build/noRawHtml.ts';
+import { COMPANIES } from '../../src/shared/lexicon.ts';
 import { badgeText } from '../../src/background/badge.ts';
 
 describe('deriveManifest', () => {
@@ -76,5 +80,23 @@ describe('badgeText', () => {
     expect(badgeText({ tiktok: 0, bytedance: 0, oracle: 0 })).toBe('');
     expect(badgeText({ tiktok: 3, bytedance: 1, oracle: 2 })).toBe('6');
     expect(badgeText({ tiktok: 1000, bytedance: 0, oracle: 0 })).toBe('999+');
+  });
+});
+
+describe('the store description', () => {
+  it('names the companies seeds/companies.json lists, written in by the build', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8');
+    expect((JSON.parse(source) as Record<string, { message: string }>)['extensionDescription']?.message).toContain(
+      COMPANIES_TOKEN,
+    );
+    const built = JSON.parse(
+      withCompanies(
+        source,
+        COMPANIES.map((c) => c.name),
+        'en',
+      ),
+    ) as Record<string, { message: string }>;
+    expect(built['extensionDescription']?.message).toMatch(/^Sourced context for TikTok, ByteDance,? and Oracle:/);
+    expect(withCompanies(source, ['Acme'], 'en')).toContain('Sourced context for Acme:');
   });
 });

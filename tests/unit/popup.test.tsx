@@ -49,7 +49,7 @@ function message(key: string, subs?: string | string[]): string {
 
 vi.mock('../../src/shared/browser.ts', () => ({
   default: {
-    i18n: { getMessage: message },
+    i18n: { getMessage: message, getUILanguage: () => 'en' },
     runtime: {
       sendMessage: (m: { type: string; tabId: number }) =>
         Promise.resolve(
@@ -140,7 +140,7 @@ describe('popup states', () => {
     world.url = undefined;
     const root = await showPopup();
     expect(root.textContent).toContain(
-      "No mention of TikTok, ByteDance or Oracle found here. If this is one of the browser's own pages",
+      "No mention of TikTok, ByteDance, or Oracle found here. If this is one of the browser's own pages",
     );
     expect(root.querySelector('#site')).toBeNull();
     // A page that did report, from a frame, is one Claimlight read.
@@ -152,7 +152,7 @@ describe('popup states', () => {
     world.url = undefined;
     world.ping = { site: 'news.example.org' };
     const root = await showPopup();
-    expect(root.textContent).toContain('No mention of TikTok, ByteDance or Oracle on this page.');
+    expect(root.textContent).toContain('No mention of TikTok, ByteDance, or Oracle on this page.');
     expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on news.example.org');
     // An answer that is not the engine's is no answer.
     world.ping = { site: 'news.example.org', extra: true };
@@ -170,7 +170,7 @@ describe('popup states', () => {
   it('says when a page mentions none of the companies', async () => {
     world.url = 'https://example.com/';
     const root = await showPopup();
-    expect(root.textContent).toContain('No mention of TikTok, ByteDance or Oracle on this page.');
+    expect(root.textContent).toContain('No mention of TikTok, ByteDance, or Oracle on this page.');
     expect(root.querySelector('#site-label')?.textContent).toBe('Highlight on example.com');
   });
 
