@@ -56,7 +56,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       // The tab's page, as matching found it: hovers in any of its frames are about the page the reader sees.
       const tabId = sender.tab?.id;
       const page = tabId === undefined || tabId < 0 ? Promise.resolve(null) : pageClaimsOf(tabId).catch(() => null);
-      return page.then((found) => cardSummary(message, found));
+      return page.then((found) =>
+        cardSummary({ entity: message.entity, lead: message.first, paragraph: message.context }, found),
+      );
     }
     case 'library/open':
       return openBeside(libraryPath(message.entity), sender);

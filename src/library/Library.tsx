@@ -7,6 +7,7 @@ import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
+import { corroborationOrder } from '../shared/ranking.ts';
 import { summarizeClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { ExportLinks } from '../ui/ExportLinks.tsx';
@@ -58,7 +59,11 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     setQuery(next);
     history.replaceState(null, '', `${location.pathname}${libraryQueryString(next)}`);
   };
-  const shown = useMemo(() => searchClaims(filtered(query), query.text), [query]);
+  // The standing order (corroboration, the filtered company's own claims first), then the search's.
+  const shown = useMemo(
+    () => searchClaims(corroborationOrder(filtered(query), query.entity ?? undefined), query.text),
+    [query],
+  );
   // What the export links download: the claims this view shows, in its order.
   const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [shown]);
 

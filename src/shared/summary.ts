@@ -1,7 +1,7 @@
 /**
  * The claim summary: what every view shows of a company's claims (the hover
- * card, the popup) and of a single claim (the library too). Ranked here, once;
- * rendered by ui/ClaimView.tsx; sent to the card as the reply to 'claims/card'
+ * card, the popup) and of a single claim (the library too), in the order
+ * ranking.ts decides; rendered by ui/ClaimView.tsx; sent to the card as the reply to 'claims/card'
  * (see messages.ts), which parses it with `parseClaimSummary`.
  */
 import {
@@ -11,7 +11,6 @@ import {
   reportCaption,
   reportCount,
   timeframeOf,
-  claimsAbout,
   type ClaimKind,
   type ClaimsIndex,
   type IndexedClaim,
@@ -80,46 +79,6 @@ export const NO_LIMITS: Readonly<SummaryLimits> = {
   quotesPerClaim: Infinity,
 };
 
-/** What the reader is looking at: claim ids ranked by the page's text (the matcher's ranking), most relevant first. */
-export interface PageContext {
-  ranked: readonly string[];
-}
-
-/** Claims the page ranks come first, in its order; the rest keep theirs (corroboration, then kind). */
-export function orderByPage<C extends { id: string }>(claims: readonly C[], page: PageContext | undefined): C[] {
-  if (!page || page.ranked.length === 0) return [...claims];
-  const position = new Map(page.ranked.map((id, i) => [id, i]));
-  const last = page.ranked.length;
-  return [...claims].sort((a, b) => (position.get(a.id) ?? last) - (position.get(b.id) ?? last));
-}
-
-const KIND_WEIGHT: Record<ClaimKind, number> = {
-  'reported finding': 4,
-  'company statement': 3,
-  'official action': 2,
-  'official concern': 2,
-  'expert view': 1,
-  'outlet statement': 1,
-  background: 0,
-};
-
-/**
- * A company's claims, most relevant first: those carried by more reports, then
- * those naming the company first, then by kind (findings before background).
- */
-export function rankClaims(index: ClaimsIndex, entity: EntityId): IndexedClaim[] {
-  return claimsAbout(index, entity)
-    .map((claim, order) => ({ claim, order }))
-    .sort(
-      (a, b) =>
-        reportCount(b.claim) - reportCount(a.claim) ||
-        Number(b.claim.entities[0] === entity) - Number(a.claim.entities[0] === entity) ||
-        KIND_WEIGHT[b.claim.kind] - KIND_WEIGHT[a.claim.kind] ||
-        a.order - b.order,
-    )
-    .map(({ claim }) => claim);
-}
-
 /** One claim as every view shows it, with at most `quotes` of its quotes (full support first). */
 export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes = Infinity): SummaryClaim {
   const evidence = [...claim.evidence].sort((a, b) => Number(isPartial(a)) - Number(isPartial(b)));
@@ -151,25 +110,24 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
 }
 
 /**
- * A company's claims, ranked and cut to `limits`; null for a company the
- * lexicon does not know. The claims `page` ranks come first, in its order.
+ * A company's claims as every view shows them, in the order given (see ranking.ts), cut to `limits`; null
+ * for a company the lexicon does not know.
  */
 export function summarize(
   index: ClaimsIndex,
   entity: EntityId,
-  page: PageContext | undefined,
+  ordered: readonly IndexedClaim[],
   limits: Readonly<SummaryLimits>,
 ): ClaimSummary | null {
   const company = COMPANY_BY_ID.get(entity);
   if (!company) return null;
-  const ranked = orderByPage(rankClaims(index, entity), page);
   return {
     entity,
     name: company.name,
     description: company.description,
     timeframe: timeframeOf(index.sources),
-    totalClaims: ranked.length,
-    claims: ranked
+    totalClaims: index.claims.filter((claim) => claim.entities.includes(entity)).length,
+    claims: ordered
       .slice(0, limits.claims)
       .map((claim, i) => summarizeClaim(index, claim, i < limits.quotedClaims ? limits.quotesPerClaim : 0)),
   };

@@ -9,7 +9,7 @@
  * neighbouring claim does not ride on the first one's words.
  */
 import { COMPANY_TERMS, features, terms } from './features.ts';
-import { splitSentences, type Sentence } from './segment.ts';
+import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { SignatureModel } from './signatures.ts';
 
 export interface ClaimMatch {
@@ -241,8 +241,8 @@ export interface PageReading {
   /** Its sentences that repeat a claim; none on a page about something else. */
   matches: SentenceMatch[];
   /**
-   * Whether it relates to the story: it uses the story's terms, or a sentence anchors it (a short brief can
-   * do so with too few of the terms). Only a page that does neither is called unrelated.
+   * Whether it relates to the story: a sentence anchors it (see `anchors`). Sharing the story's vocabulary is
+   * not enough: ordinary business news uses "data centers", "users" and "cloud infrastructure" too.
    */
   relates: boolean;
   /** Claims ranked by the text, most relevant first; none when it does not relate. */
@@ -252,8 +252,13 @@ export interface PageReading {
 export function readPage(text: string, matcher: Matcher): PageReading {
   const reading = read(text, matcher);
   const matches = counted(reading, false);
-  const relates = reading.about || reading.anchored;
+  const relates = reading.anchored;
   return { matches, relates, ranked: relates ? rankFrom(reading.known, matches, matcher) : [] };
+}
+
+/** Whether a text (a page, a paragraph) relates to the story: a sentence of it anchors it (see `anchors`). */
+export function relatesToStory(text: string, matcher: Matcher): boolean {
+  return read(text, matcher).anchored;
 }
 
 /** Every sentence of a page's text that repeats a claim (see `counted`). */

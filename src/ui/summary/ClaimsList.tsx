@@ -3,37 +3,20 @@
  * (a claim about TikTok and ByteDance is not listed twice), the most relevant
  * to the page first, a few shown and the rest folded, with a search over all.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { theMatcher } from '../../shared/claimMatch/matcher.ts';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import type { EntityId } from '../../shared/entities.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
-import { NO_LIMITS, orderByPage, summarize, type SummaryClaim } from '../../shared/summary.ts';
+import { claimsForPage, pageRelates, searchClaims } from '../../shared/ranking.ts';
+import { summarizeClaim, type SummaryClaim } from '../../shared/summary.ts';
 import { ClaimView } from '../ClaimView.tsx';
 import { ExportLinks } from '../ExportLinks.tsx';
 import { UnrelatedFold } from '../UnrelatedFold.tsx';
 
 /** Claims shown before the fold. */
 const SHOWN = 5;
-
-function claimsFor(entities: readonly EntityId[], page: PageClaims | null): SummaryClaim[] {
-  const byId = new Map<string, SummaryClaim>();
-  // Each company's own ranking, interleaved so no company's claims all come last; then the page's order.
-  const lists = entities.map((entity) => summarize(CLAIMS_INDEX, entity, undefined, NO_LIMITS)?.claims ?? []);
-  for (let i = 0; lists.some((list) => i < list.length); i++)
-    for (const list of lists) {
-      const claim = list[i];
-      if (claim && !byId.has(claim.id)) byId.set(claim.id, claim);
-    }
-  return orderByPage([...byId.values()], page?.aboutStory ? page : undefined);
-}
-
-function matches(claim: SummaryClaim, query: string): boolean {
-  const needle = query.toLocaleLowerCase();
-  return [claim.statement, claim.attribution, ...claim.quotes.map((q) => q.text)].some((text) =>
-    text.toLocaleLowerCase().includes(needle),
-  );
-}
 
 export function ClaimsList({
   entities,
@@ -45,9 +28,12 @@ export function ClaimsList({
   page: PageClaims | null;
 }) {
   const [query, setQuery] = useState('');
-  const all = claimsFor(entities, page);
-  const related = page === null || page.aboutStory;
-  const found = query.trim() ? all.filter((claim) => matches(claim, query.trim())) : all;
+  const ranked = useMemo(() => claimsForPage(CLAIMS_INDEX, entities, page), [entities.join(), page]);
+  const all = ranked.map((claim) => summarizeClaim(CLAIMS_INDEX, claim));
+  const related = pageRelates(page);
+  const found: SummaryClaim[] = query.trim()
+    ? searchClaims(ranked, query, theMatcher()).hits.map(({ claim }) => summarizeClaim(CLAIMS_INDEX, claim))
+    : all;
   const list = (claims: SummaryClaim[]) =>
     claims.map((claim) => <ClaimView key={claim.id} claim={claim} quotes="folded" note="folded" showCompanies />);
   const body = (

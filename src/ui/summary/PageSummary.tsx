@@ -9,9 +9,9 @@ import browser from '../../shared/browser.ts';
 import { timeframeOf } from '../../shared/claims.ts';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../../shared/entities.ts';
-import { t } from '../../shared/i18n.ts';
+import { listOf, t } from '../../shared/i18n.ts';
 import { timeframeLabel } from '../../shared/kinds.ts';
-import { COMPANY_BY_ID } from '../../shared/lexicon.ts';
+import { COMPANY_BY_ID, companyNames } from '../../shared/lexicon.ts';
 import type { StepDirection, StepPosition } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../../shared/settings.ts';
@@ -143,7 +143,7 @@ export function PageSummary({
         />
       </div>
       {state.unsupported !== null ? (
-        <p class="state">{t(unsupportedMessage(state.unsupported))}</p>
+        <p class="state">{t(unsupportedMessage(state.unsupported), listOf(companyNames(), 'or'))}</p>
       ) : !state.hostAccess ? (
         <div class="state">
           <p>{t('popupNoHostAccess')}</p>
@@ -156,7 +156,7 @@ export function PageSummary({
       ) : !siteOn ? (
         <p class="state">{t('popupSiteOff')}</p>
       ) : totalMentions(counts) === 0 ? (
-        <p class="state">{t('popupNoMentions')}</p>
+        <p class="state">{t('popupNoMentions', listOf(companyNames(), 'or'))}</p>
       ) : (
         <>
           <p class="timeframe">{timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}</p>
