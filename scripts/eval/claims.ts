@@ -1,7 +1,8 @@
 /**
  * Measures claim matching on a labelled set: precision (a match really repeats
- * that claim) and recall (labelled claims found), overall and per claim kind,
- * plus false positives on negatives. Usage:
+ * that claim) and recall (labelled claims found), overall, per claim kind and
+ * per class of sentence (the kind of wording it tests), plus false positives on
+ * negatives. Usage:
  *   npm run eval:claims [-- path/to/set.json] [--errors]
  */
 import { readFileSync } from 'node:fs';
@@ -11,9 +12,27 @@ import type { Claim } from '../../src/shared/claims.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
 import { matchSentence, prepareMatcher } from '../../src/shared/claimMatch/match.ts';
 
+/** The kinds of wording the set tests, in the order they are reported. */
+const CLASSES = [
+  'quoted-audio',
+  'about-reporting',
+  'paraphrase-actor',
+  'paraphrase-act',
+  'negated',
+  'denial',
+  'attribution-shift',
+  'numbers-dates',
+  'headline',
+  'off-topic',
+  'near-miss',
+] as const;
+type SentenceClass = (typeof CLASSES)[number];
+const isClass = (value: unknown): value is SentenceClass => CLASSES.some((c) => c === value);
+
 interface Labelled {
   text: string;
   claims: string[];
+  class: SentenceClass;
 }
 
 const args = process.argv.slice(2);
@@ -25,8 +44,10 @@ const threshold = thresholdArg ? Number(thresholdArg.split('=')[1]) : undefined;
 const claims = (JSON.parse(readFileSync('seeds/claims.json', 'utf8')) as { claims: Claim[] }).claims;
 const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
 const set = (JSON.parse(readFileSync(setPath, 'utf8')) as { sentences: Labelled[] }).sentences;
-for (const s of set)
+for (const s of set) {
   for (const id of s.claims) if (!kindOf.has(id)) throw new Error(`unknown claim id ${id} in ${setPath}`);
+  if (!isClass(s.class)) throw new Error(`unknown class ${String(s.class)} in ${setPath} for "${s.text}"`);
+}
 
 const { sources } = JSON.parse(readFileSync('seeds/sources.json', 'utf8')) as {
   sources: { publisher?: { value: string } }[];
@@ -51,34 +72,42 @@ const kindTally = (id: string) => {
   if (!byKind.has(kind)) byKind.set(kind, tally());
   return byKind.get(kind) ?? tally();
 };
-let positives = 0;
-let sentencesFound = 0;
-let negatives = 0;
-let negativesMatched = 0;
+interface Sentences {
+  positives: number;
+  found: number;
+  negatives: number;
+  negativesMatched: number;
+}
+const sentenceTally = (): Sentences => ({ positives: 0, found: 0, negatives: 0, negativesMatched: 0 });
+const sentences = sentenceTally();
+const byClass = new Map(CLASSES.map((c) => [c, { claims: tally(), sentences: sentenceTally() }]));
 
-for (const { text, claims: labels } of set) {
+for (const { text, claims: labels, class: cls } of set) {
   const got = matchSentence(text, matcher, threshold).map((m) => m.claimId);
   const wrong = got.filter((id) => !labels.includes(id));
   const missed = labels.filter((id) => !got.includes(id));
+  const classTally = byClass.get(cls) ?? { claims: tally(), sentences: sentenceTally() };
   for (const id of got) {
     const hit = labels.includes(id);
-    for (const t of [overall, kindTally(id)]) t[hit ? 'tp' : 'fp']++;
+    for (const t of [overall, kindTally(id), classTally.claims]) t[hit ? 'tp' : 'fp']++;
   }
   for (const id of labels) {
-    for (const t of [overall, kindTally(id)]) {
+    for (const t of [overall, kindTally(id), classTally.claims]) {
       t.labels++;
       if (got.includes(id)) t.found++;
     }
   }
-  if (labels.length > 0) {
-    positives++;
-    if (got.some((id) => labels.includes(id))) sentencesFound++;
-  } else {
-    negatives++;
-    if (got.length > 0) negativesMatched++;
+  for (const t of [sentences, classTally.sentences]) {
+    if (labels.length > 0) {
+      t.positives++;
+      if (got.some((id) => labels.includes(id))) t.found++;
+    } else {
+      t.negatives++;
+      if (got.length > 0) t.negativesMatched++;
+    }
   }
   if (showErrors && (wrong.length > 0 || missed.length > 0)) {
-    console.log(`- ${text}\n    wrong: ${wrong.join(', ') || '-'}\n    missed: ${missed.join(', ') || '-'}`);
+    console.log(`- [${cls}] ${text}\n    wrong: ${wrong.join(', ') || '-'}\n    missed: ${missed.join(', ') || '-'}`);
   }
 }
 
@@ -86,13 +115,26 @@ const ratio = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3))
 const line = (name: string, t: Tally) =>
   `${name.padEnd(20)} precision ${ratio(t.tp, t.tp + t.fp)} (${t.tp}/${t.tp + t.fp})   recall ${ratio(t.found, t.labels)} (${t.found}/${t.labels})`;
 
-console.log(`Claim matching on ${setPath}: ${positives} labelled sentences, ${negatives} negatives\n`);
+console.log(
+  `Claim matching on ${setPath}: ${sentences.positives} labelled sentences, ${sentences.negatives} negatives\n`,
+);
 console.log(line('overall', overall));
 console.log(
-  `${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentencesFound, positives)} (${sentencesFound}/${positives})`,
+  `${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentences.found, sentences.positives)} (${sentences.found}/${sentences.positives})`,
 );
-console.log(`${''.padEnd(20)} negatives with a match (false positives): ${negativesMatched}/${negatives}\n`);
+console.log(
+  `${''.padEnd(20)} negatives with a match (false positives): ${sentences.negativesMatched}/${sentences.negatives}\n`,
+);
 for (const [kind, t] of [...byKind].sort()) console.log(line(kind, t));
+
+// Per class of sentence: the same figures over that class's sentences, and how many of its negatives got a
+// (false) match; a class of negatives only has no recall, and every match in it is a false one.
+console.log('\nBy class of sentence (labelled/negatives):\n');
+for (const [cls, { claims: t, sentences: s }] of byClass) {
+  if (s.positives + s.negatives === 0) continue;
+  const negativesMatched = s.negatives > 0 ? `   negatives with a match ${s.negativesMatched}/${s.negatives}` : '';
+  console.log(`${line(`${cls} (${s.positives}/${s.negatives})`.padEnd(28), t)}${negativesMatched}`);
+}
 
 // What the lazily loaded chunk would weigh: the matcher bundled with its data, as the build serves it.
 const chunk = await build({
