@@ -8,83 +8,61 @@
  */
 import { COMPANIES } from '../lexicon.ts';
 import { compileMatcher } from '../mentions.ts';
-import { normalize as normalizeWords, STOP_WORDS, termOf, words } from '../text/words.ts';
+import { normalize as normalizeWords, stem, STOP_WORDS, termOf, words } from '../text/words.ts';
 
-// Variant stem → the term claims and coverage share.
-const SYNONYMS: Record<string, string> = {
-  employe: 'staff',
-  staffer: 'staff',
-  worker: 'staff',
-  personnel: 'staff',
-  engineer: 'staff',
-  team: 'staff',
-  chinese: 'china',
-  beijing: 'china',
-  prc: 'china',
-  america: 'usa',
-  american: 'usa',
-  united_states: 'usa',
-  nonpublic: 'private',
-  audio: 'record',
-  tape: 'record',
-  footage: 'record',
-  clip: 'record',
-  trove: 'record',
-  information: 'data',
-  info: 'data',
-  customer: 'user',
-  reach: 'access',
-  routine: 'repeat',
-  regular: 'repeat',
-  repeated: 'repeat',
-  again: 'repeat',
-  multiple: 'repeat',
-  frequent: 'repeat',
-  remark: 'statement',
-  prohibit: 'ban',
-  bar: 'ban',
-  barr: 'ban',
-  block: 'ban',
-  outlaw: 'ban',
-  pentagon: 'defense',
-  dod: 'defense',
-  dea: 'defense',
-  military: 'military',
-  troop: 'military',
-  soldier: 'military',
-  lawmaker: 'lawmaker',
-  legislator: 'lawmaker',
-  congress: 'lawmaker',
-  senator: 'senate',
-  misled: 'mislead',
-  authority: 'government',
-  regime: 'government',
-  facility: 'center',
-  centre: 'center',
-  server: 'server',
-  scrutiniz: 'scrutiniz',
-  visible: 'seen',
-  see: 'seen',
-  backdoor: 'backdoor',
-  back_door: 'backdoor',
-  keep: 'store',
-  kept: 'store',
-  hold: 'store',
-  held: 'store',
-  hous: 'store',
-  own: 'parent',
-  owner: 'parent',
-  teen: 'young',
-  teenager: 'young',
-  youth: 'young',
-  gen_z: 'young',
-  generation_z: 'young',
-  recruit: 'recruit',
-  recruitment: 'recruit',
-  recruiting: 'recruit',
-  geotagg: 'geotag',
-  geo_tagg: 'geotag',
+/**
+ * Words coverage of this story uses for the same thing, each → the one term claims and pages share. Written
+ * as words; each is looked up as written and by its stem, so "routinely", "routine" and "routines" all agree.
+ */
+const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  staff: [
+    'staff',
+    'staffer',
+    'employee',
+    'worker',
+    'personnel',
+    'engineer',
+    'team',
+    'coder',
+    'developer',
+    'programmer',
+  ],
+  china: ['chinese', 'beijing', 'prc'],
+  usa: ['america', 'american', 'united_states'],
+  private: ['nonpublic'],
+  record: ['audio', 'tape', 'footage', 'clip', 'trove'],
+  data: ['information', 'info'],
+  user: ['customer'],
+  access: ['access', 'reach', 'view', 'retrieve', 'pull', 'dip', 'tap'],
+  move: ['route', 'reroute', 'move', 'shift', 'migrate'],
+  transfer: ['send', 'sent', 'transfer'],
+  repeat: ['routine', 'regular', 'repeated', 'again', 'multiple', 'frequent', 'occasion'],
+  statement: ['remark'],
+  ban: ['prohibit', 'bar', 'barred', 'block', 'outlaw'],
+  defense: ['pentagon', 'dod'],
+  military: ['military', 'troop', 'soldier'],
+  lawmaker: ['legislator', 'congress'],
+  senate: ['senator'],
+  mislead: ['misled'],
+  government: ['authority', 'regime'],
+  center: ['facility', 'centre'],
+  seen: ['visible', 'see'],
+  backdoor: ['back_door'],
+  store: ['keep', 'kept', 'hold', 'held', 'house', 'housed'],
+  parent: ['own', 'owner'],
+  young: ['teen', 'teenager', 'youth', 'gen_z', 'generation_z'],
+  recruit: ['recruitment', 'recruiting'],
+  geotag: ['geotagged', 'geo_tagged'],
 };
+
+const SYNONYMS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SYNONYM_GROUPS).flatMap(([term, variants]) =>
+    variants.flatMap((word) => [
+      [word, term],
+      [stem(word), term],
+    ]),
+  ),
+);
 
 /**
  * The companies' names as terms, one per company: every spelling its mention rules accept ("Tik Tok",
@@ -156,4 +134,114 @@ export function properTerms(texts: readonly string[]): Set<string> {
     }
   }
   return new Set([...capitalised].filter((term) => !lower.has(term)));
+}
+
+/** Words after which a verb says what someone could do, not what they did ("could access", "able to see"). */
+const ABILITY_MARKERS = new Set([
+  'could',
+  'can',
+  'cannot',
+  'able',
+  'unable',
+  'ability',
+  'capable',
+  'capability',
+  'capacity',
+  'permission',
+  'means',
+  'position',
+]);
+/** "Had access", "with access", "gave … access": access as something held, not used. */
+const HELD_ACCESS = /\b(?:had|has|have|having|with|given|granted|gave|gives|give)\s+(?:\S+\s+){0,2}?access\b/;
+/** How far after an ability marker its verb may come ("could, in principle, access"). */
+const ABILITY_REACH = 4;
+
+/**
+ * The terms a text says someone could do rather than did: those within a few words after "could", "can",
+ * "able", "permission"…, and "access" when it is had or given. "Accessed" and "could access" are different
+ * claims (docs/claims.md, rule 4).
+ */
+export function abilityTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  const list = words(foldNames(text));
+  list.forEach((word, i) => {
+    if (!ABILITY_MARKERS.has(word)) return;
+    for (const next of list.slice(i + 1, i + 1 + ABILITY_REACH)) {
+      const term = termOf(next, isName);
+      if (term !== null) out.add(SYNONYMS[next] ?? SYNONYMS[term] ?? term);
+    }
+  });
+  if (HELD_ACCESS.test(normalize(text))) out.add('access');
+  return out;
+}
+
+/**
+ * The terms of the acts a text says were done: its past-tense verbs ("accessed", "stored", "routed"), as
+ * terms. A claim that something was done is not repeated by a sentence saying only that it could be.
+ */
+export function actTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  // Verbs are written in lower case: "BuzzFeed" is a name, not an act.
+  for (const word of foldNames(text).match(/(?<![\p{L}\p{N}_])[a-z]{3,}ed(?![\p{L}\p{N}_])/gu) ?? []) {
+    const term = termOf(word, isName);
+    if (term !== null) out.add(SYNONYMS[word] ?? SYNONYMS[term] ?? term);
+  }
+  return out;
+}
+
+/**
+ * Terms that are part of how a company is named in the given texts: every time they occur, they come right
+ * after one of the companies' names ("Oracle Cloud Infrastructure", "Oracle's cloud servers"). Like the
+ * name itself, they say which product, not what is said about it, so "cloud infrastructure revenue" in an
+ * earnings report agrees with no claim on them.
+ */
+export function nameParts(texts: readonly string[]): Set<string> {
+  const after = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const text of texts) {
+    const list = terms(text);
+    list.forEach((term, i) => {
+      if (isName(term)) return;
+      const nearName = list.slice(Math.max(0, i - 2), i).some(isName);
+      (nearName ? after : elsewhere).add(term);
+    });
+  }
+  return new Set([...after].filter((term) => !elsewhere.has(term)));
+}
+
+/** Verbs of saying: who says something, not what. */
+const SAYING =
+  '(?:said|says|say|insisted|insists|insist|claimed|claims|maintained|maintains|promised|promises|told|tells|denied|denies|stated|states|argued|argues|assured|assures|pledged|pledges|announced|announces|responded|wrote|writes|added|acknowledged|countered|contends|contended)';
+/** Who a company speaks through. */
+const COMPANY_VOICE = `(?:entity_\\w+|the company|the firm|the app|its? (?:spokes(?:wo)?man|spokesperson|representative|executive|chief \\w+ officer)|a (?:spokes(?:wo)?man|spokesperson|representative) for entity_\\w+)`;
+const COMPANY_SAYS = new RegExp(
+  `\\b${COMPANY_VOICE}(?:\\s+\\S+){0,3}?\\s+(?:has |had |have )?(?:long |repeatedly |consistently |always |previously |publicly )?${SAYING}\\b|\\b${SAYING},?\\s+${COMPANY_VOICE}|\\baccording to (?:a )?${COMPANY_VOICE}`,
+);
+/** What reporting says through: the recordings, a report, an outlet's finding. */
+const REPORT_SAYS =
+  /\b(?:recordings?|tapes?|audio|footage|documents|report|reporting|investigation|leak|buzzfeed(?: news)?)\s+(?:\S+\s+){0,2}?(?:show|shows|showed|suggest|suggests|suggested|reveal|reveals|revealed|indicate|indicates|indicated|found|finds|reported|reports|confirm|confirms|said|says)\b|\baccording to (?:the )?(?:leaked |internal )?(?:recordings|tapes|audio|report|buzzfeed)/;
+
+/**
+ * Who a sentence says is speaking: a company (its own statement, "TikTok said", "according to the company"),
+ * the reporting ("the recordings show", "BuzzFeed reported"), or neither. A company's statement and a reported
+ * finding about the same thing are different claims.
+ */
+export function speakerOf(text: string): 'company' | 'reporting' | null {
+  const plain = normalize(text);
+  const company = COMPANY_SAYS.test(plain);
+  const reporting = REPORT_SAYS.test(plain);
+  return company === reporting ? null : company ? 'company' : 'reporting';
+}
+
+/**
+ * The passages a text quotes: words between double quotation marks, or single ones that are not
+ * apostrophes ("'master admin'", but not "TikTok's").
+ */
+export function quotedPassages(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]{3,300})["\u201C\u201D\u201E]/g))
+    out.push(match[1] ?? '');
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])['\u2018]([^'\u2018\u2019]{3,300}?)['\u2019](?![\p{L}\p{N}])/gu))
+    out.push(match[1] ?? '');
+  return out;
 }

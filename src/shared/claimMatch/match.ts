@@ -8,7 +8,8 @@
  * to the story), so a sentence making two claims matches both, but a
  * neighbouring claim does not ride on the first one's words.
  */
-import { COMPANY_TERMS, features, terms } from './features.ts';
+import type { ClaimKind } from '../claims.ts';
+import { abilityTerms, actTerms, COMPANY_TERMS, features, quotedPassages, speakerOf, terms } from './features.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { SignatureModel } from './signatures.ts';
 
@@ -31,9 +32,13 @@ export interface Matcher {
   implies: Map<number, number[]>;
   story: Set<number>;
   background: Set<number>;
+  /** Per claim: the terms of the acts its statement says were done (see `actTerms`). */
+  acts: number[][];
+  /** Per claim: its kind. */
+  kinds: ClaimKind[];
   /** Per feature: the claims that have it, so a sentence is scored only against claims it shares a feature with. */
   claimsWith: number[][];
-  /** Company-name terms: never a distinctive agreement on their own. */
+  /** Company names and the terms that are part of them ("Cloud Infrastructure"): never distinctive agreement. */
   names: Set<number>;
   /** Per pair feature: the indices of its two terms. */
   pairTerms: Map<number, [number, number]>;
@@ -79,10 +84,12 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     implies,
     story: new Set(model.story),
     background: new Set(model.background),
+    acts: model.acts,
+    kinds: model.kinds,
     claimsWith,
-    names: new Set(model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : []))),
+    names: new Set([...model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : [])), ...model.nameParts]),
     pairTerms: pairTerms(model.vocab),
-    numbers: new Set(model.vocab.flatMap((f, i) => (/^\d+$/.test(f) ? [i] : []))),
+    numbers: new Set(model.vocab.flatMap((f, i) => (/^\d/.test(f) ? [i] : []))),
     proper: new Set(model.proper),
     common: new Set(
       claimsWith.flatMap((claims, f) =>
@@ -102,13 +109,53 @@ function pairTerms(vocab: readonly string[]): Map<number, [number, number]> {
   return out;
 }
 
-/** Claims the sentence repeats, best first; empty when it repeats none. */
+/**
+ * Where a long sentence joins clauses that each can state a claim ("On the day the story ran, TikTok said its
+ * traffic goes to Oracle"): semicolons, colons, dashes, and a comma before a joining word.
+ */
+const CLAUSE_BREAK =
+  /\s*[;:\u2013\u2014]\s+|,\s+(?=(?:and|but|while|though|although|whereas|after|as|because|since|so|which|who|when|even as|according to)\b)/i;
+/** A clause shorter than this many words states no claim of its own. */
+const MIN_CLAUSE_WORDS = 5;
+
+/**
+ * Claims the sentence repeats, best first; empty when it repeats none. A long sentence is also read clause
+ * by clause: what one clause says is not drowned by the words of the others.
+ */
 export function matchSentence(sentence: string, matcher: Matcher, threshold = MATCH_THRESHOLD): ClaimMatch[] {
+  const found = matchWhole(sentence, matcher, threshold);
+  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.split(/\s+/).length >= MIN_CLAUSE_WORDS);
+  if (clauses.length < 2) return found;
+  const seen = new Set(found.map((m) => m.claimId));
+  for (const clause of clauses)
+    for (const match of matchWhole(clause, matcher, threshold))
+      if (!seen.has(match.claimId)) {
+        seen.add(match.claimId);
+        found.push(match);
+      }
+  return found;
+}
+
+function matchWhole(sentence: string, matcher: Matcher, threshold: number): ClaimMatch[] {
+  // A question asserts nothing ("Is Oracle's involvement enough?").
+  if (/\?["'”’)\]]*\s*$/.test(sentence)) return [];
   const known = [...features(sentence)].map((f) => matcher.vocab.get(f)).filter((f) => f !== undefined);
   if (known.length < 2) return [];
   // The story gate: a sentence with none of the terms most claims share (data, access, China…) needs more agreement.
   const onStory = known.some((f) => matcher.story.has(f));
-  const candidates = new Set(known.flatMap((f) => matcher.claimsWith[f] ?? []));
+  // "Could access" is not "accessed": a sentence saying only that something could be done repeats no claim
+  // that it was done (unless it also says it was: "accessed, and could access more").
+  const could = [...abilityTerms(sentence)].flatMap((t) => matcher.vocab.get(t) ?? []);
+  const did = new Set([...actTerms(sentence)].flatMap((t) => matcher.vocab.get(t) ?? []));
+  const onlyCould = could.filter((t) => !did.has(t));
+  const speaker = speakerOf(sentence);
+  // Words the sentence quotes that a claim's own passages hold are the strongest sign of which claim it is.
+  const quoting = quotedClaims(sentence, matcher);
+  const candidates = new Set(
+    known
+      .flatMap((f) => matcher.claimsWith[f] ?? [])
+      .filter((claim) => !onlyCould.some((t) => matcher.acts[claim]?.includes(t))),
+  );
   // Per feature: the matched claims that already explain it.
   const explainedBy = new Map<number, number[]>();
   const taken = new Set<number>();
@@ -118,7 +165,10 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
     for (const claim of candidates) {
       const weights = matcher.weights[claim];
       if (!weights || taken.has(claim)) continue;
-      const score = scoreClaim(known, weights, matcher, claim, explainedFor(claim, explainedBy, matcher), onStory);
+      const quotes = quoting.has(claim) && !taken.size ? QUOTED_BONUS : 0;
+      const scored = scoreClaim(known, weights, matcher, claim, explainedFor(claim, explainedBy, matcher), onStory);
+      // Quoted words rank; they do not stand in for agreement ("Master Admin" is also a default account's name).
+      const score = (scored > 0 ? scored + quotes : 0) * voiceFit(speaker, matcher.kinds[claim]);
       if (score > best.score || (score === best.score && claim < best.claim)) best = { claim, score };
     }
     if (best.claim < 0 || best.score < threshold) break;
@@ -135,6 +185,43 @@ export function matchSentence(sentence: string, matcher: Matcher, threshold = MA
     }
   }
   return out;
+}
+
+/** What a claim holding a sentence's quoted words gains: it comes first. */
+const QUOTED_BONUS = 0.3;
+/** A quoted passage held by more claims than this is a common phrase, not one claim's words. */
+const QUOTED_SPECIFIC = 3;
+
+/**
+ * The claims whose texts hold a passage the sentence quotes: every adjacent pair of its content terms (at
+ * least one pair, so two words) is a feature of the claim, and few claims hold it.
+ */
+function quotedClaims(sentence: string, matcher: Matcher): Set<number> {
+  const out = new Set<number>();
+  for (const passage of quotedPassages(sentence)) {
+    const list = terms(passage);
+    const pairs: number[] = [];
+    for (let i = 0; i + 1 < list.length; i++) {
+      const pair = matcher.vocab.get(`${list[i] ?? ''} ${list[i + 1] ?? ''}`);
+      if (pair !== undefined) pairs.push(pair);
+    }
+    if (pairs.length === 0 || pairs.length < list.length - 1) continue;
+    const holders = (matcher.claimsWith[pairs[0] ?? -1] ?? []).filter((claim) =>
+      pairs.every((pair) => matcher.weights[claim]?.has(pair)),
+    );
+    if (holders.length <= QUOTED_SPECIFIC) for (const claim of holders) out.add(claim);
+  }
+  return out;
+}
+
+/** How much a claim's speaker may be the one a sentence names: a company's statement is not a reported finding. */
+const VOICE_FIT: Record<'company' | 'reporting', Partial<Record<ClaimKind, number>>> = {
+  company: { 'company statement': 1.1, 'reported finding': 0.85, background: 0.85, 'outlet statement': 0.85 },
+  reporting: { 'company statement': 0.85, 'reported finding': 1.1 },
+};
+
+function voiceFit(speaker: 'company' | 'reporting' | null, kind: ClaimKind | undefined): number {
+  return speaker && kind ? (VOICE_FIT[speaker][kind] ?? 1) : 1;
 }
 
 /**
@@ -187,9 +274,12 @@ function scoreClaim(
     for (const t of agreeing) distinctive.add(t);
   }
   // Two agreeing terms, or three where the sentence has none of the story's common terms; and at least one of
-  // them says what (a word or a number), not only who: "Donald Trump" alone is a name, not the claim.
+  // them says what, not only who: "Donald Trump" alone is a name, not the claim. A first claim also needs
+  // more than a date or a number ("between September 2021 and January 2022, TikTok added features"); a
+  // further one may rest on a number of its own ("80 meetings"), the first having put the sentence on the story.
   if (distinctive.size + freshNumbers < (onStory ? 2 : 3)) return 0;
-  if (![...distinctive].some((t) => !matcher.proper.has(t))) return 0;
+  const says = (t: number) => !matcher.proper.has(t) && (secondary || !matcher.numbers.has(t));
+  if (![...distinctive].some(says)) return 0;
   return dot / ((matcher.norms[claim] ?? 1) * Math.sqrt(sentenceNorm));
 }
 

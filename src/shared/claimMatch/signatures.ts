@@ -4,8 +4,8 @@
  * the statement and more of the quotes share it (what the reports agree on),
  * and when few other claims have it (IDF over the claim set).
  */
-import { isPartial, type Claim, type IndexedClaim } from '../claims.ts';
-import { COMPANY_TERMS, features, properTerms, terms } from './features.ts';
+import { isPartial, type Claim, type ClaimKind, type IndexedClaim } from '../claims.ts';
+import { abilityTerms, actTerms, COMPANY_TERMS, features, nameParts, properTerms, terms } from './features.ts';
 
 /** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
 export interface SignatureModel {
@@ -19,8 +19,14 @@ export interface SignatureModel {
   story: number[];
   /** Claims that are context (TikTok's user count, its parent): repeating only these does not put a page on the story. */
   background: number[];
+  /** Per claim: its kind (who speaks: a company, the reporting, an official…). */
+  kinds: ClaimKind[];
+  /** Per claim: the terms of the acts its statement says were done ("accessed"), which an ability cannot repeat. */
+  acts: number[][];
   /** Terms the claims only write as names (Trump, Senate, US): who or where, never on their own what a claim says. */
   proper: number[];
+  /** Terms that only ever follow a company's name ("Cloud Infrastructure"): part of the name (see `nameParts`). */
+  nameParts: number[];
 }
 
 export type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence' | 'kind'>;
@@ -76,6 +82,9 @@ export function buildSignatures(claims: readonly ClaimText[], outlets: readonly 
   );
   const vocab = [...new Set(weighted.flatMap((pairs) => pairs.map(([f]) => f)))].sort();
   const position = new Map(vocab.map((f, i) => [f, i]));
+  const indices = (found: Iterable<string>) =>
+    [...found].flatMap((term) => position.get(term) ?? []).sort((a, b) => a - b);
+  const texts = claims.flatMap((c) => [c.statement, ...c.evidence.map((e) => e.quote)]);
   return {
     ids: claims.map((c) => c.id),
     vocab,
@@ -87,12 +96,17 @@ export function buildSignatures(claims: readonly ClaimText[], outlets: readonly 
       .slice(0, STORY_TERMS)
       .map((f) => position.get(f) ?? 0),
     background: claims.flatMap((c, i) => (c.kind === 'background' ? [i] : [])),
-    proper: [...properTerms(claims.flatMap((c) => [c.statement, ...c.evidence.map((e) => e.quote)]))]
-      .flatMap((term) => {
+    kinds: claims.map((c) => c.kind),
+    acts: claims.map((c) => {
+      // An act the statement itself hedges ("were able to access") is an ability already.
+      const hedged = abilityTerms(c.statement);
+      return [...actTerms(c.statement)].flatMap((term) => {
         const i = position.get(term);
-        return i === undefined ? [] : [i];
-      })
-      .sort((a, b) => a - b),
+        return i === undefined || hedged.has(term) ? [] : [i];
+      });
+    }),
+    proper: indices(properTerms(texts)),
+    nameParts: indices(nameParts(texts)),
   };
 }
 

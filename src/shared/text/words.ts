@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'say said says tell told telling report reported reports reporting according write writes wrote note notes ' +
     'claim claimed claims per via one another other some any all each every more most much many among ' +
     'new now last year week today reportedly apparently company firm platform app social media video service ' +
-    'blog outlet post article news story site'
+    'blog outlet post article news story site based'
   ).split(' '),
 );
 
@@ -48,6 +48,8 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
   dozens: 'dozen',
 };
 
+const UNITS: Readonly<Record<string, string>> = { bn: 'billion', m: 'million' };
+
 const MONTHS: Readonly<Record<string, string>> = {
   jan: 'january',
   feb: 'february',
@@ -77,8 +79,14 @@ export function normalize(text: string): string {
       .replace(/\bback[- ]door/g, 'back_door')
       .replace(/\bnon[- ]public\b/g, 'nonpublic')
       .replace(/\bgeo[- ]tag/g, 'geotag')
-      .replace(/(\d)\s*(%|percent\b|per cent\b)/g, '$1 percent')
       .replace(/(\d),(\d{3})/g, '$1$2')
+      // A quantity is one term with its unit, so "8 percent" never agrees with "100 percent" on "percent".
+      .replace(/\b(?:a|one)\s+(hundred|thousand|million|billion)\b/g, '1 $1')
+      .replace(/(\d)\s*(?:%|percent\b|per cent\b)/g, '$1_percent')
+      .replace(
+        /(\d)\s*(hundred|thousand|million|billion|bn|m)\b/g,
+        (_, digit: string, unit: string) => `${digit}_${UNITS[unit] ?? unit}`,
+      )
       .replace(/'s\b/g, '')
       // British -ise spellings to -ize; applied to both sides, so only agreement matters.
       .replace(/([a-z]{3})is(e|ed|es|ing|ation)\b/g, '$1iz$2')
@@ -119,7 +127,7 @@ export function termOf(word: string, keep?: (word: string) => boolean): string |
   if (STOP_WORDS.has(word)) return null;
   if (keep?.(word)) return word;
   const whole = NUMBER_WORDS[word] ?? MONTHS[word] ?? word;
-  if (/^\d+$/.test(whole)) return whole;
+  if (/^\d/.test(whole)) return whole;
   if (whole.length < 2) return null;
   const stemmed = stem(whole);
   return STOP_WORDS.has(stemmed) ? null : stemmed;
