@@ -77,8 +77,18 @@ interface Sentences {
   found: number;
   negatives: number;
   negativesMatched: number;
+  /** Sentences marked at all, and those whose first claim (the one its card leads with) is one of its labels. */
+  marked: number;
+  ledRight: number;
 }
-const sentenceTally = (): Sentences => ({ positives: 0, found: 0, negatives: 0, negativesMatched: 0 });
+const sentenceTally = (): Sentences => ({
+  positives: 0,
+  found: 0,
+  negatives: 0,
+  negativesMatched: 0,
+  marked: 0,
+  ledRight: 0,
+});
 const sentences = sentenceTally();
 const byClass = new Map(CLASSES.map((c) => [c, { claims: tally(), sentences: sentenceTally() }]));
 
@@ -98,6 +108,8 @@ for (const { text, claims: labels, class: cls } of set) {
     }
   }
   for (const t of [sentences, classTally.sentences]) {
+    if (got.length > 0) t.marked++;
+    if (got[0] !== undefined && labels.includes(got[0])) t.ledRight++;
     if (labels.length > 0) {
       t.positives++;
       if (got.some((id) => labels.includes(id))) t.found++;
@@ -123,7 +135,11 @@ console.log(
   `${''.padEnd(20)} sentences matched to one of their claims: ${ratio(sentences.found, sentences.positives)} (${sentences.found}/${sentences.positives})`,
 );
 console.log(
-  `${''.padEnd(20)} negatives with a match (false positives): ${sentences.negativesMatched}/${sentences.negatives}\n`,
+  `${''.padEnd(20)} negatives with a match (false positives): ${sentences.negativesMatched}/${sentences.negatives}`,
+);
+// What a reader sees: a marked sentence, whose card leads with its first claim.
+console.log(
+  `${'marked sentences'.padEnd(20)} precision ${ratio(sentences.ledRight, sentences.marked)} (${sentences.ledRight}/${sentences.marked} lead with a right claim)   recall ${ratio(sentences.ledRight, sentences.positives)} (${sentences.ledRight}/${sentences.positives})\n`,
 );
 for (const [kind, t] of [...byKind].sort()) console.log(line(kind, t));
 

@@ -8,7 +8,7 @@
  */
 import { COMPANIES } from '../lexicon.ts';
 import { compileMatcher } from '../mentions.ts';
-import { normalize as normalizeWords, stem, STOP_WORDS, termOf, words } from '../text/words.ts';
+import { normalize as normalizeWords, splitWords, stem, STOP_WORDS, termOf } from '../text/words.ts';
 
 /**
  * Words coverage of this story uses for the same thing, each → the one term claims and pages share. Written
@@ -84,15 +84,47 @@ function foldNames(text: string): string {
   });
 }
 
-/** The text as the matcher reads it: company names folded to their terms, then the shared folds. */
+/**
+ * How coverage phrases the story's central acts, folded to the words the claims use, tense kept: "got at",
+ * "dipped into", "looked at" and "saw the data" are "accessed"; "get at" is "access"; "again and again" and
+ * "on several occasions" are "repeatedly"; "in a position to" is "able to".
+ */
+const PHRASES: readonly [RegExp, string][] = [
+  [/\b(?:got|gotten|gained|looked|peeked|peered|dipped|tapped)\s+(?:at|into|in to|hold of|access to)\b/g, 'accessed'],
+  [
+    /\b(?:get|gets|getting|gain|gains|gaining|look|looks|looking|peek|peer|dip|dips|dipping|tap|taps|tapping)\s+(?:at|into|in to|hold of|access to)\b/g,
+    'access',
+  ],
+  [/\b(?:saw|viewed)\b(?=(?:\s+\S+){0,4}\s+(?:data|information|info|details|records)\b)/g, 'accessed'],
+  [
+    /\b(?:see|sees|seeing|view|views|viewing)\b(?=(?:\s+\S+){0,4}\s+(?:data|information|info|details|records)\b)/g,
+    'access',
+  ],
+  [
+    /\b(?:again and again|time and again|over and over(?: again)?|(?:many|multiple|several|numerous) times(?: over)?|on (?:a number of|several|multiple|many|numerous|repeated) occasions|on a regular basis)\b/g,
+    'repeatedly',
+  ],
+  [/\bin a position to\b|\bhad the means to\b|\bhave the means to\b/g, 'able to'],
+];
+
+/** The story's phrasings folded, case kept (verbs are told from names by case). */
+function phrased(text: string): string {
+  let out = foldNames(text);
+  for (const [pattern, replacement] of PHRASES) out = out.replace(new RegExp(pattern.source, 'gi'), replacement);
+  return out;
+}
+
+/** The text as the matcher reads it: company names folded to their terms, the shared folds, the story's phrasings. */
 export function normalize(text: string): string {
-  return normalizeWords(foldNames(text));
+  let out = normalizeWords(foldNames(text));
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  return out;
 }
 
 /** The content terms of a text, in order: the shared terms, then the story's synonyms mapped to one term. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const word of words(foldNames(text))) {
+  for (const word of splitWords(normalize(text))) {
     const term = termOf(word, isName);
     if (term === null) continue;
     const synonym = SYNONYMS[word] ?? SYNONYMS[term] ?? term;
@@ -163,7 +195,7 @@ const ABILITY_REACH = 4;
  */
 export function abilityTerms(text: string): Set<string> {
   const out = new Set<string>();
-  const list = words(foldNames(text));
+  const list = splitWords(normalize(text));
   list.forEach((word, i) => {
     if (!ABILITY_MARKERS.has(word)) return;
     for (const next of list.slice(i + 1, i + 1 + ABILITY_REACH)) {
@@ -182,7 +214,7 @@ export function abilityTerms(text: string): Set<string> {
 export function actTerms(text: string): Set<string> {
   const out = new Set<string>();
   // Verbs are written in lower case: "BuzzFeed" is a name, not an act.
-  for (const word of foldNames(text).match(/(?<![\p{L}\p{N}_])[a-z]{3,}ed(?![\p{L}\p{N}_])/gu) ?? []) {
+  for (const word of phrased(text).match(/(?<![\p{L}\p{N}_])[a-z]{3,}ed(?![\p{L}\p{N}_])/gu) ?? []) {
     const term = termOf(word, isName);
     if (term !== null) out.add(SYNONYMS[word] ?? SYNONYMS[term] ?? term);
   }
@@ -244,4 +276,60 @@ export function quotedPassages(text: string): string[] {
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])['\u2018]([^'\u2018\u2019]{3,300}?)['\u2019](?![\p{L}\p{N}])/gu))
     out.push(match[1] ?? '');
   return out;
+}
+
+/** Words that deny what follows them. */
+const NEGATORS = new Set([
+  'not',
+  'never',
+  'no',
+  'cannot',
+  'without',
+  'nobody',
+  'neither',
+  'nor',
+  'none',
+  'deny',
+  'denies',
+  'denied',
+  'denying',
+  'lacked',
+  'lacks',
+  'lack',
+]);
+/** How far after a negator the denied term may come ("did not have access", "no one should be surprised"). */
+const NEGATION_REACH = 5;
+
+/**
+ * The terms a text denies: the first content term within a few words after "not", "never", "no", "cannot",
+ * "without", "denied", "lacked"… ("did not have access" denies access; "not only" denies nothing). A
+ * sentence denying what a claim plainly asserts does not repeat it.
+ */
+export function deniedTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  const list = splitWords(normalize(text).replace(/n't\b/g, ' not'));
+  list.forEach((word, i) => {
+    if (!NEGATORS.has(word) || list[i + 1] === 'only') return;
+    for (const next of list.slice(i + 1, i + 1 + NEGATION_REACH)) {
+      const term = termOf(next, isName);
+      if (term === null) continue;
+      out.add(SYNONYMS[next] ?? SYNONYMS[term] ?? term);
+      return;
+    }
+  });
+  return out;
+}
+
+/** "X shows that …", "A report says that …": a statement that reports what someone found or said. */
+const REPORTED_CLAUSE =
+  /\b(?:show|shows|showed|say|says|said|report|reports|reported|write|writes|wrote|note|notes|noted|suggest|suggests|suggested|reveal|reveals|revealed|found|finds|argue|argues|conclude|concludes|told|tells|claim|claims|claimed|insist|insists|insisted)\b[^.;]*?\bthat\b/i;
+
+/**
+ * What a statement says, without who found or reported it: the clause after "… shows that", "… says that";
+ * the whole statement when it has no such frame. A page sentence must agree with this part of a claim, not
+ * only with how the reports know it ("leaked audio of internal meetings").
+ */
+export function coreTerms(statement: string): Set<string> {
+  const frame = REPORTED_CLAUSE.exec(statement);
+  return new Set(terms(frame ? statement.slice(frame.index + frame[0].length) : statement));
 }

@@ -9,7 +9,16 @@
  * neighbouring claim does not ride on the first one's words.
  */
 import type { ClaimKind } from '../claims.ts';
-import { abilityTerms, actTerms, COMPANY_TERMS, features, quotedPassages, speakerOf, terms } from './features.ts';
+import {
+  abilityTerms,
+  actTerms,
+  COMPANY_TERMS,
+  deniedTerms,
+  features,
+  quotedPassages,
+  speakerOf,
+  terms,
+} from './features.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { SignatureModel } from './signatures.ts';
 
@@ -34,6 +43,11 @@ export interface Matcher {
   background: Set<number>;
   /** Per claim: the terms of the acts its statement says were done (see `actTerms`). */
   acts: number[][];
+  /** Per claim: what its statement says, without who found or reported it. */
+  cores: Set<number>[];
+  /** Per claim: the terms its statement denies, and those it asserts. */
+  denies: Set<number>[];
+  asserts: Set<number>[];
   /** Per claim: its kind. */
   kinds: ClaimKind[];
   /** Per feature: the claims that have it, so a sentence is scored only against claims it shares a feature with. */
@@ -86,6 +100,9 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     background: new Set(model.background),
     acts: model.acts,
     kinds: model.kinds,
+    cores: model.cores.map((list) => new Set(list)),
+    denies: model.denies.map((list) => new Set(list)),
+    asserts: model.asserts.map((list) => new Set(list)),
     claimsWith,
     names: new Set([...model.vocab.flatMap((f, i) => (COMPANY_TERMS.includes(f) ? [i] : [])), ...model.nameParts]),
     pairTerms: pairTerms(model.vocab),
@@ -151,10 +168,16 @@ function matchWhole(sentence: string, matcher: Matcher, threshold: number): Clai
   const speaker = speakerOf(sentence);
   // Words the sentence quotes that a claim's own passages hold are the strongest sign of which claim it is.
   const quoting = quotedClaims(sentence, matcher);
+  // A sentence denying what a claim plainly asserts ("staff in China did not have access") does not repeat it.
+  // A claim that denies something itself ("does not name the employees") is left to agreement: denials are
+  // worded too many ways ("withheld their names") to read as contradictions.
+  const denied = [...deniedTerms(sentence)].flatMap((t) => matcher.vocab.get(t) ?? []);
+  const contradicts = (claim: number) =>
+    matcher.denies[claim]?.size === 0 && denied.some((t) => matcher.asserts[claim]?.has(t));
   const candidates = new Set(
     known
       .flatMap((f) => matcher.claimsWith[f] ?? [])
-      .filter((claim) => !onlyCould.some((t) => matcher.acts[claim]?.includes(t))),
+      .filter((claim) => !onlyCould.some((t) => matcher.acts[claim]?.includes(t)) && !contradicts(claim)),
   );
   // Per feature: the matched claims that already explain it.
   const explainedBy = new Map<number, number[]>();
@@ -280,6 +303,9 @@ function scoreClaim(
   if (distinctive.size + freshNumbers < (onStory ? 2 : 3)) return 0;
   const says = (t: number) => !matcher.proper.has(t) && (secondary || !matcher.numbers.has(t));
   if (![...distinctive].some(says)) return 0;
+  // And on what the claim says, not only on how the reports know it ("leaked audio of internal meetings").
+  const core = matcher.cores[claim];
+  if (core && ![...distinctive].some((t) => core.has(t))) return 0;
   return dot / ((matcher.norms[claim] ?? 1) * Math.sqrt(sentenceNorm));
 }
 

@@ -5,7 +5,17 @@
  * and when few other claims have it (IDF over the claim set).
  */
 import { isPartial, type Claim, type ClaimKind, type IndexedClaim } from '../claims.ts';
-import { abilityTerms, actTerms, COMPANY_TERMS, features, nameParts, properTerms, terms } from './features.ts';
+import {
+  abilityTerms,
+  actTerms,
+  COMPANY_TERMS,
+  coreTerms,
+  deniedTerms,
+  features,
+  nameParts,
+  properTerms,
+  terms,
+} from './features.ts';
 
 /** What ships: claim ids, a shared vocabulary, and per claim [feature index, weight] pairs. */
 export interface SignatureModel {
@@ -19,6 +29,11 @@ export interface SignatureModel {
   story: number[];
   /** Claims that are context (TikTok's user count, its parent): repeating only these does not put a page on the story. */
   background: number[];
+  /** Per claim: what its statement says, without who found or reported it (see `coreTerms`). */
+  cores: number[][];
+  /** Per claim: the terms its statement denies ("is not transferred"), and those it asserts. */
+  denies: number[][];
+  asserts: number[][];
   /** Per claim: its kind (who speaks: a company, the reporting, an official…). */
   kinds: ClaimKind[];
   /** Per claim: the terms of the acts its statement says were done ("accessed"), which an ability cannot repeat. */
@@ -97,6 +112,12 @@ export function buildSignatures(claims: readonly ClaimText[], outlets: readonly 
       .map((f) => position.get(f) ?? 0),
     background: claims.flatMap((c, i) => (c.kind === 'background' ? [i] : [])),
     kinds: claims.map((c) => c.kind),
+    cores: claims.map((c) => indices(coreTerms(c.statement))),
+    denies: claims.map((c) => indices(deniedTerms(c.statement))),
+    asserts: claims.map((c) => {
+      const denied = deniedTerms(c.statement);
+      return indices(terms(c.statement).filter((term) => !denied.has(term)));
+    }),
     acts: claims.map((c) => {
       // An act the statement itself hedges ("were able to access") is an ability already.
       const hedged = abilityTerms(c.statement);

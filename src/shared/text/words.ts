@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'say said says tell told telling report reported reports reporting according write writes wrote note notes ' +
     'claim claimed claims per via one another other some any all each every more most much many among ' +
     'new now last year week today reportedly apparently company firm platform app social media video service ' +
-    'blog outlet post article news story site based'
+    'blog outlet post article news story site based between through during within across against toward towards upon behind beyond despite'
   ).split(' '),
 );
 
@@ -96,9 +96,12 @@ export function normalize(text: string): string {
 
 /** A text's words after `normalize`, in order: letters, digits and "_" (which joins folded phrases). */
 export function words(text: string): string[] {
-  return normalize(text)
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter((word) => word !== '');
+  return splitWords(normalize(text));
+}
+
+/** The words of a text already normalized. */
+export function splitWords(normalized: string): string[] {
+  return normalized.split(/[^\p{L}\p{N}_]+/u).filter((word) => word !== '');
 }
 
 /** Letters with their accents taken off, for search: "Pâté" finds "pate". */
