@@ -1,6 +1,6 @@
 /**
- * On a page about something else (popup and card alike): a plain note that nothing on it relates to the
- * reports, and the claims folded below it, for reference rather than as context for the page.
+ * On a page about something else (card, popup and side panel alike): one line that says so, behind which
+ * the claims stay folded, for reference rather than as context for the page.
  */
 import type { ComponentChildren } from 'preact';
 
@@ -9,19 +9,21 @@ export function UnrelatedFold({
   summary,
   children,
 }: {
+  /** That the page is about something else. */
   note: string;
+  /** What unfolding shows ("What the reports say about Oracle"). */
   summary: string;
   children: ComponentChildren;
 }) {
   return (
-    <>
-      <p class="unrelated" role="note">
-        {note}
-      </p>
-      <details class="folded-claims">
-        <summary>{summary}</summary>
-        {children}
-      </details>
-    </>
+    <details class="folded-claims">
+      <summary>
+        <span class="unrelated" role="note">
+          {note}
+        </span>{' '}
+        <span class="unfold">{summary}</span>
+      </summary>
+      {children}
+    </details>
   );
 }

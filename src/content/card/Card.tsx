@@ -64,15 +64,19 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource, onFollowLink
               <>
                 <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
                 {claims}
+                {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
+                <h3 class="claims-heading">{t('cardAbout', name)}</h3>
+                <p class="description">{state.summary.description}</p>
               </>
             ) : (
-              <UnrelatedFold note={t('cardUnrelated')} summary={t('cardShowClaims', name)}>
-                {claims}
-              </UnrelatedFold>
+              <>
+                {/* A page about something else: who the company is, then one line, the claims folded behind it. */}
+                <p class="description">{state.summary.description}</p>
+                <UnrelatedFold note={t('cardUnrelated')} summary={t('cardShowClaims', name)}>
+                  {claims}
+                </UnrelatedFold>
+              </>
             )}
-            {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
-            <h3 class="claims-heading">{t('cardAbout', name)}</h3>
-            <p class="description">{state.summary.description}</p>
           </div>
           <footer>
             {onFollowLink && (

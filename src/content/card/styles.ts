@@ -101,8 +101,9 @@ header { flex: none; padding: 0 44px 8px 16px; border-bottom: 1px solid var(--li
   color: var(--muted);
 }
 .claims { list-style: none; margin: 0; padding: 0; }
-.unrelated { margin: 12px 0 6px; padding: 8px 10px; border-radius: 6px; background: var(--quote-bg); color: var(--quote-fg); }
-.folded-claims > summary { cursor: pointer; margin: 4px 0; color: var(--accent); font-weight: 600; }
+.folded-claims { margin: 10px 0 6px; }
+.folded-claims > summary { cursor: pointer; padding: 8px 10px; border-radius: 6px; background: var(--quote-bg); color: var(--quote-fg); }
+.folded-claims .unfold { color: var(--accent); font-weight: 600; }
 .folded-claims > summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .claim { padding: 8px 0; border-top: 1px solid var(--line); }
 .claim .meta { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; color: var(--muted); }
