@@ -37,6 +37,59 @@ const SPOKEN_BY_A_REPORT = new Set<Claim['kind']>(['outlet statement', 'backgrou
 
 const codeOf = (file: string) => file.slice(0, 3);
 
+/**
+ * Openings that say how something was reported instead of who says it. An attribution is read after
+ * "According to", so "As reported by {003}" shows "According to As reported by …" and names nobody.
+ */
+const REPORTING_OPENING =
+  /^(?:as\s+(?:\p{L}+ed|told|said|written|seen|shown)\b|(?:reported|quoted|cited|relayed|printed|described|told|said|written|stated)\s+(?:by|to|in)\b|according\s+to\b|per\b|via\b|citing\b|quoting\b|from\b)/iu;
+
+/** Capitalised words that name nobody: articles, prepositions and reporting words. */
+const NOT_A_NAME = new Set(
+  [
+    'a an the and or as at by for from in of on to with',
+    'per via according reported quoted cited citing quoting relayed said told',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** What an attribution says besides the reports it names: text outside `{NNN}` and outside parentheses. */
+function besidesReports(attribution: string): string {
+  let text = attribution.replace(REPORT_REF, ' ');
+  // Innermost parentheses first, so "(as reported by {003} (quoting X))" goes as a whole.
+  while (/\([^()]*\)/.test(text)) text = text.replace(/\([^()]*\)/g, ' ');
+  return text;
+}
+
+/**
+ * Problems with how an attribution reads after "According to": it starts with who asserts the claim
+ * (a name, or `{NNN}` for a report's own voice), never with a reporting phrase or lowercase text, and a
+ * claim that is not a report's own voice names who acts besides the report.
+ */
+function attributionProblems(claim: Claim): string[] {
+  const attribution = claim.attribution.trim();
+  const code = refsIn(attribution)[0] ?? codeOf(claim.evidence[0]?.source ?? '');
+  const example = `for example "Donald Trump (as reported by {${code}})"`;
+  const shown = `"According to ${attribution}"`;
+  const opening = REPORTING_OPENING.exec(attribution)?.[0];
+  if (opening !== undefined)
+    return [
+      `attribution starts with "${opening}", so the card reads ${shown}: start with who acts, then the report, ${example}`,
+    ];
+  if (/^\P{Lu}/u.test(attribution) && /^\p{L}/u.test(attribution))
+    return [`attribution starts with lowercase text, so the card reads ${shown}: start with a name, ${example}`];
+  if (!SPOKEN_BY_A_REPORT.has(claim.kind)) {
+    const words = besidesReports(attribution).match(/\p{Lu}[\p{L}\p{N}.'’-]*/gu) ?? [];
+    if (!words.some((word) => !NOT_A_NAME.has(word.toLowerCase())))
+      return [
+        `attribution names only a report, but a claim of kind "${claim.kind}" is not the report's own voice: ` +
+          `name who acts, then the report, ${example}`,
+      ];
+  }
+  return [];
+}
+
 /** `{002}` references in a text, as file codes. */
 function refsIn(text: string): string[] {
   return [...text.matchAll(REPORT_REF)].map((m) => m[1] ?? '');
@@ -108,6 +161,7 @@ export function claimTextProblems(claim: Claim, files: readonly string[], named:
   for (const entity of named) {
     if (!claim.entities.includes(entity)) problems.push(`statement names ${entity}, so entities must list "${entity}"`);
   }
+  problems.push(...attributionProblems(claim));
   if (SPOKEN_BY_A_REPORT.has(claim.kind) && refsIn(claim.attribution).length === 0)
     problems.push(`a claim of kind "${claim.kind}" is the report's own: name the report in the attribution with {NNN}`);
   return problems;

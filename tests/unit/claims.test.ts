@@ -391,6 +391,14 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/claims\.json: claim "oracle-routing-is-no-guarantee": a claim of kind "outlet statement" is the report's own: name the report in the attribution/,
   },
   {
+    name: 'an attribution that does not say who acts',
+    file: 'claims.json',
+    text: () =>
+      withClaims((c) => (byId(c, 'oracle-walmart-deal-rejected-by-beijing')['attribution'] = 'As reported by {003}'))
+        .claims.text,
+    says: /seeds\/claims\.json: claim "oracle-walmart-deal-rejected-by-beijing": attribution starts with "As reported", so the card reads "According to As reported by \{003\}": start with who acts, then the report, for example "Donald Trump \(as reported by \{003\}\)"/,
+  },
+  {
     name: 'a company description that says "now"',
     file: 'companies.json',
     text: () =>
@@ -405,6 +413,52 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/sources\.json: source "003_7734c6d6f422c141\.txt": shortTitle must be the start of the title/,
   },
 ];
+
+describe('attributions read after "According to"', () => {
+  const attributed = (kind: string, attributions: string[]) =>
+    problemsOf(
+      withClaims((claims) => {
+        const claim = byId(claims, 'oracle-walmart-deal-rejected-by-beijing');
+        claim['kind'] = kind;
+        claim['attribution'] = attributions[0]!;
+        // The same claim again under other ids, one for each further attribution.
+        for (const [i, attribution] of attributions.slice(1).entries())
+          claims.push({ ...claim, id: `attribution-case-${i + 1}`, attribution });
+      }),
+    ).map((p) => `${p.subject ?? ''}: ${p.message}`);
+
+  it('refuse a reporting phrase or lowercase text where the name of who acts belongs', () => {
+    const messages = attributed('official action', [
+      'Reported by {003}',
+      'According to {003}',
+      'Per {003}',
+      'via {003}',
+      'as reported by {003}',
+      'the US government (as reported by {003})',
+    ]);
+    expect(messages).toEqual([
+      'claim "oracle-walmart-deal-rejected-by-beijing": attribution starts with "Reported by", so the card reads "According to Reported by {003}": start with who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-1": attribution starts with "According to", so the card reads "According to According to {003}": start with who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-2": attribution starts with "Per", so the card reads "According to Per {003}": start with who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-3": attribution starts with "via", so the card reads "According to via {003}": start with who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-4": attribution starts with "as reported", so the card reads "According to as reported by {003}": start with who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-5": attribution starts with lowercase text, so the card reads "According to the US government (as reported by {003})": start with a name, for example "Donald Trump (as reported by {003})"',
+    ]);
+  });
+
+  it("refuse a bare report where the claim is not the report's own voice, and accept it where it is", () => {
+    expect(attributed('official action', ['{003}', '{003}, as reported', '{003} (quoting officials)'])).toEqual([
+      'claim "oracle-walmart-deal-rejected-by-beijing": attribution names only a report, but a claim of kind "official action" is not the report\'s own voice: name who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-1": attribution names only a report, but a claim of kind "official action" is not the report\'s own voice: name who acts, then the report, for example "Donald Trump (as reported by {003})"',
+      'claim "attribution-case-2": attribution names only a report, but a claim of kind "official action" is not the report\'s own voice: name who acts, then the report, for example "Donald Trump (as reported by {003})"',
+    ]);
+    const accepted = withClaims((claims) => {
+      byId(claims, 'oracle-walmart-deal-rejected-by-beijing')['attribution'] = '{003}, citing Beijing officials';
+      byId(claims, 'western-governments-privacy-concerns')['attribution'] = '{002}';
+    });
+    expect(verifySeeds(accepted).ok).toBe(true);
+  });
+});
 
 describe('counting and naming reports', () => {
   it('counts only reports that carry the whole statement, and names reports as the reader sees them', () => {
