@@ -32,6 +32,17 @@ const HEDGES: readonly [label: string, pattern: RegExp][] = [
 /** Words that date a statement to the moment of reading, which these 2022 reports cannot support. */
 const TIMELESS_NOW = /\b(?:now|today|currently|at present|presently|nowadays)\b/i;
 
+/**
+ * A statement that counts reports ("two reports say", "three of the reports", "both outlets"): the count is
+ * derived from the evidence and shown as "In N of 5 reports", so a written one can only disagree with it.
+ * "A report says" counts nothing and is allowed.
+ */
+const COUNTED_REPORTS = new RegExp(
+  String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|several|many|most|some|few|multiple|various|numerous|each|every|no|none|another|other|single|second|third|fourth|fifth|only)` +
+    String.raw`(?:\s+(?:of|the|these|those|[\p{L}\p{N}-]+)){0,2}?\s+(?:reports?|outlets?|articles?|publications?|stor(?:y|ies)|newspapers?|news\s+sites?)\b`,
+  'iu',
+);
+
 /** The kinds whose speaker is a report itself, so the attribution must name it. */
 const SPOKEN_BY_A_REPORT = new Set<Claim['kind']>(['outlet statement', 'background']);
 
@@ -126,6 +137,12 @@ export function claimTextProblems(claim: Claim, files: readonly string[], named:
     for (const code of bareCodes(text, codes))
       problems.push(`${field} names a report by its file code ${code}: write {${code}} so the reader sees its name`);
   }
+  const counted = COUNTED_REPORTS.exec(claim.statement)?.[0];
+  if (counted !== undefined)
+    problems.push(
+      `statement counts reports ("${counted}"): counts are derived from the evidence ("In N of 5 reports"); ` +
+        'drop the count and let the attribution say who asserts it ("A report says…", or the publisher: "Cybernews writes…")',
+    );
   if (refsIn(claim.statement).length > 0)
     problems.push('statement must read on its own: name who says it in words, not with {NNN}');
   for (const [field, text] of [

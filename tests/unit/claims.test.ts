@@ -399,6 +399,17 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/claims\.json: claim "oracle-walmart-deal-rejected-by-beijing": attribution starts with "As reported", so the card reads "According to As reported by \{003\}": start with who acts, then the report, for example "Donald Trump \(as reported by \{003\}\)"/,
   },
   {
+    name: 'a statement that counts reports',
+    file: 'claims.json',
+    text: () =>
+      withClaims(
+        (c) =>
+          (byId(c, 'tiktok-has-over-a-billion-users').statement =
+            'TikTok has more than one billion users worldwide, two reports say.'),
+      ).claims.text,
+    says: /seeds\/claims\.json: claim "tiktok-has-over-a-billion-users": statement counts reports \("two reports"\): counts are derived from the evidence/,
+  },
+  {
     name: 'a company description that says "now"',
     file: 'companies.json',
     text: () =>
@@ -457,6 +468,42 @@ describe('attributions read after "According to"', () => {
       byId(claims, 'western-governments-privacy-concerns')['attribution'] = '{002}';
     });
     expect(verifySeeds(accepted).ok).toBe(true);
+  });
+});
+
+describe('statements that count reports', () => {
+  const statementProblems = (statement: string) =>
+    problemsOf(
+      withClaims((claims) => {
+        byId(claims, 'tiktok-has-over-a-billion-users').statement = statement;
+      }),
+    ).map((p) => p.message);
+
+  it.each([
+    ['TikTok has more than one billion users worldwide, two reports say.', 'two reports'],
+    ['Three of the reports say TikTok has more than one billion users worldwide.', 'Three of the reports'],
+    ['All five reports say TikTok has more than one billion users worldwide.', 'All five reports'],
+    ['Both reports put TikTok at more than one billion users worldwide.', 'Both reports'],
+    ['One report says TikTok has more than one billion users worldwide.', 'One report'],
+    ['Several outlets say TikTok has more than one billion users worldwide.', 'Several outlets'],
+    ['TikTok has more than one billion users worldwide, according to 2 of 5 reports.', '2 of 5 reports'],
+  ])('refuses "%s"', (statement, counted) => {
+    expect(statementProblems(statement)).toEqual([
+      `statement counts reports ("${counted}"): counts are derived from the evidence ("In N of 5 reports"); ` +
+        'drop the count and let the attribution say who asserts it ("A report says…", or the publisher: "Cybernews writes…")',
+    ]);
+  });
+
+  it('accepts a statement that names no count', () => {
+    for (const statement of [
+      'A report says TikTok has more than one billion users worldwide.',
+      'TikTok is one of the most popular social media platforms, with more than one billion users worldwide.',
+    ]) {
+      const files = withClaims((claims) => {
+        byId(claims, 'tiktok-has-over-a-billion-users').statement = statement;
+      });
+      expect(verifySeeds(files).ok, statement).toBe(true);
+    }
   });
 });
 
