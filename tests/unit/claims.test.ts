@@ -7,6 +7,7 @@ import { ENTITY_IDS } from '../../src/shared/entities.ts';
 import { loadSeeds } from '../../scripts/claims/load.ts';
 import { closestPassage, containsVerbatim } from '../../scripts/claims/text.ts';
 import { formatProblems, verifySeeds, type SeedFiles, type VerifyProblem } from '../../scripts/claims/verify.ts';
+import { startsMidSentence } from '../../scripts/claims/rules.ts';
 import { CLAIMS_INDEX_MODULE, claimsIndex } from '../../scripts/claims/vitePlugin.ts';
 import { compileIndex, nameReports, partialReportCount, reportCount } from '../../src/shared/claims.ts';
 
@@ -410,6 +411,17 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/claims\.json: claim "tiktok-has-over-a-billion-users": statement counts reports \("two reports"\): counts are derived from the evidence/,
   },
   {
+    name: 'a quote that starts mid-sentence and leaves out the year its statement names',
+    file: 'claims.json',
+    text: () =>
+      withClaims(
+        (c) =>
+          (byId(c, 'pentagon-banned-tiktok-on-government-devices').evidence[0]!.quote =
+            'that same year, the Pentagon went so far as to ban service members from using TikTok on all government-issued devices.'),
+      ).claims.text,
+    says: /seeds\/claims\.json: claim "pentagon-banned-tiktok-on-government-devices": quote from 004_5f719a10e8ff795e\.txt starts mid-sentence and leaves out "2019", which the statement names: extend the quote to the start of its sentence or mark it partial/,
+  },
+  {
     name: 'a company description that says "now"',
     file: 'companies.json',
     text: () =>
@@ -504,6 +516,94 @@ describe('statements that count reports', () => {
       });
       expect(verifySeeds(files).ok, statement).toBe(true);
     }
+  });
+});
+
+describe('quotes that start mid-sentence', () => {
+  it('are told from quotes that start a sentence, a line or the document, opening quotation marks allowed', () => {
+    const doc =
+      'Headline without a stop\nFirst sentence. “Quoted start,” he said. In 2019, the Pentagon acted.\n' +
+      'Lawmakers asked the U.S. Army to act, and it did.';
+    for (const quote of ['Headline', 'First sentence', 'Quoted start', '“Quoted start', 'In 2019', 'Lawmakers asked'])
+      expect(startsMidSentence(doc, quote), quote).toBe(false);
+    for (const quote of ['without a stop', 'he said', 'the Pentagon acted', 'Army to act', 'and it did'])
+      expect(startsMidSentence(doc, quote), quote).toBe(true);
+  });
+
+  const cut = (id: string, source: string, quote: string, statement?: string) =>
+    withClaims((claims) => {
+      const claim = byId(claims, id);
+      claim.evidence.find((e) => e.source.startsWith(source))!.quote = quote;
+      if (statement !== undefined) claim.statement = statement;
+    });
+  const messages = (files: SeedFiles) => problemsOf(files).map((p) => `${p.subject ?? ''}: ${p.message}`);
+
+  it('must keep who acted, a tracked company included, or be marked partial', () => {
+    expect(
+      messages(
+        cut(
+          'courts-blocked-the-ban',
+          '002',
+          'banned US citizens from downloading the TikTok app in US app stores. The whole thing was then stopped again by US judges.',
+        ),
+      ),
+    ).toEqual([
+      'claim "courts-blocked-the-ban": quote from 002_e8e945add41886bf.txt starts mid-sentence and leaves out "Trump", which the statement names: extend the quote to the start of its sentence or mark it partial',
+    ]);
+    expect(
+      messages(
+        cut(
+          'struggle-to-separate-from-beijing-parent',
+          '002',
+          "paints a comprehensive picture of the challenges the world's most popular social media app faced in trying to separate its U.S. operations from those of its parent company in Beijing.",
+        ),
+      ),
+    ).toEqual([
+      'claim "struggle-to-separate-from-beijing-parent": quote from 002_e8e945add41886bf.txt starts mid-sentence and leaves out "TikTok", which the statement names: extend the quote to the start of its sentence or mark it partial',
+    ]);
+  });
+
+  it('compare numbers written as words or digits, months, and the usual variants of a name', () => {
+    const quote =
+      'it had been provided access to recordings from some 80 meetings, which involved dozens of TikTok employees, including engineers in China';
+    const accepted = cut(
+      'recordings-involved-dozens-of-employees',
+      '004',
+      quote,
+      'The recorded eighty meetings involved dozens of TikTok employees, including engineers in Beijing.',
+    );
+    expect(verifySeeds(accepted).ok).toBe(true);
+    expect(
+      messages(
+        cut(
+          'recordings-involved-dozens-of-employees',
+          '004',
+          quote,
+          'The recorded eighty meetings of September 2021 involved dozens of TikTok employees, including engineers at the Pentagon.',
+        ),
+      ),
+    ).toEqual([
+      'claim "recordings-involved-dozens-of-employees": quote from 004_5f719a10e8ff795e.txt starts mid-sentence and leaves out "September", "2021" and "Pentagon", which the statement names: extend the quote to the start of its sentence or mark it partial',
+    ]);
+  });
+
+  it('are accepted when marked partial and explained', () => {
+    const files = withClaims((claims) => {
+      const claim = byId(claims, 'pentagon-banned-tiktok-on-government-devices');
+      claim.evidence[0] = {
+        source: '004_5f719a10e8ff795e.txt',
+        quote:
+          'that same year, the Pentagon went so far as to ban service members from using TikTok on all government-issued devices.',
+        support: 'partial',
+      };
+      claim.evidence.push({
+        source: '004_5f719a10e8ff795e.txt',
+        quote:
+          'In 2019, the Defense Information Systems Agency (DISA) had recommended that all employees of the DoD refrain from using the popular social media app, while that same year, the Pentagon went so far as to ban service members from using TikTok on all government-issued devices.\n\nThough the ban remains very much in place, military personnel can still download the app on their personal devices',
+      });
+      claim.note = '{004} dates the ban "that same year".';
+    });
+    expect(verifySeeds(files).ok).toBe(true);
   });
 });
 
