@@ -545,6 +545,7 @@ describe('quotes that start mid-sentence', () => {
           'courts-blocked-the-ban',
           '002',
           'banned US citizens from downloading the TikTok app in US app stores. The whole thing was then stopped again by US judges.',
+          "US judges stopped the Trump administration's attempt to ban TikTok downloads.",
         ),
       ),
     ).toEqual([
