@@ -221,14 +221,19 @@ function datesAndNumbers(text: string): Map<string, string> {
 const COUNTRY_TERMS = new Set(['usa', 'china']);
 /** Variants `terms` leaves apart: "Defense" (stemmed) and "DoD"/"Pentagon" (folded to "defense"). */
 const ACTOR_VARIANTS: Record<string, string> = { defens: 'defense' };
-/** Words that say what kind of body or office a name is, not which: "Defense Department", "former President". */
-const GENERIC_NAME_TERMS = new Set(
-  ['former', 'presid', 'department', 'agency', 'administration', 'government', 'house', 'office', 'court']
-    .concat(['committee', 'party', 'official', 'chief', 'director', 'head', 'staff', 'group', 'technology'])
-    .concat(['technolog', 'national', 'federal', 'state']),
-);
 
 const actorTerms = (text: string) => terms(text).map((t) => ACTOR_VARIANTS[t] ?? t);
+
+/** Words that say what kind of body or office a name is, not which: "Defense Department", "former President". */
+const GENERIC_NAME_TERMS = new Set(
+  [
+    'former president department agency administration government house office court committee party',
+    'official chief director head group technology national federal state',
+  ]
+    .join(' ')
+    .split(' ')
+    .flatMap(actorTerms),
+);
 
 /** A name as the statement writes it, without trailing punctuation or a possessive "'s". */
 const writtenName = (words: readonly string[]) =>
