@@ -303,7 +303,8 @@ function checkClaims(
       const named = matcher
         ? new Set(findMentions(matcher, claim.statement).map((m) => m.entity))
         : new Set<EntityId>();
-      for (const problem of claimTextProblems(claim, [...documents.keys()], named)) fail(problem);
+      const context = { documents, mentionsIn: (text: string) => (matcher ? findMentions(matcher, text) : []) };
+      for (const problem of claimTextProblems(claim, [...documents.keys()], named, context)) fail(problem);
     }
     if (problems.length === before) claims.push(raw as unknown as Claim);
   }

@@ -200,7 +200,7 @@ describe('matching', () => {
       new Set(claims.filter((c) => c.entities.includes('oracle')).map((c) => c.id)),
     );
     expect(ranked.slice(0, 2).map((r) => r.claimId)).toEqual(
-      expect.arrayContaining(['us-traffic-routed-to-oracle-cloud', 'own-data-centers-kept-for-backup']),
+      expect.arrayContaining(['us-traffic-routed-to-oracle-cloud', 'tiktok-aims-to-fully-pivot-to-oracle']),
     );
     expect(ranked.every((r) => claims.find((c) => c.id === r.claimId)?.entities.includes('oracle'))).toBe(true);
   });
