@@ -38,10 +38,10 @@ const TIMELESS_NOW = /\b(?:now|today|currently|at present|presently|nowadays)\b/
 /**
  * A statement that counts reports ("two reports say", "three of the reports", "both outlets"): the count is
  * derived from the evidence and shown as "In N of 5 reports", so a written one can only disagree with it.
- * "A report says" counts nothing and is allowed.
+ * "A report says" counts nothing and is allowed, and so does a year ("the 2022 reports").
  */
 const COUNTED_REPORTS = new RegExp(
-  String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|several|many|most|some|few|multiple|various|numerous|each|every|no|none|another|other|single|second|third|fourth|fifth|only)` +
+  String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?!\d)|both|all|several|many|most|some|few|multiple|various|numerous|each|every|no|none|another|other|single|second|third|fourth|fifth|only)` +
     String.raw`(?:\s+(?:of|the|these|those|[\p{L}\p{N}-]+)){0,2}?\s+(?:reports?|outlets?|articles?|publications?|stor(?:y|ies)|newspapers?|news\s+sites?)\b`,
   'iu',
 );
@@ -339,10 +339,16 @@ function bareCodes(text: string, codes: readonly string[]): string[] {
 }
 
 export function descriptionProblems(description: string): string[] {
+  const problems: string[] = [];
   const word = TIMELESS_NOW.exec(description)?.[0];
-  return word
-    ? [`description says "${word}": the reports date from 2022, so say when (for example "in 2022, TikTok said")`]
-    : [];
+  if (word)
+    problems.push(
+      `description says "${word}": the reports date from 2022, so say when (for example "in 2022, TikTok said")`,
+    );
+  const counted = COUNTED_REPORTS.exec(description)?.[0];
+  if (counted)
+    problems.push(`description counts reports ("${counted}"): say what the reports say, not how many say it`);
+  return problems;
 }
 
 /**

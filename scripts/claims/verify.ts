@@ -246,7 +246,16 @@ function checkClaims(
       fail('is not an object');
       continue;
     }
-    const extra = unknownKeys(raw, ['id', 'statement', 'entities', 'kind', 'attribution', 'evidence', 'note']);
+    const extra = unknownKeys(raw, [
+      'id',
+      'statement',
+      'entities',
+      'kind',
+      'attribution',
+      'evidence',
+      'note',
+      'entails',
+    ]);
     if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
     const { id, statement, entities, kind, attribution, evidence, note } = raw;
 
@@ -270,6 +279,9 @@ function checkClaims(
     if (!isClaimKind(kind)) fail(`kind ${JSON.stringify(kind)} must be one of: ${CLAIM_KINDS.join(', ')}`);
     if (!isText(attribution)) fail('needs an attribution (who asserts it)');
     if (note !== undefined && !isText(note)) fail('note, when present, must be text');
+    const entails = raw['entails'];
+    if (entails !== undefined && (!Array.isArray(entails) || entails.length === 0 || !entails.every(isText)))
+      fail('entails, when present, must be a non-empty list of claim ids');
 
     if (!Array.isArray(evidence) || evidence.length === 0) fail('needs at least one piece of evidence');
     else {
@@ -311,6 +323,32 @@ function checkClaims(
   return claims;
 }
 
+/** Every id a claim entails is another claim's, and no claim entails itself through others. */
+function checkEntailments(claims: readonly Claim[], file: string, problems: VerifyProblem[]): void {
+  const ids = new Set(claims.map((c) => c.id));
+  const entails = new Map(claims.map((c) => [c.id, c.entails ?? []]));
+  for (const claim of claims) {
+    const fail = reporter(problems, file, `claim "${claim.id}"`);
+    for (const id of claim.entails ?? []) {
+      if (id === claim.id) fail('entails itself');
+      else if (!ids.has(id)) fail(`entails unknown claim "${id}"`);
+    }
+    if (new Set(claim.entails).size !== (claim.entails ?? []).length) fail('lists a claim it entails twice');
+    // A cycle would make two claims the same claim: say so, merge them, or drop one entailment.
+    const seen = new Set<string>();
+    const stack = [...(claim.entails ?? [])];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      if (id === claim.id) {
+        fail('entails itself through the claims it entails: two claims that entail each other are one claim');
+        break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(entails.get(id) ?? []));
+    }
+  }
+}
+
 export function verifySeeds(files: SeedFiles): VerifyResult {
   const problems: VerifyProblem[] = [];
   const companies = checkCompanies(files.companies, problems);
@@ -329,6 +367,7 @@ export function verifySeeds(files: SeedFiles): VerifyResult {
     matcher,
     problems,
   );
+  checkEntailments(claims, files.claims.path, problems);
   if (problems.length > 0) return { ok: false, problems };
   const cited = new Set(claims.flatMap((c) => c.evidence.map((e) => e.source)));
   for (const source of sources) {

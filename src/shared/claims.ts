@@ -45,6 +45,12 @@ export interface Claim {
   attribution: string;
   evidence: Evidence[];
   note?: string;
+  /**
+   * Claims this one entails: a sentence that repeats this claim repeats those too ("the Commerce Department
+   * banned downloads on the President's orders" entails "Trump sought to ban TikTok"). An editor's judgement,
+   * checked only for form by the build (docs/claims.md).
+   */
+  entails?: string[];
 }
 
 /** A fact about a source document, with the passage of the document that states it. */
@@ -79,6 +85,7 @@ export interface IndexedClaim {
   /** [index into `sources`, quote] pairs; a third element marks partial support. */
   evidence: IndexedEvidence[];
   note?: string;
+  entails?: string[];
 }
 
 export type IndexedEvidence = [source: number, quote: string] | [source: number, quote: string, support: 'partial'];
@@ -169,6 +176,7 @@ export function compileIndex(claims: readonly Claim[], sources: readonly Source[
         }),
       };
       if (claim.note !== undefined) compiled.note = nameReports(claim.note, sources);
+      if (claim.entails !== undefined) compiled.entails = [...claim.entails];
       return compiled;
     }),
   };

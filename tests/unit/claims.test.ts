@@ -430,6 +430,28 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/companies\.json: company "oracle": description says "now"/,
   },
   {
+    name: 'an entailment of a claim that does not exist',
+    file: 'claims.json',
+    text: () =>
+      withClaims((c) => (byId(c, 'courts-blocked-the-ban')['entails'] = ['trump-banned-everything'])).claims.text,
+    says: /seeds\/claims\.json: claim "courts-blocked-the-ban": entails unknown claim "trump-banned-everything"/,
+  },
+  {
+    name: 'two claims that entail each other',
+    file: 'claims.json',
+    text: () =>
+      withClaims((c) => (byId(c, 'trump-pursued-tiktok-ban')['entails'] = ['courts-blocked-the-ban'])).claims.text,
+    says: /seeds\/claims\.json: claim "trump-pursued-tiktok-ban": entails itself through the claims it entails/,
+  },
+  {
+    name: 'a company description that counts reports',
+    file: 'companies.json',
+    text: () =>
+      withCompanies((c) => (c[0]!['description'] = 'Video app; two of the reports put its users at over 1 billion.'))
+        .companies.text,
+    says: /seeds\/companies\.json: company "tiktok": description counts reports \("two of the reports"\)/,
+  },
+  {
     name: 'a short title that is not the start of the first line',
     file: 'sources.json',
     text: () => withSources((s) => (s[3]!['shortTitle'] = 'TikTok calms fears')).sources.text,

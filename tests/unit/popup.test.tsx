@@ -211,7 +211,10 @@ describe('popup states', () => {
     expect(root.querySelector('.unrelated')?.textContent).toContain('Nothing on this page relates to the reports');
     const folded = root.querySelector('details.folded-claims');
     expect(folded?.hasAttribute('open')).toBe(false);
-    expect(folded?.querySelector('summary')?.textContent).toMatch(/^Claims about Oracle \(\d+\)$/);
+    // One line: that the page is about something else, and what unfolding shows.
+    expect(folded?.querySelector('summary')?.textContent).toMatch(
+      /^Nothing on this page relates to the reports’ story\. Claims about Oracle \(\d+\)$/,
+    );
   });
 
   it('turning the site off saves it, and says so', async () => {

@@ -39,7 +39,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   repeat: ['routine', 'regular', 'repeated', 'again', 'multiple', 'frequent', 'occasion'],
   statement: ['remark'],
   ban: ['prohibit', 'bar', 'barred', 'block', 'outlaw'],
-  defense: ['pentagon', 'dod'],
+  defense: ['defense', 'defence', 'pentagon', 'dod'],
   military: ['military', 'troop', 'soldier'],
   lawmaker: ['legislator', 'congress'],
   senate: ['senator'],

@@ -44,7 +44,7 @@ export interface SignatureModel {
   nameParts: number[];
 }
 
-export type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence' | 'kind'>;
+export type ClaimText = Pick<Claim, 'id' | 'statement' | 'evidence' | 'kind' | 'entails'>;
 
 /** The compiled index's claim in the shape the signature build reads. */
 export function claimText(claim: IndexedClaim): ClaimText {
@@ -52,6 +52,7 @@ export function claimText(claim: IndexedClaim): ClaimText {
     id: claim.id,
     statement: claim.statement,
     kind: claim.kind,
+    ...(claim.entails && { entails: claim.entails }),
     evidence: claim.evidence.map((e) => ({
       source: String(e[0]),
       quote: e[1],
@@ -131,15 +132,31 @@ export function buildSignatures(claims: readonly ClaimText[], outlets: readonly 
   };
 }
 
-/** Pairs (a, b) where each passage fully supporting a also fully supports b. */
+/**
+ * Pairs (a, b) where a sentence repeating a repeats b: the claims' editors say a entails b, or each passage
+ * fully supporting a also fully supports b.
+ */
 function impliedPairs(claims: readonly ClaimText[]): [number, number][] {
   const pairs: [number, number][] = [];
+  const position = new Map(claims.map((c, i) => [c.id, i]));
+  claims.forEach((a, i) => {
+    for (const id of a.entails ?? []) {
+      const j = position.get(id);
+      if (j !== undefined) pairs.push([i, j]);
+    }
+  });
   const fullQuotes = (c: ClaimText) => c.evidence.filter((e) => e.support !== 'partial').map((e) => e.quote);
   const quoteSets = claims.map((c) => new Set(fullQuotes(c)));
   claims.forEach((a, i) => {
     const full = fullQuotes(a);
     claims.forEach((_, j) => {
-      if (i !== j && full.length > 0 && full.every((q) => quoteSets[j]?.has(q))) pairs.push([i, j]);
+      if (
+        i !== j &&
+        full.length > 0 &&
+        full.every((q) => quoteSets[j]?.has(q)) &&
+        !a.entails?.includes(claims[j]?.id ?? '')
+      )
+        pairs.push([i, j]);
     });
   });
   return pairs;
