@@ -82,6 +82,51 @@ test('a page about other things: the popup says nothing on it relates to the rep
   expect(await markedSentences(tab)).toEqual([]);
 });
 
+test('a page about a company’s other business (its quarterly results) reads as unrelated in the popup', async ({
+  tab,
+  server,
+  chromium,
+}) => {
+  await tab.goto(server.url('/oracle-results.html'));
+  await waitForHighlights(tab, 2);
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
+  await expect(popup.locator('.folded-claims > summary')).toHaveText(
+    /^Nothing on this page relates to the reports’ story\. Claims about Oracle \(\d+\)$/,
+    { timeout: 15_000 },
+  );
+  await expect(popup.locator('[data-page-claim]')).toHaveCount(0);
+  // Who the company is shows; the claims stay folded.
+  await expect(popup.locator('.company[data-entity="oracle"] .description')).toBeVisible();
+  await expect(popup.locator('.folded-claims')).not.toHaveAttribute('open');
+});
+
+test('the popup’s search and the library’s find the same claims for the same words', async ({
+  tab,
+  server,
+  chromium,
+}) => {
+  // The story page names all three companies, so the popup lists every claim, as the library does.
+  await tab.goto(server.url('/story.html'));
+  await waitForHighlights(tab, 4);
+  const popup = await openPopupFor(chromium, tabIdOf(tab));
+  for (const words of ['Singapore backup', 'senate', 'master admin', 'Post']) {
+    await popup.getByLabel('Search these claims').fill(words);
+    const library = await chromium.openExtensionPage(`src/library/index.html?q=${encodeURIComponent(words)}`);
+    await expect(library.locator('.library .claims [data-claim-id]').first()).toBeVisible();
+    const inLibrary = await library
+      .locator('.library .claims [data-claim-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')));
+    await expect
+      .poll(() =>
+        popup
+          .locator('.claims [data-claim-id]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')).sort()),
+      )
+      .toEqual([...inLibrary].sort());
+    await library.close();
+  }
+});
+
 test('the search finds claims by their words, across everything folded', async ({ tab, server, chromium }) => {
   await tab.goto(server.url('/story.html'));
   await waitForHighlights(tab, 4);

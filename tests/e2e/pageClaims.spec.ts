@@ -98,10 +98,16 @@ async function cardOn(tab: Parameters<typeof readCard>[0], selector: string) {
 
 test('the card ranks its claims by the paragraph around the hovered name', async ({ tab, server }) => {
   await openStoryPage(tab, server.url('/story.html'));
-  // The paragraph about the move to Oracle's servers leads Oracle's card with that claim...
+  // The paragraph about the move to Oracle's servers ("routes all US user traffic through servers run by
+  // Oracle") leads Oracle's card with the two claims it repeats...
   const oracle = await cardOn(tab, '#p3 claimlight-mention');
   expect(oracle.unrelated).toBeNull();
-  expect(oracle.claims[0]?.statement).toBe(claim('us-traffic-routed-to-oracle-cloud'));
+  expect(
+    oracle.claims
+      .slice(0, 2)
+      .map((c) => c.statement)
+      .sort(),
+  ).toEqual([claim('us-traffic-routed-to-oracle-cloud'), claim('tiktok-post-says-data-moved-to-oracle')].sort());
   // ...and the paragraph about the recordings leads TikTok's card with what the recordings showed.
   const tiktok = await cardOn(tab, '#p1 claimlight-mention');
   expect(tiktok.claims[0]?.statement).toBe(claim('china-based-staff-accessed-us-data'));
@@ -118,6 +124,43 @@ test('on a page about something else the card says so and folds the claims', asy
   expect(card.folded).toBe(true);
   expect(card.visibleClaims).toBe(0);
   expect(card.claims.length).toBeGreaterThan(0);
+});
+
+test('on a page about the company’s other business, the card says who it is first and folds the claims behind one line', async ({
+  tab,
+  server,
+}) => {
+  // Quarterly results: "cloud infrastructure", "data centers", "users", "China", none of the story.
+  await tab.goto(server.url('/oracle-results.html'));
+  await waitForHighlights(tab, 2);
+  await expect
+    .poll(async () => (await cardOn(tab, 'p claimlight-mention')).unrelated, { timeout: 20_000 })
+    .toBe('Nothing on this page relates to the reports’ story.');
+  await tab.hover('p claimlight-mention');
+  await expect.poll(() => readCard(tab).then((card) => card?.name ?? null), { timeout: 10_000 }).toBe('Oracle');
+  const layout = await tab.evaluate(() => {
+    const root = document.querySelector('claimlight-card')?.shadowRoot;
+    const description = root?.querySelector('.description');
+    const fold = root?.querySelector('details.folded-claims');
+    return {
+      descriptionFirst:
+        description != null &&
+        fold != null &&
+        (description.compareDocumentPosition(fold) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      line: fold?.querySelector('summary')?.textContent ?? null,
+      open: fold?.hasAttribute('open') ?? null,
+      visibleClaims: [...(root?.querySelectorAll('.claim') ?? [])].filter((c) => (c as HTMLElement).checkVisibility())
+        .length,
+    };
+  });
+  expect(layout).toEqual({
+    descriptionFirst: true,
+    line: 'Nothing on this page relates to the reports’ story. What the reports say about Oracle',
+    open: false,
+    visibleClaims: 0,
+  });
+  // And nothing on it is marked as repeating a claim.
+  expect(await markedSentences(tab)).toEqual([]);
 });
 
 test('a framework re-rendering marked sentences: markers never sit on stale text, and come back on the new nodes', async ({

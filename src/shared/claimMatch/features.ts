@@ -34,8 +34,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   data: ['information', 'info'],
   user: ['customer'],
   access: ['access', 'reach', 'view', 'retrieve', 'pull', 'dip', 'tap'],
-  move: ['route', 'reroute', 'move', 'shift', 'migrate'],
-  transfer: ['send', 'sent', 'transfer'],
+  route: ['route', 'reroute', 'send', 'sent', 'funnel', 'channel'],
+  move: ['move', 'shift', 'migrate', 'transfer'],
   repeat: ['routine', 'regular', 'repeated', 'again', 'multiple', 'frequent', 'occasion'],
   statement: ['remark'],
   ban: ['prohibit', 'bar', 'barred', 'block', 'outlaw'],
@@ -55,12 +55,13 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   geotag: ['geotagged', 'geo_tagged'],
 };
 
+/** A word's inflections as the stemmer leaves them ("move", "moved" → "mov", "moving" → "mov", "moves"). */
+const inflections = (word: string) =>
+  [word, `${word}s`, `${word}d`, `${word}ed`, `${word}ing`, `${word.replace(/e$/, '')}ing`].map(stem);
+
 const SYNONYMS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SYNONYM_GROUPS).flatMap(([term, variants]) =>
-    variants.flatMap((word) => [
-      [word, term],
-      [stem(word), term],
-    ]),
+    variants.flatMap((word) => [[word, term] as const, ...inflections(word).map((form) => [form, term] as const)]),
   ),
 );
 
@@ -121,10 +122,18 @@ export function normalize(text: string): string {
   return out;
 }
 
+/** Words that say someone could do something: one term, "able", which claims about an ability share. */
+const ABLE_WORDS = new Set(['could', 'can', 'cannot', 'able', 'ability', 'capable', 'capability', 'capacity']);
+
 /** The content terms of a text, in order: the shared terms, then the story's synonyms mapped to one term. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const word of splitWords(normalize(text))) {
+    // Modality is content here: "could access" and "were able to access" agree, "accessed" says more.
+    if (ABLE_WORDS.has(word)) {
+      out.push('able');
+      continue;
+    }
     const term = termOf(word, isName);
     if (term === null) continue;
     const synonym = SYNONYMS[word] ?? SYNONYMS[term] ?? term;

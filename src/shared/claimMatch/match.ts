@@ -39,6 +39,8 @@ export interface Matcher {
   /** Per feature: whether it is a pair of adjacent terms rather than one term. */
   isPair: boolean[];
   implies: Map<number, number[]>;
+  /** The inverse of `implies`: per claim, the claims that entail it. */
+  impliedBy: Map<number, number[]>;
   story: Set<number>;
   background: Set<number>;
   /** Per claim: the terms of the acts its statement says were done (see `actTerms`). */
@@ -87,7 +89,11 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     return map;
   });
   const implies = new Map<number, number[]>();
-  for (const [a, b] of model.implies) implies.set(a, [...(implies.get(a) ?? []), b]);
+  const impliedBy = new Map<number, number[]>();
+  for (const [a, b] of model.implies) {
+    implies.set(a, [...(implies.get(a) ?? []), b]);
+    impliedBy.set(b, [...(impliedBy.get(b) ?? []), a]);
+  }
   return {
     ids: model.ids,
     vocab: new Map(model.vocab.map((f, i) => [f, i])),
@@ -96,6 +102,7 @@ export function prepareMatcher(model: SignatureModel): Matcher {
     featureWeight,
     isPair: model.vocab.map((f) => f.includes(' ')),
     implies,
+    impliedBy,
     story: new Set(model.story),
     background: new Set(model.background),
     acts: model.acts,
@@ -184,7 +191,7 @@ function matchWhole(sentence: string, matcher: Matcher, threshold: number): Clai
   const taken = new Set<number>();
   const out: ClaimMatch[] = [];
   for (;;) {
-    let best = { claim: -1, score: 0 };
+    const scores = new Map<number, number>();
     for (const claim of candidates) {
       const weights = matcher.weights[claim];
       if (!weights || taken.has(claim)) continue;
@@ -192,9 +199,15 @@ function matchWhole(sentence: string, matcher: Matcher, threshold: number): Clai
       const scored = scoreClaim(known, weights, matcher, claim, explainedFor(claim, explainedBy, matcher), onStory);
       // Quoted words rank; they do not stand in for agreement ("Master Admin" is also a default account's name).
       const score = (scored > 0 ? scored + quotes : 0) * voiceFit(speaker, matcher.kinds[claim]);
+      if (score >= threshold) scores.set(claim, score);
+    }
+    // A claim another matching claim entails comes with that one, after it: the more specific claim leads.
+    let best = { claim: -1, score: 0 };
+    for (const [claim, score] of scores) {
+      if (matcher.impliedBy.get(claim)?.some((by) => scores.has(by))) continue;
       if (score > best.score || (score === best.score && claim < best.claim)) best = { claim, score };
     }
-    if (best.claim < 0 || best.score < threshold) break;
+    if (best.claim < 0) break;
     taken.add(best.claim);
     out.push({ claimId: matcher.ids[best.claim] ?? '', score: round(best.score) });
     for (const f of known) {
