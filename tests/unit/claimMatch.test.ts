@@ -78,6 +78,58 @@ describe('signature build', () => {
   });
 });
 
+describe('the ways coverage repeats a claim, and the ways it does not', () => {
+  it('ranks first the claims whose quotes hold the words a sentence quotes', () => {
+    const got = ids(
+      '“Everything is seen in China,” one staffer said, and a director called an engineer there a “master admin” who “has access to everything.”',
+    );
+    expect(new Set(got)).toEqual(new Set(['master-admin-has-access-to-everything', 'everything-is-seen-in-china']));
+  });
+
+  it('reads other words for the actors and the act', () => {
+    expect(ids('Personnel in Beijing repeatedly viewed data on US users, the recordings show.')).toContain(
+      'china-based-staff-accessed-us-data',
+    );
+    expect(ids("Engineers in China got at American users' data again and again, the tapes show.")).toContain(
+      'bytedance-staff-able-to-access-us-data',
+    );
+  });
+
+  it('keeps "could access" apart from "accessed", and a denial apart from what it denies', () => {
+    expect(ids('Engineers in China could get at the data of American users.')).not.toContain(
+      'china-based-staff-accessed-us-data',
+    );
+    expect(ids('TikTok insists that staff in China did not have access to American user data.')).not.toContain(
+      'bytedance-staff-able-to-access-us-data',
+    );
+  });
+
+  it('does not match on how the reports know something, or on a question', () => {
+    expect(
+      ids('The story is based on leaked audio of internal meetings at TikTok, the short-video app owned by ByteDance.'),
+    ).not.toContain('china-based-staff-accessed-us-data');
+    expect(ids('Did engineers in China repeatedly access American users’ data?')).toEqual([]);
+    expect(
+      ids('Between September 2021 and January 2022, TikTok rolled out a string of new video editing features.'),
+    ).toEqual([]);
+  });
+
+  it('adds what a claim entails, after it', () => {
+    expect(
+      ids("The Commerce Department, on the President's orders, barred Americans from downloading TikTok."),
+    ).toEqual(['commerce-department-download-ban', 'trump-pursued-tiktok-ban']);
+  });
+
+  it('gives ordinary business news no match, though it shares the story’s words', () => {
+    expect(
+      ids(
+        'Oracle said revenue from its cloud infrastructure rose 52 percent as customers moved data to its data centers.',
+      ),
+    ).toEqual([]);
+    expect(ids('TikTok has 150 million users in Europe.')).toEqual([]);
+  });
+});
+
 describe('matching', () => {
   it('matches a paraphrase, a partial quote and a number', () => {
     expect(
