@@ -441,6 +441,9 @@ export function rankClaimsByText(
   return rankFrom(reading.known, counted(reading, pageOnStory), matcher, only);
 }
 
+/** What leading a sentence adds to a claim's rank: more than any score, so a sentence's lead claim comes first. */
+const LEAD_WEIGHT = 1;
+
 function rankFrom(
   known: readonly number[],
   matches: readonly SentenceMatch[],
@@ -449,7 +452,10 @@ function rankFrom(
 ): ClaimMatch[] {
   const strength = new Map<string, number>();
   for (const sentence of matches) {
-    for (const m of sentence.matches) strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score);
+    // The claim a sentence leads with (the one its card opens on) counts most.
+    sentence.matches.forEach((m, i) =>
+      strength.set(m.claimId, (strength.get(m.claimId) ?? 0) + m.score + (i === 0 ? LEAD_WEIGHT : 0)),
+    );
   }
   const out: ClaimMatch[] = [];
   matcher.ids.forEach((id, claim) => {
