@@ -13,3 +13,16 @@ export function listOf(names: readonly string[], kind: 'and' | 'or'): string {
   const type = kind === 'or' ? 'disjunction' : 'conjunction';
   return new Intl.ListFormat(browser.i18n.getUILanguage(), { type }).format(names);
 }
+
+/**
+ * The message for `count` by the reader's plural rules (browser.i18n has none): `<key>_one`, `<key>_few`…,
+ * falling back to `<key>_other`.
+ */
+export function tn(key: string, count: number, substitutions?: string | string[]): string {
+  const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
+  return (
+    browser.i18n.getMessage(`${key}_${form}`, substitutions) ||
+    browser.i18n.getMessage(`${key}_other`, substitutions) ||
+    key
+  );
+}

@@ -30,3 +30,8 @@ function formatDate(iso: string): string {
 export function timeframeLabel({ reports, dates }: Timeframe): string {
   return t('claimsTimeframe', [String(reports), String(dates.length), dates.map(formatDate).join(', ') || '—']);
 }
+
+/** The timeframe in a few words ("5 reports from 2022"), for headers; `timeframeLabel` says it in full. */
+export function shortTimeframeLabel({ reports }: Timeframe): string {
+  return t('claimsTimeframeShort', String(reports));
+}

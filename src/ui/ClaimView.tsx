@@ -24,9 +24,11 @@ export interface ClaimViewProps {
   showCompanies?: boolean;
   /** Set in the hover card, which sits in a web page: see `Quote`. */
   openSource?: OpenSource;
+  /** Inside a `ClaimRow`, whose summary already shows the statement and names the claim. */
+  within?: 'row';
 }
 
-export function ClaimView({ claim, quotes, note, showCompanies = false, openSource }: ClaimViewProps) {
+export function ClaimView({ claim, quotes, note, showCompanies = false, openSource, within }: ClaimViewProps) {
   const quoteViews = claim.quotes.map((quote, i) => {
     const view = <Quote key={`${quote.sourceFile}:${quote.text}`} quote={quote} {...(openSource && { openSource })} />;
     if (quotes !== 'unless-restated' || i > 0 || !restates(claim.statement, quote.text)) return view;
@@ -38,8 +40,8 @@ export function ClaimView({ claim, quotes, note, showCompanies = false, openSour
     );
   });
   return (
-    <article class="claim" id={claim.id} data-claim-id={claim.id}>
-      <p class="statement">{claim.statement}</p>
+    <article class="claim" {...(within === 'row' ? {} : { id: claim.id, 'data-claim-id': claim.id })}>
+      {within !== 'row' && <p class="statement">{claim.statement}</p>}
       <p class="meta">
         <span class="kind">{t(kindMessageKey(claim.kind))}</span>
         <span class="attribution">{t('claimAttribution', claim.attribution)}</span>

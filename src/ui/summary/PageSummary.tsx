@@ -10,9 +10,9 @@ import { timeframeOf } from '../../shared/claims.ts';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import { ENTITY_IDS, totalMentions, type EntityId } from '../../shared/entities.ts';
 import { listOf, t } from '../../shared/i18n.ts';
-import { timeframeLabel } from '../../shared/kinds.ts';
+import { shortTimeframeLabel, timeframeLabel } from '../../shared/kinds.ts';
 import { COMPANY_BY_ID, companyNames } from '../../shared/lexicon.ts';
-import type { StepDirection, StepPosition } from '../../shared/messages.ts';
+import type { StepDirection } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../../shared/settings.ts';
 import { saveSettings } from '../../shared/settingsStore.ts';
@@ -37,22 +37,23 @@ function CompanySection({
   count,
   tabId,
   surface,
+  onPosition,
 }: {
   entity: EntityId;
   count: number;
   tabId: number;
   surface: Surface;
+  onPosition: (text: string | null) => void;
 }) {
   const company = COMPANY_BY_ID.get(entity);
   const [missed, setMissed] = useState(false);
-  const [position, setPosition] = useState<StepPosition | null>(null);
   const next = async () => {
     if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
     else setMissed(true);
   };
   const step = async (direction: StepDirection) => {
     const at = await sendToTab(tabId, 'mention/step', { entity, direction });
-    setPosition(at);
+    onPosition(at && t('panelMentionPosition', [String(at.at), String(at.of), name]));
     setMissed(at === null);
   };
   const name = company?.name ?? entity;
@@ -76,18 +77,14 @@ function CompanySection({
           </span>
         )}
       </header>
-      {/* Always in the page, so screen readers announce each step's position as it changes. */}
-      {surface === 'panel' && (
-        <p class="position" role="status">
-          {position && t('panelMentionPosition', [String(position.at), String(position.of)])}
-        </p>
-      )}
       {missed && (
         <p class="hint" role="status">
           {t('popupNextMissed')}
         </p>
       )}
-      <p class="description">{company?.description}</p>
+      <p class="description" title={company?.description}>
+        {company?.description}
+      </p>
     </section>
   );
 }
@@ -123,6 +120,9 @@ export function PageSummary({
     if (granted) onAccessGranted();
   };
   const mentioned = ENTITY_IDS.filter((id) => counts[id] > 0);
+  // One line says where the reader now is on the page, whichever control moved them there.
+  const [position, setPosition] = useState<string | null>(null);
+  const repeated = new Set(state.page?.sentences.flatMap((sentence) => sentence.claims) ?? []);
 
   return (
     <>
@@ -159,15 +159,34 @@ export function PageSummary({
         <p class="state">{t('popupNoMentions', listOf(companyNames(), 'or'))}</p>
       ) : (
         <>
-          <p class="timeframe">{timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}</p>
-          {state.page && <PageRepeats page={state.page} tabId={state.tabId} surface={surface} />}
+          <p class="timeframe" title={timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}>
+            {shortTimeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}
+          </p>
+          {/* Always in the page, so screen readers announce each step as it changes. */}
+          <p class="position" role="status">
+            {position}
+          </p>
+          {state.page && (
+            <PageRepeats page={state.page} tabId={state.tabId} surface={surface} onPosition={setPosition} />
+          )}
           {mentioned.map((id) => (
-            <CompanySection key={id} entity={id} count={counts[id]} tabId={state.tabId} surface={surface} />
+            <CompanySection
+              key={id}
+              entity={id}
+              count={counts[id]}
+              tabId={state.tabId}
+              surface={surface}
+              onPosition={setPosition}
+            />
           ))}
           <ClaimsList
             entities={mentioned}
-            names={mentioned.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', ')}
+            names={listOf(
+              mentioned.map((id) => COMPANY_BY_ID.get(id)?.name ?? id),
+              'and',
+            )}
             page={state.page}
+            repeated={repeated}
           />
         </>
       )}
