@@ -7,6 +7,7 @@ import {
   CLAIM_KINDS,
   compileIndex,
   isClaimKind,
+  MAX_NAME,
   type Claim,
   type ClaimsIndex,
   type Source,
@@ -167,6 +168,35 @@ function checkStatedFact(value: unknown, field: string, document: string, fail: 
   return { value: value['value'], evidence: value['evidence'] };
 }
 
+/** Whether `part` is the start of `line`, ending where a word ends (whitespace and typographic variants aside). */
+function startsLine(part: string, line: string): boolean {
+  const full = normalizeForMatch(line);
+  const start = normalizeForMatch(part);
+  return full.startsWith(start) && !(start.length < full.length && /[\p{L}\p{N}]/u.test(full.charAt(start.length)));
+}
+
+/**
+ * A report's `name`: the publisher the document states, or the start of its first line, cut after a word (no
+ * trailing punctuation or ellipsis: the ellipsis is added where the name is shown) and at most `MAX_NAME`
+ * characters.
+ */
+function checkName(name: unknown, source: Source, document: string, fail: Fail): string {
+  if (!isText(name)) {
+    fail('needs a name (the publisher the document states, or the start of its first line, cut at a word)');
+    return '';
+  }
+  if (source.publisher !== undefined && name === source.publisher.value) return name;
+  if (!startsLine(name, firstLine(document)))
+    fail(
+      `name must be the stated publisher${source.publisher ? ` ("${source.publisher.value}")` : ' (none is stated)'} or the start of the title, ending at a word boundary`,
+      name,
+      firstLine(document),
+    );
+  else if (!/[\p{L}\p{N}]$/u.test(name)) fail('name must end with a word, not punctuation (no ellipsis)', name);
+  else if (normalizeForMatch(name).length > MAX_NAME) fail(`name must be at most ${MAX_NAME} characters`, name);
+  return name;
+}
+
 function checkSources(file: SeedFiles['sources'], documents: Map<string, string>, problems: VerifyProblem[]): Source[] {
   const data = parseJson(file, problems);
   if (data === undefined) return [];
@@ -182,7 +212,7 @@ function checkSources(file: SeedFiles['sources'], documents: Map<string, string>
       fail('is not an object');
       continue;
     }
-    const extra = unknownKeys(raw, ['file', 'title', 'shortTitle', 'publisher', 'date', 'author']);
+    const extra = unknownKeys(raw, ['file', 'name', 'title', 'shortTitle', 'publisher', 'date', 'author']);
     if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
     const { file: name, title } = raw;
     const document = typeof name === 'string' ? documents.get(name) : undefined;
@@ -196,23 +226,27 @@ function checkSources(file: SeedFiles['sources'], documents: Map<string, string>
     const shortTitle = raw['shortTitle'];
     if (!isText(shortTitle)) fail('needs a shortTitle (the start of the first line, cut at a word)');
     else if (isText(title)) {
-      const full = normalizeForMatch(title);
-      const short = normalizeForMatch(shortTitle);
-      if (!full.startsWith(short) || (short.length < full.length && /[\p{L}\p{N}]/u.test(full.charAt(short.length))))
+      if (!startsLine(shortTitle, title))
         fail('shortTitle must be the start of the title, ending at a word boundary', shortTitle, title);
-      else if (short.length > MAX_SHORT_TITLE)
+      else if (normalizeForMatch(shortTitle).length > MAX_SHORT_TITLE)
         fail(`shortTitle must be at most ${MAX_SHORT_TITLE} characters`, shortTitle);
     }
     const source: Source = {
       file: name as string,
       title: isText(title) ? title : '',
       shortTitle: isText(shortTitle) ? shortTitle : '',
+      name: '',
     };
     for (const field of ['publisher', 'date', 'author'] as const) {
       const fact = checkStatedFact(raw[field], field, document, fail);
       if (fact) source[field] = fact;
     }
+    source.name = checkName(raw['name'], source, document, fail);
     sources.push(source);
+  }
+  const names = sources.map((s) => s.name).filter(Boolean);
+  for (const [i, name] of names.entries()) {
+    if (names.indexOf(name) !== i) problems.push({ file: file.path, message: `two sources have the name "${name}"` });
   }
   const files = sources.map((s) => s.file);
   for (const name of documents.keys()) {

@@ -59,12 +59,22 @@ export interface StatedFact {
   evidence: string;
 }
 
+/**
+ * A report, as sources.json describes it: what the document states and nothing more. Claim packs use the same
+ * shape; a field a pack adds (a URL, a retrieval date) is another optional stated fact.
+ */
 export interface Source {
   file: string;
   /** The document's first line. */
   title: string;
-  /** The start of the first line, cut at a word, for naming the report in a line of text. */
+  /** The start of the first line, cut at a word (at most 60 characters). */
   shortTitle: string;
+  /**
+   * The report's short name as readers know it: the publisher the document states (Cybernews), else the start
+   * of its headline cut at a word (at most `MAX_NAME` characters, with no ellipsis). Shown only through
+   * `reportName`.
+   */
+  name: string;
   publisher?: StatedFact;
   date?: StatedFact;
   author?: StatedFact;
@@ -109,21 +119,49 @@ export function partialReportCount(claim: IndexedClaim): number {
   return new Set(claim.evidence.filter((e) => isPartial(e) && !full.has(e[0])).map(([source]) => source)).size;
 }
 
-/** How a line of text names a report: the publisher the document states, else its short title. */
+/** The longest `name` a report may have when it is the start of its headline. */
+export const MAX_NAME = 40;
+/**
+ * The longest first line that is a headline. A longer one is an opening paragraph (report 004 starts with
+ * 56 words and has no headline): a citation titles that report by its opening words (`citedTitle`).
+ */
+export const MAX_HEADLINE = 120;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** `start` of `line` in quotation marks, with an ellipsis where it cuts the line short. */
+function quotedStart(start: string, line: string): string {
+  const cut = collapse(start).length < collapse(line).length;
+  return `“${start}${cut ? '…' : ''}”`;
+}
+
+/** Whether the report goes by the publisher it states (Cybernews) rather than by its headline. */
+export function namedByPublisher(source: Source): boolean {
+  return source.publisher !== undefined && source.name === source.publisher.value;
+}
+
+/**
+ * The report's one name, wherever a report is named: `{NNN}` in attributions and notes, quote captions, the
+ * library's report filter, the source viewer, citations and exports. Its stated publisher ("Cybernews"), else
+ * the start of its headline in quotation marks, with an ellipsis where the headline goes on ("“TikTok eases
+ * anxieties…”").
+ */
 export function reportName(source: Source): string {
-  return source.publisher ? source.publisher.value : quotedShortTitle(source);
+  return namedByPublisher(source) ? source.name : quotedStart(source.name, source.title);
 }
 
-/** The short title in quotation marks, with an ellipsis where it cuts the first line short. */
-export function quotedShortTitle(source: Source): string {
-  const cut = source.shortTitle.length < source.title.trim().length;
-  return `“${source.shortTitle}${cut ? '…' : ''}”`;
-}
+/** How a quote's caption names its report: its name, as everywhere else (see `reportName`). */
+export const reportCaption: (source: Source) => string = reportName;
 
-/** How a quote's caption names its report: the stated publisher, and the start of its first line. */
-export function reportCaption(source: Source): string {
-  const title = quotedShortTitle(source);
-  return source.publisher ? `${source.publisher.value}: ${title}` : title;
+/**
+ * How a citation titles the report: its first line, when that is a headline; a first line longer than
+ * `MAX_HEADLINE` is an opening paragraph, not a title, and the report is cited by its opening words (its
+ * `shortTitle`) with an ellipsis: "The original concept of social media was about sharing…". Never a title
+ * the document does not state.
+ */
+export function citedTitle(source: Source): string {
+  const line = collapse(source.title);
+  return line.length <= MAX_HEADLINE ? line : `${source.shortTitle}…`;
 }
 
 /** The publishers the reports state, by name. */

@@ -15,14 +15,12 @@ export function listOf(names: readonly string[], kind: 'and' | 'or'): string {
 }
 
 /**
- * The message for `count` by the reader's plural rules (browser.i18n has none): `<key>_one`, `<key>_few`…,
- * falling back to `<key>_other`.
+ * A message that depends on a count, in the reader's language. browser.i18n has no plurals, so each form is
+ * its own key, named by the form `Intl.PluralRules` picks for the UI language and the count: `key_one`,
+ * `key_other` (and `_zero`, `_two`, `_few`, `_many` where a language has them), falling back to `key_other`.
+ * The substitutions default to the count.
  */
-export function tn(key: string, count: number, substitutions?: string | string[]): string {
-  const form = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
-  return (
-    browser.i18n.getMessage(`${key}_${form}`, substitutions) ||
-    browser.i18n.getMessage(`${key}_other`, substitutions) ||
-    key
-  );
+export function tPlural(key: string, count: number, substitutions: string | string[] = String(count)): string {
+  const form = new Intl.PluralRules(browser.i18n.getUILanguage().replace('_', '-')).select(count);
+  return browser.i18n.getMessage(`${key}_${form}`, substitutions) || t(`${key}_other`, substitutions);
 }

@@ -1,11 +1,14 @@
-/** One source report in full, with its title and stated metadata, and the cited quote highlighted. */
+/**
+ * One source report in full: its name (as everywhere else, never a file name), the title a citation gives it,
+ * the metadata it states, and the cited quote highlighted.
+ */
 import Mark from 'mark.js';
 import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import rawTexts from 'virtual:claimlight/source-texts';
-import { quotedShortTitle } from '../shared/claims.ts';
+import { citedTitle, reportName } from '../shared/claims.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { t } from '../shared/i18n.ts';
+import { t, tPlural } from '../shared/i18n.ts';
 import { LIBRARY_PAGE } from '../shared/pages.ts';
 import { locateQuote } from '../shared/quoteMatch.ts';
 
@@ -17,6 +20,11 @@ export function Viewer({ file, quote }: { file: string; quote: string | null }) 
   const text = source ? texts[source.file] : undefined;
   const body = useRef<HTMLDivElement>(null);
   const range = text && quote ? locateQuote(text, quote) : null;
+  const name = source && reportName(source);
+
+  useEffect(() => {
+    document.title = name ? t('viewerPageTitle', name) : t('pageTitleViewer');
+  }, [name]);
 
   useEffect(() => {
     const element = body.current;
@@ -42,22 +50,21 @@ export function Viewer({ file, quote }: { file: string; quote: string | null }) 
   return (
     <main class="viewer">
       <p class="eyebrow">{t('viewerEyebrow')}</p>
-      <h1 title={source.title}>{quotedShortTitle(source).slice(1, -1)}</h1>
+      <h1>{name}</h1>
       <dl class="facts">
+        <dt>{t('viewerCitedAs')}</dt>
+        <dd class="cited-title">{citedTitle(source)}</dd>
         {(['publisher', 'date', 'author'] as const).map((field) => (
           <Fragment key={field}>
             <dt>{t(FACT_LABEL[field])}</dt>
             <dd class={source[field] ? undefined : 'not-stated'}>{source[field]?.value ?? t('viewerNotStated')}</dd>
           </Fragment>
         ))}
-        <dt>{t('viewerFile')}</dt>
-        <dd>
-          <code>{source.file}</code>
-        </dd>
       </dl>
       <p class="help">
-        {t('viewerStatedOnly')}{' '}
-        <a href={`/${LIBRARY_PAGE}?source=${encodeURIComponent(source.file)}`}>{t('viewerClaims', String(cited))}</a>
+        {t('viewerStatedOnly')}
+        {citedTitle(source) !== source.title.trim() && ` ${t('viewerNoHeadline')}`}{' '}
+        <a href={`/${LIBRARY_PAGE}?source=${encodeURIComponent(source.file)}`}>{tPlural('viewerClaims', cited)}</a>
       </p>
       {quote && !range && (
         <p class="notice" role="alert">

@@ -457,6 +457,12 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     text: () => withSources((s) => (s[3]!['shortTitle'] = 'TikTok calms fears')).sources.text,
     says: /seeds\/sources\.json: source "003_7734c6d6f422c141\.txt": shortTitle must be the start of the title/,
   },
+  {
+    name: 'a report name the document does not state',
+    file: 'sources.json',
+    text: () => withSources((s) => (s[2]!['name'] = 'Born City')).sources.text,
+    says: /seeds\/sources\.json: source "002_e8e945add41886bf\.txt": name must be the stated publisher \(none is stated\) or the start of the title/,
+  },
 ];
 
 describe('attributions read after "According to"', () => {

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { theMatcher } from '../../shared/claimMatch/matcher.ts';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import type { EntityId } from '../../shared/entities.ts';
-import { t, tn } from '../../shared/i18n.ts';
+import { t, tPlural } from '../../shared/i18n.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
 import { claimsForPage, pageRelates, searchClaims } from '../../shared/ranking.ts';
 import { summarizeClaim, type SummaryClaim } from '../../shared/summary.ts';
@@ -61,7 +61,7 @@ export function ClaimsList({
           {list(found.slice(0, SHOWN))}
           {found.length > SHOWN && (
             <details class="more-claims">
-              <summary>{tn('popupMoreClaims', found.length - SHOWN, [String(found.length - SHOWN)])}</summary>
+              <summary>{tPlural('popupMoreClaims', found.length - SHOWN, [String(found.length - SHOWN)])}</summary>
               {list(found.slice(SHOWN))}
             </details>
           )}

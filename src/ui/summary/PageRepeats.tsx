@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
-import { t, tn } from '../../shared/i18n.ts';
+import { t, tPlural } from '../../shared/i18n.ts';
 import { reportsLabel } from '../../shared/kinds.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
 import { sendToTab } from '../../shared/send.ts';
@@ -92,9 +92,9 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
     <section class="page-repeats" aria-labelledby="page-repeats">
       <h2 id="page-repeats">{t('popupPageRepeats')}</h2>
       <p class="intro">
-        {tn('popupRepeatsCount', count, [
+        {tPlural('popupRepeatsCount', count, [
           String(count),
-          tn('popupRepeatsClaims', claims.length, [String(claims.length)]),
+          tPlural('popupRepeatsClaims', claims.length, [String(claims.length)]),
         ])}
       </p>
       {surface === 'panel' && (
@@ -110,7 +110,7 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
       <ol class="repeats">{claims.slice(0, SHOWN).map(entry)}</ol>
       {claims.length > SHOWN && (
         <details class="more-repeats">
-          <summary>{tn('popupMoreRepeats', claims.length - SHOWN, [String(claims.length - SHOWN)])}</summary>
+          <summary>{tPlural('popupMoreRepeats', claims.length - SHOWN, [String(claims.length - SHOWN)])}</summary>
           <ol class="repeats">{claims.slice(SHOWN).map(entry)}</ol>
         </details>
       )}
@@ -160,7 +160,7 @@ function RepeatedEntry({
       </ClaimRow>
       <p class="repeat-actions">
         <span class="row-meta">
-          {reportsLabel(summary.reports)} · {tn('popupSentencesHere', n, [String(n)])}
+          {reportsLabel(summary.reports)} · {tPlural('popupSentencesHere', n, [String(n)])}
         </span>
         {/* One sentence: show it. Several: show the first, then step through them. */}
         <span role="group" aria-label={t('panelStepSentences')}>
