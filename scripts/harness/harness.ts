@@ -40,6 +40,8 @@ export interface TestPage {
   hover(selector: string): Promise<void>;
   /** Moves the mouse pointer to a point in the viewport. */
   moveMouse(x: number, y: number): Promise<void>;
+  /** Clicks a point of the viewport with the mouse. */
+  click(x: number, y: number): Promise<void>;
   /** Taps a point of the viewport with a finger (touch emulation): pointer events of type "touch", then a click. */
   tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -69,6 +71,13 @@ export interface BrowserHarness {
    * extension's own pages, since WebDriver BiDi does not let a test navigate a tab to a moz-extension: URL.
    */
   openPanel(tab: TestPage, via: string): Promise<PanelView>;
+  /**
+   * Opens one of the extension's pages (`src/options/index.html`) in a tab of its own. `via` as for
+   * `openPanel`: Firefox's way in.
+   */
+  openPage(path: string, via: string): Promise<TestPage>;
+  /** Opens the toolbar popup's page for `tab` (as `src/popup/index.html?tab=<id>`) in a tab of its own. */
+  openPopup(tab: TestPage, via: string): Promise<TestPage>;
   /** URLs any page or extension context asked for that were not local; each was refused. */
   readonly blockedRequests: string[];
   close(): Promise<void>;
@@ -112,6 +121,9 @@ export class PlaywrightPage implements TestPage {
   }
   moveMouse(x: number, y: number) {
     return this.page.mouse.move(x, y, { steps: 5 });
+  }
+  click(x: number, y: number) {
+    return this.page.mouse.click(x, y);
   }
   /** The touch events Playwright's touchscreen sends, without a context made with `hasTouch` for it. */
   async tap(x: number, y: number) {
@@ -158,6 +170,9 @@ class PuppeteerPage implements TestPage {
   }
   moveMouse(x: number, y: number) {
     return this.page.mouse.move(x, y, { steps: 5 });
+  }
+  click(x: number, y: number) {
+    return this.page.mouse.click(x, y);
   }
   tap(x: number, y: number) {
     return this.page.touchscreen.tap(x, y);
@@ -271,6 +286,12 @@ export async function launchChromium(
       return new PlaywrightPage(page, tabId);
     },
     openExtensionPage,
+    async openPage(path: string) {
+      return new PlaywrightPage(await openExtensionPage(path));
+    },
+    async openPopup(tab: TestPage) {
+      return new PlaywrightPage(await openExtensionPage(`src/popup/index.html?tab=${String(tabIdOf(tab))}`));
+    },
     async openPanel(tab: TestPage) {
       // Chromium lets the test open the extension's pages directly; `via` is Firefox's way in.
       const worker = await serviceWorker();
@@ -424,6 +445,21 @@ export async function launchFirefox(
     async newPage() {
       return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
+    async openPage(path: string, via: string) {
+      return new PuppeteerPage(await openThroughCard(path, via));
+    },
+    async openPopup(tab: TestPage, via: string) {
+      const popup = await openThroughCard('src/popup/index.html', via);
+      // Firefox shows the extension the address of a page it may run on: the tab is found by it.
+      const url = await tab.evaluate(() => location.href);
+      const tabId = await popup.evaluate(async (href) => {
+        const ext = (globalThis as unknown as { browser: ChromeApi }).browser;
+        return (await ext.tabs.query({})).find((t) => t.url === href)?.id;
+      }, url);
+      if (tabId === undefined) throw new Error(`no tab shows ${url}`);
+      await navigateWithin(popup, `?tab=${String(tabId)}`);
+      return new PuppeteerPage(popup);
+    },
     async openPanel(tab: TestPage, via: string) {
       // Puppeteer opens every page as a tab of the one window: the panel follows that window.
       const panel = await openThroughCard(`src/panel/index.html`, via);
@@ -453,6 +489,7 @@ export function launchHarness(name: BrowserName): Promise<BrowserHarness> {
 }
 
 const noPanel = (): Promise<PanelView> => Promise.reject(new Error('the browser without the extension has no panel'));
+const noPage = (): Promise<TestPage> => Promise.reject(new Error('the browser without the extension has no pages'));
 
 /** The same browser without the extension, for comparing a page with and without Claimlight. */
 export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarness> {
@@ -476,6 +513,8 @@ export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarn
       blockedRequests,
       newPage: async () => new PlaywrightPage(await context.newPage()),
       openPanel: noPanel,
+      openPage: noPage,
+      openPopup: noPage,
       close: () => browser.close(),
     };
   }
@@ -492,6 +531,8 @@ export async function launchPlainHarness(name: BrowserName): Promise<BrowserHarn
       return new PuppeteerPage(await newOfflinePage(browser, blockedRequests));
     },
     openPanel: noPanel,
+    openPage: noPage,
+    openPopup: noPage,
     close: () => browser.close(),
   };
 }

@@ -89,6 +89,7 @@ export class Engine {
       this.highlighter.start(matcherFor(next.companies), roots ?? undefined);
     } else if (!on) markInitialPassDone();
     if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
+    this.pageClaims?.marks.setVisible(next.markSentences);
   }
 
   /** Scrolls to the n-th sentence that repeats a claim and flashes it. */

@@ -18,11 +18,30 @@ export interface MarkedSentence {
 
 export class SentenceMarks {
   private sentences: MarkedSentence[] = [];
+  /** The reader's setting: underline the sentences (and let a click on one open its card), or not. */
+  private visible = true;
 
   constructor(private readonly doc: Document) {}
 
+  /** Every sentence found, drawn or not: "Show on the page" reaches them either way. */
   get list(): readonly MarkedSentence[] {
     return this.sentences;
+  }
+
+  /** The sentences drawn on the page: none while the reader has sentence marks off. */
+  get marked(): readonly MarkedSentence[] {
+    return this.visible ? this.sentences : [];
+  }
+
+  /** Draws the marks or takes them off, at once; the sentences found are kept either way. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.draw();
+  }
+
+  private draw(): void {
+    drawMarker(this.doc, CLAIM_HIGHLIGHT, this.visible ? this.sentences.map((s) => s.range) : []);
   }
 
   /** Marks the sentences `hits` names in `blocks`, replacing any marked before. */
@@ -33,11 +52,7 @@ export class SentenceMarks {
       const range = block && rangeOf(this.doc, block, hit.start, hit.end);
       if (range) this.sentences.push({ range, claims: hit.claims, entity: hit.entity });
     }
-    drawMarker(
-      this.doc,
-      CLAIM_HIGHLIGHT,
-      this.sentences.map((s) => s.range),
-    );
+    this.draw();
   }
 
   clear(): void {
@@ -46,9 +61,9 @@ export class SentenceMarks {
     clearFlash();
   }
 
-  /** The marked sentence under a point of the viewport, if any. */
+  /** The marked sentence under a point of the viewport, if any (none while marks are off). */
   at(x: number, y: number): MarkedSentence | null {
-    for (const sentence of this.sentences) {
+    for (const sentence of this.marked) {
       if (sentence.range.collapsed) continue;
       // Indexed, not for...of: Firefox's content scripts see a DOMRectList that is not iterable.
       const rects = sentence.range.getClientRects();

@@ -1,6 +1,6 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
 import { useMemo, useState } from 'preact/hooks';
-import { CLAIM_KINDS, isClaimKind, reportCaption, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
+import { CLAIM_KINDS, isClaimKind, reportName, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
 import { citationOf } from '../shared/citation.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
@@ -91,7 +91,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           id="filter-source"
           label={t('filterSource')}
           value={query.source}
-          options={index.sources.map((source) => [source.file, reportCaption(source)])}
+          options={index.sources.map((source) => [source.file, reportName(source)])}
           onChange={(value) => update({ source: value || null })}
         />
         <div class="filter">

@@ -83,6 +83,16 @@ export function Options() {
           onChange={(paused) => update({ ...settings, paused })}
         />
       </section>
+      <section aria-labelledby="sentences">
+        <h2 id="sentences">{t('optionsSentences')}</h2>
+        <Switch
+          id="mark-sentences"
+          label={t('optionsMarkSentences')}
+          checked={settings.markSentences}
+          onChange={(markSentences) => update({ ...settings, markSentences })}
+        />
+        <p class="help">{t('optionsMarkSentencesHelp')}</p>
+      </section>
       <section aria-labelledby="companies">
         <h2 id="companies">{t('optionsCompanies')}</h2>
         {ENTITY_IDS.map((id) => (

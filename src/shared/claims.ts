@@ -150,9 +150,6 @@ export function reportName(source: Source): string {
   return namedByPublisher(source) ? source.name : quotedStart(source.name, source.title);
 }
 
-/** How a quote's caption names its report: its name, as everywhere else (see `reportName`). */
-export const reportCaption: (source: Source) => string = reportName;
-
 /**
  * How a citation titles the report: its first line, when that is a headline; a first line longer than
  * `MAX_HEADLINE` is an opening paragraph, not a title, and the report is cited by its opening words (its

@@ -1,19 +1,24 @@
 /** Labels shared by every view of a claim: its kind, how many reports carry it, and when they spoke. */
 import type { ClaimKind, Timeframe } from './claims.ts';
-import { t } from './i18n.ts';
+import { t, tPlural } from './i18n.ts';
 
 export function kindMessageKey(kind: ClaimKind): string {
   return `kind_${kind.replace(/ /g, '_')}`;
 }
 
-/** "In 3 of 5 reports": only reports that carry the whole statement. */
-export function reportsLabel(reports: number): string {
-  return reports === 1 ? t('cardReportsOne') : t('cardReports', String(reports));
+/** "3 of 5 reports": only reports that carry the whole statement, of the `outOf` reports there are. */
+export function reportsLabel(reports: number, outOf: number): string {
+  return tPlural('claimReports', outOf, [String(reports), String(outOf)]);
 }
 
-/** "+1 more in part": reports whose quote carries only part of the statement, never counted above. */
+/** "(+1 in part)": reports whose quote carries only part of the statement, never counted above. */
 export function partialReportsLabel(reports: number): string {
   return t('claimPartialReports', String(reports));
+}
+
+/** What the report count means, said once, in its tooltip. */
+export function reportsHelp(): string {
+  return t('claimReportsHelp');
 }
 
 /** A stated date ("2022-06-18") as the reader's calendar shows it. */

@@ -30,6 +30,8 @@ export interface Settings {
   companies: Record<EntityId, boolean>;
   highlightStyle: HighlightStyle;
   hoverDelayMs: number;
+  /** Underline the page's sentences that repeat a claim (a click on one opens its card). */
+  markSentences: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   companies: perCompany(true),
   highlightStyle: 'soft',
   hoverDelayMs: 400,
+  markSentences: true,
 });
 
 export function defaultSettings(): Settings {
@@ -108,6 +111,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
     const style = value['highlightStyle'];
     if ((HIGHLIGHT_STYLES as readonly unknown[]).includes(style)) settings.highlightStyle = style as HighlightStyle;
     else reset.push('highlightStyle');
+  }
+  if ('markSentences' in value) {
+    if (typeof value['markSentences'] === 'boolean') settings.markSentences = value['markSentences'];
+    else reset.push('markSentences');
   }
   if ('hoverDelayMs' in value) {
     const delay = value['hoverDelayMs'];

@@ -8,7 +8,7 @@ import {
   isClaimKind,
   isPartial,
   partialReportCount,
-  reportCaption,
+  reportName,
   reportCount,
   timeframeOf,
   type ClaimKind,
@@ -24,7 +24,7 @@ import { isCount, isRecord, isShortText, listOf } from './validate.ts';
 export interface QuoteSummary {
   text: string;
   sourceFile: string;
-  /** How a caption names the report: the stated publisher, and its short title. */
+  /** How a caption names the report: its name (reportName). */
   sourceCaption: string;
   /** The report's full first line. */
   sourceTitle: string;
@@ -38,8 +38,10 @@ export interface SummaryClaim {
   kind: ClaimKind;
   attribution: string;
   entities: EntityId[];
-  /** Reports that carry the whole statement. */
+  /** Reports that carry the whole statement, */
   reports: number;
+  /** of this many reports the claims come from. */
+  outOf: number;
   /** Further reports that carry only part of it. */
   partialReports: number;
   /** How the reports differ, with reports named as the reader sees them. */
@@ -89,6 +91,7 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
     attribution: claim.attribution,
     entities: [...claim.entities],
     reports: reportCount(claim),
+    outOf: index.sources.length,
     partialReports: partialReportCount(claim),
     note: claim.note ?? null,
     citation: citationOf(index, claim),
@@ -99,7 +102,7 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
             {
               text: item[1],
               sourceFile: source.file,
-              sourceCaption: reportCaption(source),
+              sourceCaption: reportName(source),
               sourceTitle: source.title,
               partial: isPartial(item),
             },
@@ -143,9 +146,9 @@ function parseQuote(value: unknown): QuoteSummary | null {
 
 function parseSummaryClaim(value: unknown): SummaryClaim | null {
   if (!isRecord(value)) return null;
-  const { id, statement, kind, attribution, entities, reports, partialReports, note, quotes } = value;
+  const { id, statement, kind, attribution, entities, reports, outOf, partialReports, note, quotes } = value;
   if (!isShortText(id) || !isShortText(statement) || !isClaimKind(kind) || !isShortText(attribution)) return null;
-  if (!isCount(reports) || !isCount(partialReports)) return null;
+  if (!isCount(reports) || !isCount(outOf) || !isCount(partialReports)) return null;
   if (note !== null && !isShortText(note)) return null;
   const parsedEntities = listOf(entities, (e) => (isEntityId(e) ? e : null));
   const parsedQuotes = listOf(quotes, parseQuote);
@@ -158,6 +161,7 @@ function parseSummaryClaim(value: unknown): SummaryClaim | null {
     attribution,
     entities: parsedEntities,
     reports,
+    outOf,
     partialReports,
     note,
     quotes: parsedQuotes,

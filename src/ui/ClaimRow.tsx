@@ -28,7 +28,7 @@ export function ClaimRow({
         <span class="statement">{claim.statement}</span>
         {meta && (
           <span class="row-meta">
-            {t(`kind_${claim.kind.replace(/ /g, '_')}`)} · {reportsLabel(claim.reports)}
+            {t(`kind_${claim.kind.replace(/ /g, '_')}`)} · {reportsLabel(claim.reports, claim.outOf)}
           </span>
         )}
       </summary>

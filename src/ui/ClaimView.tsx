@@ -5,7 +5,7 @@
  * page imports and the card loads into its shadow root.
  */
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey, partialReportsLabel, reportsLabel } from '../shared/kinds.ts';
+import { kindMessageKey, partialReportsLabel, reportsHelp, reportsLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import type { SummaryClaim } from '../shared/summary.ts';
 import { CopyCitation } from './CopyCitation.tsx';
@@ -45,8 +45,8 @@ export function ClaimView({ claim, quotes, note, showCompanies = false, openSour
       <p class="meta">
         <span class="kind">{t(kindMessageKey(claim.kind))}</span>
         <span class="attribution">{t('claimAttribution', claim.attribution)}</span>
-        <span class="reports">
-          {reportsLabel(claim.reports)}
+        <span class="reports" title={reportsHelp()}>
+          {reportsLabel(claim.reports, claim.outOf)}
           {claim.partialReports > 0 && (
             <span class="partial-reports"> {partialReportsLabel(claim.partialReports)}</span>
           )}

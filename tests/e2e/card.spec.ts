@@ -2,6 +2,7 @@ import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import companiesFile from '../../seeds/companies.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
+import { reportName } from '../../src/shared/claims.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { cardLog, focused, pressShiftTab, recordCards, setViewport } from '../support/keyboard.ts';
 import { addHighlighted, settle, waitForHighlights } from '../support/page.ts';
@@ -19,8 +20,9 @@ test('hovering a highlight opens a card with the company, its claims and their s
   await waitForCard(tab, 'ByteDance');
   const card = await readCard(tab);
   expect(card?.description).toBe(companiesFile.companies.find((c) => c.id === 'bytedance')?.description);
-  // The card says when the reports spoke, as far as they state it.
-  expect(card?.timeframe).toBe(
+  // The card says, in a few words, that these are 2022's reports; its tooltip says when, as far as they state it.
+  expect(card?.timeframe).toBe('From 5 news reports of 2022, not today’s news');
+  expect(card?.timeframeFull).toBe(
     'What 5 news reports said in 2022, not current fact. Dated: June 18, 2022 (1 of 5); the others state no date.',
   );
   expect(card?.claims.length).toBeGreaterThanOrEqual(3);
@@ -33,15 +35,15 @@ test('hovering a highlight opens a card with the company, its claims and their s
   if (!top) throw new Error('the card’s first claim is not a ByteDance claim');
   expect(['china-based-staff-accessed-us-data', 'bytedance-staff-able-to-access-us-data']).toContain(top.id);
   // Who says it, and how many reports carry all of it (and apart, never in the count, how many in part).
-  const inPart = partialReports(top) > 0 ? ` +${partialReports(top)} in part` : '';
+  const inPart = partialReports(top) > 0 ? ` (+${partialReports(top)} in part)` : '';
   expect(card?.claims[0]?.meta).toBe(
-    `${top.kind[0]?.toUpperCase() ?? ''}${top.kind.slice(1)} | According to ${top.attribution} | In ${fullReports(top)} of 5 reports${inPart}`,
+    `${top.kind[0]?.toUpperCase() ?? ''}${top.kind.slice(1)} | According to ${top.attribution} | ${fullReports(top)} of 5 reports${inPart}`,
   );
   // A claim with partial support says so apart, never in the count.
   const accessed = claimsFile.claims.find((c) => c.id === 'china-based-staff-accessed-us-data');
   if (!accessed) throw new Error('claim missing from the seeds');
   const shown = card?.claims.find((c) => c.statement === accessed.statement);
-  expect(shown?.meta).toContain(`In ${fullReports(accessed)} of 5 reports +${partialReports(accessed)} in part`);
+  expect(shown?.meta).toContain(`${fullReports(accessed)} of 5 reports (+${partialReports(accessed)} in part)`);
   // Where the reports differ, reports are named as everywhere else (never by file code).
   expect(shown?.note).toContain('“TikTok eases anxieties…” says the access happened "routinely"');
   expect(shown?.note).not.toMatch(/\b00\d\b/);
@@ -49,8 +51,7 @@ test('hovering a highlight opens a card with the company, its claims and their s
   const firstEvidence = top.evidence.find((e) => !('support' in e));
   expect(card?.claims[0]?.quote).toBe(firstEvidence?.quote);
   const source = sourcesFile.sources.find((s) => s.file === firstEvidence?.source);
-  expect(card?.claims[0]?.source).toMatch(/^From: /);
-  expect(card?.claims[0]?.source).toContain(`“${source?.shortTitle ?? ''}…”`);
+  expect(card?.claims[0]?.source).toBe(`From: ${source ? reportName(source) : ''}`);
   expect(card?.allClaims).toBe(`All ${claimsAbout('bytedance').length} claims about ByteDance`);
   // Opened by the pointer, it leaves focus where it was.
   expect(card?.focusedInside).toBe(false);
@@ -250,7 +251,7 @@ test('a quote that only restates the claim above it is folded behind its source;
   const before = await quoteOf(routed.id);
   expect(before.statement).toBe(routed.statement);
   expect(before.quoteShown).toBe(false);
-  expect(before.fold).toBe(`Word for word in ${before.caption?.replace(/^From: /, '') ?? ''}`);
+  expect(before.fold).toBe(`Quote: ${before.caption?.replace(/^From: /, '') ?? ''}`);
   await tab.evaluate(() =>
     document
       .querySelector('claimlight-card')

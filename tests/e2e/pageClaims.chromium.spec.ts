@@ -40,7 +40,7 @@ test('the popup leads with the sentences the page repeats, each beside its claim
   const seen = popup.locator('[data-page-claim="everything-is-seen-in-china"]');
   await expect(seen).toContainText('"Everything is seen in China," a member of the company');
   // The claim beside it: its statement, who says it, and how many reports carry it.
-  await expect(seen.locator('.claim')).toContainText(/In \d of 5 reports/);
+  await expect(seen.locator('.claim')).toContainText(/\d of 5 reports/);
   await expect(popup.locator('.page-repeats h2')).toHaveText('What this page repeats');
   // Each claim is listed once under "What the reports say", however many of its companies the page names.
   const listed = await popup

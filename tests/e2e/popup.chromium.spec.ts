@@ -28,7 +28,11 @@ test('the popup lists the companies the tab mentions with their claims, and the 
   const popup = await openPopupFor(chromium, tabId);
   await expect(popup.locator('.company h2')).toHaveText(['TikTok', 'ByteDance', 'Oracle']);
   await expect(popup.locator('.company .count')).toHaveText(['3 mentions', '1 mention', '2 mentions']);
-  await expect(popup.locator('.timeframe')).toContainText('What 5 news reports said in 2022, not current fact.');
+  await expect(popup.locator('.timeframe')).toHaveText('From 5 news reports of 2022, not today’s news');
+  await expect(popup.locator('.timeframe')).toHaveAttribute(
+    'title',
+    /^What 5 news reports said in 2022, not current fact\./,
+  );
   // Every claim about the companies the page names is there, each once (a claim about two of them is not
   // repeated): five shown, the rest folded.
   const about = new Set(['tiktok', 'bytedance', 'oracle'].flatMap((e) => claimsAbout(e).map((c) => c.id)));

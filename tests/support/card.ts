@@ -5,6 +5,8 @@ export interface CardView {
   name: string;
   description: string;
   timeframe: string;
+  /** The timeframe in full, as its tooltip says it. */
+  timeframeFull: string;
   claims: { statement: string; meta: string; note: string | null; quote: string | null; source: string | null }[];
   allClaims: string;
   focusedInside: boolean;
@@ -22,6 +24,7 @@ export function readCard(tab: TestPage): Promise<CardView | null> {
       name: text(card.querySelector('.name')),
       description: text(card.querySelector('.description')),
       timeframe: text(card.querySelector('.timeframe')),
+      timeframeFull: card.querySelector('.timeframe')?.getAttribute('title') ?? '',
       claims: [...card.querySelectorAll('.claim')].map((claim) => ({
         statement: text(claim.querySelector('.statement')),
         meta: [...claim.querySelectorAll('.meta > span')].map((s) => text(s)).join(' | '),

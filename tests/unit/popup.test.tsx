@@ -183,7 +183,9 @@ describe('popup states', () => {
     const ids = [...root.querySelectorAll('.claims [data-claim-id]')].map((el) => el.getAttribute('data-claim-id'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('us-traffic-routed-to-oracle-cloud');
-    expect(root.querySelectorAll('.claims > .claim')).toHaveLength(5);
+    // Three folded to their statements before the fold, the rest folded behind it.
+    expect(root.querySelectorAll('.claims > .claim-rows > li > .claim-row')).toHaveLength(3);
+    expect(root.querySelector('.more-claims > summary')?.textContent).toBe(`${String(ids.length - 3)} more claims`);
     expect(root.querySelector('.page-repeats')).toBeNull();
   });
 
@@ -199,9 +201,13 @@ describe('popup states', () => {
     const root = await showPopup();
     const entry = root.querySelector('[data-page-claim="us-traffic-routed-to-oracle-cloud"]');
     expect(entry?.textContent).toContain('All US traffic now goes to Oracle, the company said.');
-    expect(entry?.querySelector('.claim')?.getAttribute('data-claim-id')).toBe('us-traffic-routed-to-oracle-cloud');
-    const first = [...root.querySelectorAll('.claims > .claim')].map((el) => el.getAttribute('data-claim-id'));
-    expect(first.slice(0, 2)).toEqual(['us-traffic-routed-to-oracle-cloud', 'everything-is-seen-in-china']);
+    expect(entry?.querySelector('.claim-row')?.getAttribute('data-claim-id')).toBe('us-traffic-routed-to-oracle-cloud');
+    expect(entry?.querySelector('.repeat-actions')?.textContent).toContain('1 sentence here');
+    // Below, the rest of the reports' claims, led by the page's ranking; the claim the page repeats is not
+    // listed twice.
+    const first = [...root.querySelectorAll('.claims .claim-row')].map((el) => el.getAttribute('data-claim-id'));
+    expect(first[0]).toBe('everything-is-seen-in-china');
+    expect(first).not.toContain('us-traffic-routed-to-oracle-cloud');
   });
 
   it('on a page about something else, says so and folds the claims', async () => {

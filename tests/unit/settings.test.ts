@@ -20,6 +20,7 @@ describe('parseSettings', () => {
       companies: { tiktok: true, bytedance: false, oracle: true },
       highlightStyle: 'contrast',
       hoverDelayMs: 250,
+      markSentences: false,
     };
     expect(parseSettings(stored)).toEqual({
       settings: { ...stored, disabledSites: ['example.com', 'news.example.org'] },

@@ -1,6 +1,6 @@
 /** The hover card's content: a company, its most relevant claims, and where each comes from. */
 import { t } from '../../shared/i18n.ts';
-import { timeframeLabel } from '../../shared/kinds.ts';
+import { shortTimeframeLabel, timeframeLabel } from '../../shared/kinds.ts';
 import type { ClaimSummary } from '../../shared/summary.ts';
 import { ClaimView } from '../../ui/ClaimView.tsx';
 import type { OpenSource } from '../../ui/Quote.tsx';
@@ -56,7 +56,9 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource, onFollowLink
           {/* Always in sight: whose claims these are, and that they are 2022's reports, not today's facts. */}
           <header>
             <h2 class="name">{name}</h2>
-            <p class="timeframe">{timeframeLabel(state.summary.timeframe)}</p>
+            <p class="timeframe" title={timeframeLabel(state.summary.timeframe)}>
+              {shortTimeframeLabel(state.summary.timeframe)}
+            </p>
           </header>
           {/* The one part that scrolls, so a short window still shows the header and the "All claims" link. */}
           <div class="body">

@@ -37,15 +37,15 @@ import { CARD_CSS } from './styles.ts';
 
 /** Time the pointer has to leave a highlight for the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
-/** How often the pointer's position is checked against the sentence markers while it moves. */
-const MOVE_CHECK_MS = 50;
 /**
  * How long keyboard focus must rest on a link that holds a highlight before its card opens: tabbing
  * through a navigation bar passes each link in well under this, and opens nothing.
  */
 export const FOCUS_OPEN_DELAY_MS = 700;
-/** The card never grows past this, however much room the window has. */
+/** The card never grows past this, however much room the window has, */
 const CARD_MAX_HEIGHT = 520;
+/** nor past this share of the window's height: on a phone the text it is about stays in sight. */
+const CARD_MAX_SHARE = 0.6;
 /** Space kept between the card and the window's edges. */
 const EDGE = 8;
 /** What the keyboard can reach in the card, in order (anything inside a closed disclosure is skipped). */
@@ -65,8 +65,8 @@ function loadSummary(entity: EntityId, first: string | null, context: string): P
 export interface SentenceSource {
   /** The marked sentence under a point of the viewport. */
   at(x: number, y: number): MarkedSentence | null;
-  /** Every marked sentence, in page order. */
-  readonly list: readonly MarkedSentence[];
+  /** Every sentence drawn on the page, in page order (none while the reader has marks off). */
+  readonly marked: readonly MarkedSentence[];
   /** Scrolls a sentence into view and flashes it. */
   reveal(sentence: MarkedSentence): boolean;
 }
@@ -99,8 +99,11 @@ function isAfter(a: Element | Range, b: Element | Range): boolean {
 }
 
 interface OpenOptions {
-  /** What opened the card: the pointer, a tap (touch), keyboard focus on a link, or the next-mention command. */
-  by: 'pointer' | 'tap' | 'focus' | 'command';
+  /**
+   * What opened the card: the pointer resting on a name, a click on a marked sentence, a tap (touch),
+   * keyboard focus on a link, or the next-mention command.
+   */
+  by: 'pointer' | 'click' | 'tap' | 'focus' | 'command';
   /**
    * Where focus goes back to (Escape, the close button, Shift+Tab from the card's first stop) and where
    * Tab goes on from after the card's last stop: the link for a focus-opened card, whatever had focus
@@ -128,9 +131,8 @@ export class CardController {
   private sentences: SentenceSource | null = null;
   /** Where the next-mention command last went: a highlight or a marked sentence. */
   private visited: Element | Range | null = null;
-  private pendingSentence: Range | null = null;
-  private moveTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastMove: { x: number; y: number; target: EventTarget | null } | null = null;
+  /** A tap closed a card: the click that follows it opens nothing (a tap outside a card only closes it). */
+  private tapClosed = false;
 
   constructor(
     private readonly doc: Document,
@@ -149,48 +151,29 @@ export class CardController {
     return this.anchor !== null || this.sentence !== null;
   }
 
-  /** Lets hovering a sentence marker open the card on that sentence's claim, and the command visit them. */
+  /**
+   * Lets a click or tap on a marked sentence open the card on that sentence's claim, and the command visit
+   * them. Resting the pointer on a sentence opens nothing: a reader moving the mouse over a story must not be
+   * chased by cards (only a name's own highlight opens one on hover).
+   */
   followSentences(source: SentenceSource | null): void {
-    if (source && !this.sentences)
-      this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
-    if (!source && this.sentences) this.doc.removeEventListener('pointermove', this.onPointerMove, true);
     this.sentences = source;
   }
 
-  private readonly onPointerMove = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
-    this.lastMove = { x: event.clientX, y: event.clientY, target: event.target };
-    // At most one look every MOVE_CHECK_MS (a marker's rectangles are measured, never on every event), and
-    // one after the pointer stops, so where it comes to rest is always looked at.
-    if (this.moveTimer !== undefined) return;
-    this.moveTimer = setTimeout(() => {
-      this.moveTimer = undefined;
-      const move = this.lastMove;
-      if (move) this.pointerAt(move.x, move.y, move.target);
-    }, MOVE_CHECK_MS);
-  };
-
-  private pointerAt(x: number, y: number, target: EventTarget | null): void {
-    if (!this.sentences || this.markAt(target) || this.inCard(target)) return;
-    const hit = this.sentences.at(x, y);
-    if (hit && hit.range === this.sentence) {
-      clearTimeout(this.closeTimer);
-      return;
+  /** A click or tap on a marked sentence (not on a name, a link or a control, nor ending a selection). */
+  private sentenceClicked(event: MouseEvent, by: 'click' | 'tap'): boolean {
+    const target = event.target;
+    if (!this.sentences || !(target instanceof Element) || this.inCard(target)) return false;
+    if (target.closest('a[href], button, input, select, textarea, label, summary, [contenteditable]')) return false;
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) return false;
+    const hit = this.sentences.at(event.clientX, event.clientY);
+    if (!hit) return false;
+    if (hit.range !== this.sentence) {
+      this.close(false);
+      this.openOnSentence(hit, { by, origin: null });
     }
-    if (hit && hit.range === this.pendingSentence) return;
-    clearTimeout(this.openTimer);
-    this.pendingSentence = hit?.range ?? null;
-    if (hit) {
-      const delay = (this.settings() ?? DEFAULT_SETTINGS).hoverDelayMs;
-      this.openTimer = setTimeout(() => {
-        this.pendingSentence = null;
-        this.close(false);
-        this.openOnSentence(hit, { by: 'pointer', origin: null });
-      }, delay);
-    } else if (this.sentence && this.openedBy === 'pointer') {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
-    }
+    return true;
   }
 
   /**
@@ -270,7 +253,7 @@ export class CardController {
   /** The command's stops in page order: our highlights and the marked sentences, merged (each list is in order). */
   private stops(entity: EntityId | null): Stop[] {
     const marks = this.marksOf(entity);
-    const sentences = (this.sentences?.list ?? []).filter(
+    const sentences = (this.sentences?.marked ?? []).filter(
       (s) => !s.range.collapsed && (entity === null || s.entity === entity),
     );
     const out: Stop[] = [];
@@ -341,9 +324,15 @@ export class CardController {
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     this.lastPointerType = event.pointerType;
-    // A tap anywhere but the card and the highlight it is open on closes it (touch has no "pointer left").
-    if (event.pointerType === 'touch' && this.openedBy === 'tap' && !this.inCard(event.target)) {
-      if (this.markAt(event.target) !== this.anchor) this.close(false);
+    this.tapClosed = false;
+    if (!this.isOpen || this.inCard(event.target)) return;
+    // A card opened by a tap or a click stays until the reader puts a finger or the pointer down elsewhere
+    // (touch has no "pointer left"); that tap only closes it, even on another name or marked sentence.
+    const explicit = this.openedBy === 'tap' || this.openedBy === 'click';
+    if (event.pointerType === 'touch' ? this.isOpen : explicit) {
+      if (this.anchor && this.markAt(event.target) === this.anchor) return;
+      this.close(false);
+      this.tapClosed = event.pointerType === 'touch';
     }
   };
 
@@ -354,9 +343,18 @@ export class CardController {
    */
   private readonly onClick = (event: MouseEvent): void => {
     const type = event instanceof PointerEvent && event.pointerType ? event.pointerType : this.lastPointerType;
-    if (type !== 'touch') return;
+    if (type === 'touch' && this.tapClosed) {
+      // The tap closed a card: it opens nothing else, and a highlight's link is not followed on it.
+      this.tapClosed = false;
+      if (this.markAt(event.target) || this.sentences?.at(event.clientX, event.clientY)) event.preventDefault();
+      return;
+    }
     const mark = this.markAt(event.target);
-    if (!mark || mark === this.anchor) return;
+    if (!mark) {
+      this.sentenceClicked(event, type === 'touch' ? 'tap' : 'click');
+      return;
+    }
+    if (type !== 'touch' || mark === this.anchor) return;
     event.preventDefault();
     clearTimeout(this.openTimer);
     this.close(false);
@@ -389,7 +387,9 @@ export class CardController {
     const to = event.relatedTarget;
     if (to instanceof Node && leaving.contains(to)) return;
     if (this.markAt(event.target)) clearTimeout(this.openTimer);
-    if (!this.isOpen || this.inCard(to) || to === this.anchor) return;
+    // Only a card the resting pointer opened closes when the pointer leaves; one the reader clicked, tapped
+    // or reached by keyboard stays until dismissed.
+    if (!this.isOpen || this.openedBy !== 'pointer' || this.inCard(to) || to === this.anchor) return;
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
   };
@@ -425,6 +425,8 @@ export class CardController {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
+      // Escape in an open copy menu closes the menu (CopyCitation), not the card.
+      if (event.composedPath().some((el) => el instanceof HTMLElement && el.matches('.cite[data-open]'))) return;
       if (!this.isOpen) {
         // Escape during the pause on a link: the reader does not want its card.
         if (this.focusTimer !== undefined) {
@@ -569,7 +571,12 @@ export class CardController {
         size({
           padding: EDGE,
           apply({ availableWidth, availableHeight, elements }) {
-            elements.floating.style.maxHeight = `${String(Math.max(0, Math.min(CARD_MAX_HEIGHT, Math.floor(availableHeight))))}px`;
+            const cap = Math.min(
+              CARD_MAX_HEIGHT,
+              Math.floor(innerHeight * CARD_MAX_SHARE),
+              Math.floor(availableHeight),
+            );
+            elements.floating.style.maxHeight = `${String(Math.max(0, cap))}px`;
             elements.floating.style.maxWidth = `${String(Math.max(0, Math.floor(availableWidth)))}px`;
           },
         }),

@@ -141,4 +141,13 @@ footer { flex: none; margin: 6px 16px 0; padding-top: 8px; border-top: 1px solid
 .all-claims { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
 .all-claims:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .state { margin: 0; padding: 0 44px 0 16px; color: var(--muted); }
+/* A short window (a phone held sideways): the claims get the room; the timeframe stays in its tooltip. */
+@media (max-height: 480px) {
+  .card { padding-top: 8px; }
+  header { padding-bottom: 4px; }
+  .timeframe { display: none; }
+  .close { top: 2px; }
+  footer { margin-top: 2px; padding-top: 4px; }
+  .claims-heading { margin-top: 6px; }
+}
 `;

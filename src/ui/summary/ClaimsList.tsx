@@ -38,6 +38,11 @@ export function ClaimsList({
   const found: SummaryClaim[] = searching
     ? searchClaims(ranked, query, theMatcher()).hits.map(({ claim }) => summarizeClaim(CLAIMS_INDEX, claim))
     : ranked.filter((claim) => !repeated.has(claim.id)).map((claim) => summarizeClaim(CLAIMS_INDEX, claim));
+  const exported: SummaryClaim[] = searching
+    ? found
+    : ranked
+        .filter((claim) => repeated.size === 0 || repeated.has(claim.id))
+        .map((claim) => summarizeClaim(CLAIMS_INDEX, claim));
   const list = (claims: SummaryClaim[]) => (
     <ol class="claim-rows">
       {claims.map((claim) => (
@@ -67,12 +72,13 @@ export function ClaimsList({
           )}
         </>
       )}
+      {/* What is relevant, said as such: the search's finds; on a story page, the claims it repeats; else
+          every claim about the companies it mentions. */}
       <ExportLinks
-        citations={(searching ? found : ranked.map((claim) => summarizeClaim(CLAIMS_INDEX, claim))).flatMap(
-          (claim) => claim.citation ?? [],
-        )}
+        citations={exported.flatMap((claim) => claim.citation ?? [])}
         heading={t('exportPageHeading', names)}
         name="claimlight-page-claims"
+        scope={searching ? { kind: 'found' } : repeated.size > 0 ? { kind: 'page' } : { kind: 'about', names }}
       />
     </>
   );

@@ -15,7 +15,7 @@ import type { Surface } from './PageSummary.tsx';
 
 const CLAIM_BY_ID = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim]));
 /** Claims shown before the fold. */
-const SHOWN = 5;
+const SHOWN = 4;
 
 /** A claim the page repeats, and the page's sentences (their positions in the page's list) that repeat it. */
 export interface RepeatedClaim {
@@ -160,7 +160,7 @@ function RepeatedEntry({
       </ClaimRow>
       <p class="repeat-actions">
         <span class="row-meta">
-          {reportsLabel(summary.reports)} · {tPlural('popupSentencesHere', n, [String(n)])}
+          {reportsLabel(summary.reports, summary.outOf)} · {tPlural('popupSentencesHere', n, [String(n)])}
         </span>
         {/* One sentence: show it. Several: show the first, then step through them. */}
         <span role="group" aria-label={t('panelStepSentences')}>
