@@ -216,6 +216,29 @@ for (const [width, height] of [
   });
 }
 
+test('in a 640 x 360 window the claims get the room: the timeframe goes to its tooltip, the claims scroll in most of the card', async ({
+  tab,
+  server,
+}) => {
+  await setViewport(tab, 640, 360);
+  await tab.goto(server.url('/article.html'));
+  await waitForHighlights(tab, 5);
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+  const layout = await cardLayout(tab);
+  const room = await tab.evaluate(() => {
+    const card = document.querySelector('claimlight-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+    const body = card?.querySelector<HTMLElement>('.body');
+    const part = (sel: string) => card?.querySelector(sel)?.getBoundingClientRect().height ?? 0;
+    return { card: card?.clientHeight ?? 0, body: body?.clientHeight ?? 0, header: part('header'), footer: part('footer'), top: card?.getBoundingClientRect().top ?? 0 };
+  });
+  expect(layout).toMatchObject({ name: true, timeframe: false, allClaims: true, firstStatement: true, scrolls: true });
+  // The claims' part is most of the card (it was 52 to 139 px in a window this short).
+  expect(room.body, JSON.stringify(room)).toBeGreaterThanOrEqual(150);
+  expect(room.body / room.card).toBeGreaterThan(0.6);
+});
+
 test('a quote that only restates the claim above it is folded behind its source; one that adds to it shows', async ({
   tab,
 }) => {

@@ -5,7 +5,8 @@
 import { expect, test } from '../support/fixtures.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
-import { waitForHighlights } from '../support/page.ts';
+import { setViewport } from '../support/keyboard.ts';
+import { openStoryPage, waitForHighlights } from '../support/page.ts';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Touch</title>
 <meta name="viewport" content="width=device-width"></head><body style="font:18px/1.6 sans-serif;margin:20px">
@@ -71,5 +72,50 @@ test('a tap on a highlight inside a link opens the card first; the card offers t
   expect(await tab.evaluate(() => location.hash)).toBe('');
   await tapOn(tab, '#link claimlight-mention');
   await tab.waitFor(() => location.hash === '#followed');
+  expect(tab.pageErrors).toEqual([]);
+});
+
+test('on a 360 x 640 phone: the card leaves the sentence in sight, and a tap outside it only closes it', async ({
+  tab,
+  server,
+}) => {
+  await setViewport(tab, 360, 640);
+  await openStoryPage(tab, server.url('/story.html'));
+  // The first paragraph (with names) at the top of the screen, the quoted sentence near its bottom.
+  await tab.evaluate(() => {
+    document.getElementById('p1')?.insertAdjacentHTML('afterend', '<div style="height:360px"></div>');
+    window.scrollTo(0, (document.getElementById('p1')?.getBoundingClientRect().top ?? 0) + scrollY - 10);
+  });
+  const sentence = () =>
+    tab.evaluate(() => {
+      const text = document.getElementById('p2')?.firstChild;
+      if (!(text instanceof Text)) throw new Error('no sentence');
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('Everything'));
+      range.setEnd(text, text.data.indexOf('Everything') + 10);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
+    });
+  const cardOpen = () => readCard(tab).then((card) => card !== null);
+  // A tap on the marked sentence (it names no company) opens its card, beside it, not over it.
+  let at = await sentence();
+  await tab.tap(at.x, at.y);
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') != null);
+  const card = await readCard(tab);
+  // At most 60% of the screen's height, and the sentence it is about stays in sight.
+  expect(card?.rect.height).toBeLessThanOrEqual(640 * 0.6);
+  at = await sentence();
+  const overlaps = card !== null && at.top < card.rect.y + card.rect.height && at.bottom > card.rect.y;
+  expect(overlaps).toBe(false);
+  // A tap on a name outside the card closes it, and opens no other card on that tap.
+  await tapOn(tab, '#p1 claimlight-mention');
+  expect(await cardOpen()).toBe(false);
+  // A second tap on the name opens its card (so the first could have).
+  await tapOn(tab, '#p1 claimlight-mention');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.name') != null);
+  // A tap on the sentence, outside this card, closes it too, opening nothing.
+  at = await sentence();
+  await tab.tap(at.x, at.y);
+  expect(await cardOpen()).toBe(false);
   expect(tab.pageErrors).toEqual([]);
 });

@@ -44,8 +44,12 @@ export const CLOSE_GRACE_MS = 300;
 export const FOCUS_OPEN_DELAY_MS = 700;
 /** The card never grows past this, however much room the window has, */
 const CARD_MAX_HEIGHT = 520;
-/** nor past this share of the window's height: on a phone the text it is about stays in sight. */
+/**
+ * nor past this share of the window's height (on a phone the text it is about stays in sight), unless that
+ * leaves it shorter than CARD_MIN_CAP (a short window still gives the claims room to read).
+ */
 const CARD_MAX_SHARE = 0.6;
+const CARD_MIN_CAP = 280;
 /** Space kept between the card and the window's edges. */
 const EDGE = 8;
 /** What the keyboard can reach in the card, in order (anything inside a closed disclosure is skipped). */
@@ -571,11 +575,8 @@ export class CardController {
         size({
           padding: EDGE,
           apply({ availableWidth, availableHeight, elements }) {
-            const cap = Math.min(
-              CARD_MAX_HEIGHT,
-              Math.floor(innerHeight * CARD_MAX_SHARE),
-              Math.floor(availableHeight),
-            );
+            const share = Math.max(CARD_MIN_CAP, Math.floor(innerHeight * CARD_MAX_SHARE));
+            const cap = Math.min(CARD_MAX_HEIGHT, share, Math.floor(availableHeight));
             elements.floating.style.maxHeight = `${String(Math.max(0, cap))}px`;
             elements.floating.style.maxWidth = `${String(Math.max(0, Math.floor(availableWidth)))}px`;
           },
