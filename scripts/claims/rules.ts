@@ -3,6 +3,7 @@
  * its sources, says who asserts it, and names reports the way the reader sees
  * them. See docs/claims.md for the rules a person applies on top of these.
  */
+import { splitSentences } from '../../src/shared/text/sentences.ts';
 import { REPORT_REF, type Claim } from '../../src/shared/claims.ts';
 import { terms } from '../../src/shared/claimMatch/features.ts';
 import type { EntityId } from '../../src/shared/entities.ts';
@@ -327,6 +328,25 @@ function midSentenceProblems(claim: Claim, context: QuoteContext): string[] {
   return problems;
 }
 
+/**
+ * A quote, full or partial, that starts inside one sentence and runs on into the next begins with the tail of
+ * a sentence the reader never sees whole ("while another suggested … everything.” Exactly what …"): it must
+ * start where its first sentence starts.
+ */
+function fragmentProblems(claim: Claim, context: QuoteContext): string[] {
+  const problems: string[] = [];
+  for (const e of claim.evidence) {
+    const document = context.documents.get(e.source);
+    if (document === undefined || !startsMidSentence(document, e.quote)) continue;
+    if (splitSentences(e.quote).length > 1)
+      problems.push(
+        `quote from ${e.source} starts with the end of one sentence and runs into the next: ` +
+          'start it where its first sentence starts, or end it before the next',
+      );
+  }
+  return problems;
+}
+
 /** `{002}` references in a text, as file codes. */
 function refsIn(text: string): string[] {
   return [...text.matchAll(REPORT_REF)].map((m) => m[1] ?? '');
@@ -419,6 +439,7 @@ export function claimTextProblems(
     if (!claim.entities.includes(entity)) problems.push(`statement names ${entity}, so entities must list "${entity}"`);
   }
   problems.push(...attributionProblems(claim));
+  if (context) problems.push(...fragmentProblems(claim, context));
   if (SPOKEN_BY_A_REPORT.has(claim.kind) && refsIn(claim.attribution).length === 0)
     problems.push(`a claim of kind "${claim.kind}" is the report's own: name the report in the attribution with {NNN}`);
   return problems;

@@ -231,7 +231,13 @@ test('in a 640 x 360 window the claims get the room: the timeframe goes to its t
     const card = document.querySelector('claimlight-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
     const body = card?.querySelector<HTMLElement>('.body');
     const part = (sel: string) => card?.querySelector(sel)?.getBoundingClientRect().height ?? 0;
-    return { card: card?.clientHeight ?? 0, body: body?.clientHeight ?? 0, header: part('header'), footer: part('footer'), top: card?.getBoundingClientRect().top ?? 0 };
+    return {
+      card: card?.clientHeight ?? 0,
+      body: body?.clientHeight ?? 0,
+      header: part('header'),
+      footer: part('footer'),
+      top: card?.getBoundingClientRect().top ?? 0,
+    };
   });
   expect(layout).toMatchObject({ name: true, timeframe: false, allClaims: true, firstStatement: true, scrolls: true });
   // The claims' part is most of the card (it was 52 to 139 px in a window this short).

@@ -430,6 +430,17 @@ const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
     says: /seeds\/companies\.json: company "oracle": description says "now"/,
   },
   {
+    name: 'a quote that starts with the end of one sentence and runs into the next',
+    file: 'claims.json',
+    text: () =>
+      withClaims(
+        (c) =>
+          (byId(c, 'master-admin-has-access-to-everything').evidence.find((e) => e.source.startsWith('004'))!.quote =
+            'while another suggested he had “has access to everything.” Exactly what was meant by “everything” remains unclear'),
+      ).claims.text,
+    says: /claim "master-admin-has-access-to-everything": quote from 004_5f719a10e8ff795e\.txt starts with the end of one sentence and runs into the next/,
+  },
+  {
     name: 'an entailment of a claim that does not exist',
     file: 'claims.json',
     text: () =>
@@ -578,6 +589,8 @@ describe('quotes that start mid-sentence', () => {
       ),
     ).toEqual([
       'claim "courts-blocked-the-ban": quote from 002_e8e945add41886bf.txt starts mid-sentence and leaves out "Trump", which the statement names: extend the quote to the start of its sentence or mark it partial',
+      // It also begins with the tail of one sentence and runs into the next (rule 15).
+      'claim "courts-blocked-the-ban": quote from 002_e8e945add41886bf.txt starts with the end of one sentence and runs into the next: start it where its first sentence starts, or end it before the next',
     ]);
     expect(
       messages(
