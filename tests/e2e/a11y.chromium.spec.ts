@@ -36,11 +36,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ]) {
         const page = await chromium.openExtensionPage(path);
         await page.emulateMedia({ colorScheme });
-        await page.waitForLoadState('load');
-        await page.waitForTimeout(200);
+        // Checked once the page has rendered what it shows: a claim, or the options' switches.
+        await page.locator('.claim-row, .claim, .switch, .document').first().waitFor({ timeout: 15_000 });
         if (path.startsWith('src/popup')) {
-          // Open a claim's quotes so they are checked too.
-          await page.locator('.quotes > summary').first().click();
+          // Unfold a claim's whole card so its quotes and copy control are checked too.
+          await page.locator('.claim-row > summary').first().click();
         }
         expect(await seriousViolations(page), path).toEqual([]);
         await page.close();
@@ -56,10 +56,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const panel = (await chromium.openPanel(tab)).page.page;
       await panel.emulateMedia({ colorScheme });
       await panel.locator('.company[data-entity="oracle"] .next').click({ timeout: 15_000 });
-      await expect(panel.locator('.company[data-entity="oracle"] .position')).toHaveText(/^Mention 1 of/);
+      await expect(panel.locator('.position')).toHaveText(/^Mention 1 of/);
       await panel.locator('.sentence-steps .next').click();
-      await expect(panel.locator('.sentence-steps .position')).toHaveText(/^Sentence 1 of/);
-      await panel.locator('.quotes > summary').first().click();
+      await expect(panel.locator('.position')).toHaveText(/^Sentence 1 of/);
+      await panel.locator('.claim-row > summary').first().click();
       expect(await seriousViolations(panel)).toEqual([]);
       // At a narrow panel's width too (Chrome's side panel starts at about 320 px).
       await panel.setViewportSize({ width: 320, height: 700 });

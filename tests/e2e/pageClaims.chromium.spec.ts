@@ -11,6 +11,8 @@ import { clearSettings, sendToTab, tabIdOf } from '../support/extension.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { focusStartButton, markedSentences, openStoryPage, waitForHighlights } from '../support/page.ts';
 
+const claimStatement = (id: string) => claimsFile.claims.find((c) => c.id === id)?.statement ?? id;
+
 async function openPopupFor(harness: ChromiumHarness, tabId: number): Promise<Page> {
   return harness.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
 }
@@ -39,16 +41,21 @@ test('the popup leads with the sentences the page repeats, each beside its claim
   );
   const seen = popup.locator('[data-page-claim="everything-is-seen-in-china"]');
   await expect(seen).toContainText('"Everything is seen in China," a member of the company');
-  // The claim beside it: its statement, who says it, and how many reports carry it.
-  await expect(seen.locator('.claim')).toContainText(/\d of 5 reports/);
+  // The claim: its statement, how many reports carry it and how many of the page's sentences repeat it; its
+  // whole card (who says it, the quotes) one click away.
+  await expect(seen.locator('.claim-row > summary')).toContainText(claimStatement('everything-is-seen-in-china'));
+  await expect(seen.locator('.repeat-actions')).toContainText(/\d of 5 reports · 1 sentence here/);
+  await seen.locator('.claim-row > summary').click();
+  await expect(seen.locator('.claim .attribution')).toBeVisible();
   await expect(popup.locator('.page-repeats h2')).toHaveText('What this page repeats');
-  // Each claim is listed once under "What the reports say", however many of its companies the page names.
+  // The rest of the reports' claims, each once, not again those the page repeats; three before the fold.
   const listed = await popup
     .locator('.claims [data-claim-id]')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')));
   expect(new Set(listed).size).toBe(listed.length);
+  expect(listed).not.toContain('everything-is-seen-in-china');
   expect(listed.length).toBeGreaterThan(5);
-  await expect(popup.locator('.claims > [data-claim-id], .claims > .claim')).toHaveCount(5);
+  await expect(popup.locator('.claims > .claim-rows > li')).toHaveCount(3);
 
   // "Show on the page": the page scrolls to the sentence and marks it strongly for a moment.
   await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -78,7 +85,7 @@ test('a page about other things: the popup says nothing on it relates to the rep
   });
   await expect(popup.locator('[data-page-claim]')).toHaveCount(0);
   await expect(popup.locator('.folded-claims')).not.toHaveAttribute('open');
-  await expect(popup.locator('.folded-claims > summary')).toContainText('Claims about TikTok, Oracle');
+  await expect(popup.locator('.folded-claims > summary')).toContainText('Claims about TikTok and Oracle');
   expect(await markedSentences(tab)).toEqual([]);
 });
 
@@ -132,9 +139,9 @@ test('the search finds claims by their words, across everything folded', async (
   await waitForHighlights(tab, 4);
   const popup = await openPopupFor(chromium, tabIdOf(tab));
   await popup.getByLabel('Search these claims').fill('recruit');
-  const found = popup.locator('.claims .claim');
+  const found = popup.locator('.claims .claim-row');
   await expect(found.first()).toBeVisible();
-  // Every claim about the companies whose statement, attribution or quotes say it, and no other.
+  // Every claim about the companies whose statement, attribution, note or quotes say it, and no other.
   expect(await found.count()).toBeGreaterThanOrEqual(2);
   for (const text of await found.allTextContents()) expect(text.toLowerCase()).toContain('recruit');
   await popup.getByLabel('Search these claims').fill('zzzz-no-such-claim');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import { clearSettings, evaluateInSidePanel, tabIdOf } from '../support/extension.ts';
+import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import { expect, test } from '../support/fixtures.ts';
 import { HIGHLIGHT, openStoryPage } from '../support/page.ts';
 
@@ -18,7 +19,7 @@ function summaryOf(page: Page) {
     companies: [...document.querySelectorAll('.company')].map((c) => c.querySelector('h2')?.textContent),
     counts: [...document.querySelectorAll('.company .count')].map((c) => c.textContent),
     repeats: [...document.querySelectorAll('[data-page-claim]')].map((el) => el.getAttribute('data-page-claim')),
-    claims: [...document.querySelectorAll('.claims > .claim')].map((el) => el.getAttribute('data-claim-id')),
+    claims: [...document.querySelectorAll('.claims .claim-row')].map((el) => el.getAttribute('data-claim-id')),
   }));
 }
 
@@ -40,8 +41,12 @@ test('the panel shows a tab exactly as the popup does', async ({ tab, server, ch
   };
   const fromPanel = await download(panelPage);
   expect(fromPanel).toBe(await download(popup));
-  const ids = (JSON.parse(fromPanel) as { id: string }[]).map((item) => item.id);
-  expect(ids).toEqual(expect.arrayContaining(fromPopup.claims.map((id) => `claimlight-${String(id)}`)));
+  // One item per report that carries a claim the page repeats, the claims in its note.
+  const items = JSON.parse(fromPanel) as { id: string; note: string }[];
+  expect(items.length).toBeGreaterThan(0);
+  const statement = (id: string | null) => claimsFile.claims.find((c) => c.id === id)?.statement ?? '';
+  const notes = items.map((item) => item.note).join('\n');
+  for (const id of fromPopup.repeats) expect(notes).toContain(statement(id));
   await popup.close();
   await panelPage.close();
 });
@@ -98,10 +103,11 @@ test('the panel works from the keyboard: focus stays on the button while the pag
     await panelPage.keyboard.press('Tab');
   await expect(next).toBeFocused();
   await panelPage.keyboard.press('Enter');
-  const position = panelPage.locator('.company[data-entity="tiktok"] .position');
-  await expect(position).toHaveText('Mention 1 of 2, marked on the page');
+  // The panel's one position line says where each step took the reader.
+  const position = panelPage.locator('.position');
+  await expect(position).toHaveText('Mention 1 of 2 of TikTok, marked on the page');
   await panelPage.keyboard.press('Space');
-  await expect(position).toHaveText('Mention 2 of 2, marked on the page');
+  await expect(position).toHaveText('Mention 2 of 2 of TikTok, marked on the page');
   // Focus stayed in the panel, on the button; the page moved and marked the mention without taking focus.
   await expect(next).toBeFocused();
   const page = await tab.evaluate(() => ({
@@ -113,7 +119,7 @@ test('the panel works from the keyboard: focus stays on the button while the pag
   await panelPage.keyboard.press('Shift+Tab');
   await expect(panelPage.locator('.company[data-entity="tiktok"] .previous')).toBeFocused();
   await panelPage.keyboard.press('Enter');
-  await expect(position).toHaveText('Mention 1 of 2, marked on the page');
+  await expect(position).toHaveText('Mention 1 of 2 of TikTok, marked on the page');
   await panelPage.close();
 });
 

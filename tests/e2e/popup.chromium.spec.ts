@@ -34,19 +34,21 @@ test('the popup lists the companies the tab mentions with their claims, and the 
     /^What 5 news reports said in 2022, not current fact\./,
   );
   // Every claim about the companies the page names is there, each once (a claim about two of them is not
-  // repeated): five shown, the rest folded.
+  // repeated): those the page repeats first, then the rest, three shown and the others folded.
+  await expect(popup.locator('.page-repeats [data-page-claim]').first()).toBeVisible({ timeout: 15_000 });
   const about = new Set(['tiktok', 'bytedance', 'oracle'].flatMap((e) => claimsAbout(e).map((c) => c.id)));
-  const listed = await popup
-    .locator('.claims [data-claim-id]')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')));
-  expect(new Set(listed)).toEqual(about);
-  expect(listed).toHaveLength(about.size);
-  await expect(popup.locator('.claims > .claim')).toHaveCount(5);
-  await expect(popup.locator('.more-claims > summary')).toHaveText(`${String(about.size - 5)} more claims`);
-  // Expanding a claim shows its verbatim quotes, each linking to the source viewer.
+  const ids = (selector: string) =>
+    popup.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('data-claim-id')));
+  const repeated = await ids('.page-repeats [data-claim-id]');
+  const listed = await ids('.claims [data-claim-id]');
+  expect(new Set([...repeated, ...listed])).toEqual(about);
+  expect(repeated.length + listed.length).toBe(about.size);
+  await expect(popup.locator('.claims > .claim-rows > li')).toHaveCount(3);
+  await expect(popup.locator('.more-claims > summary')).toHaveText(`${String(listed.length - 3)} more claims`);
+  // Unfolding a claim shows its whole card: its verbatim quotes, each linking to the source viewer.
   await popup.locator('.more-claims > summary').click();
   const claim = popup.locator('.claims [data-claim-id="china-based-staff-accessed-us-data"]');
-  await claim.locator('.quotes > summary').click();
+  await claim.locator('summary').first().click();
   const quotes = claim.locator('blockquote');
   await expect(quotes).toHaveCount(5);
   const top = claimsFile.claims.find((c) => c.id === 'china-based-staff-accessed-us-data');

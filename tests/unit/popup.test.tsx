@@ -113,6 +113,14 @@ describe('popup states', () => {
     expect(root.querySelector('#site')).toBeNull();
   });
 
+  it('names Claimlight’s own pages as such, not as pages browsers keep extensions out of', async () => {
+    world.url = 'chrome-extension://test/src/library/index.html';
+    const root = await showPopup();
+    expect(root.textContent).toContain('This is one of Claimlight’s own pages');
+    const { unsupportedReason } = await import('../../src/ui/summary/state.ts');
+    expect(unsupportedReason('chrome-extension://other-extension/page.html')).toBe('browser');
+  });
+
   it('recognises add-on stores as such pages', async () => {
     const { unsupportedReason } = await import('../../src/ui/summary/state.ts');
     expect(unsupportedReason('https://chromewebstore.google.com/detail/x')).toBe('store');

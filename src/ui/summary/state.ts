@@ -31,7 +31,7 @@ export interface PageState {
  * does not answer and its address is hidden (Chrome's side panel reads addresses only with the reader's
  * click): either a page with no mention or one browsers keep extensions out of, and the message says both.
  */
-export type UnsupportedReason = 'browser' | 'store' | 'reader' | 'pdf' | 'unknown';
+export type UnsupportedReason = 'own' | 'browser' | 'store' | 'reader' | 'pdf' | 'unknown';
 
 const STORES: readonly ((url: URL) => boolean)[] = [
   (u) => u.hostname === 'chromewebstore.google.com',
@@ -45,13 +45,15 @@ const STORES: readonly ((url: URL) => boolean)[] = [
  * Firefox's Reader View (an about: page of its own), and PDFs, which both browsers show in a viewer of
  * their own rather than as a page of text.
  */
-export function unsupportedReason(url: string): UnsupportedReason | null {
+export function unsupportedReason(url: string, ownPrefix = browser.runtime.getURL('')): UnsupportedReason | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
+  // Claimlight's own pages (the library, a report, the options) are named as such.
+  if (url.startsWith(ownPrefix)) return 'own';
   if (parsed.protocol === 'about:' && parsed.pathname === 'reader') return 'reader';
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'file:') return 'browser';
   if (STORES.some((isStore) => isStore(parsed))) return 'store';
@@ -60,6 +62,7 @@ export function unsupportedReason(url: string): UnsupportedReason | null {
 }
 
 const UNSUPPORTED_MESSAGE: Record<UnsupportedReason, string> = {
+  own: 'popupOwnPage',
   browser: 'popupUnsupportedBrowser',
   store: 'popupUnsupportedStore',
   reader: 'popupUnsupportedReader',
