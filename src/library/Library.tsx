@@ -1,18 +1,19 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { CLAIM_KINDS, isClaimKind, reportName, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
 import { citationOf } from '../shared/citation.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
-import { kindMessageKey, timeframeLabel } from '../shared/kinds.ts';
+import { kindMessageKey, reportsHelp, timeframeLabel } from '../shared/kinds.ts';
 import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { corroborationOrder } from '../shared/ranking.ts';
 import { summarizeClaim } from '../shared/summary.ts';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { ExportLinks } from '../ui/ExportLinks.tsx';
 import { libraryQueryString, type LibraryQuery } from './query.ts';
-import { searchClaims } from './search.ts';
+import { searchLibrary, wordsToSearch } from './search.ts';
 
 const index = CLAIMS_INDEX;
 
@@ -60,10 +61,18 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     history.replaceState(null, '', `${location.pathname}${libraryQueryString(next)}`);
   };
   // The standing order (corroboration, the filtered company's own claims first), then the search's.
-  const shown = useMemo(
-    () => searchClaims(corroborationOrder(filtered(query), query.entity ?? undefined), query.text),
+  const result = useMemo(
+    () => searchLibrary(corroborationOrder(filtered(query), query.entity ?? undefined), query.text),
     [query],
   );
+  // A sentence the reports repeat nowhere: say so, show only claims holding all its words (never merely
+  // nearby ones, which would read as an answer), and offer a search for a few of its words.
+  const repeatsNothing = result.asText && !result.hits.some((hit) => hit.by === 'repeats');
+  const shown = useMemo(
+    () => result.hits.filter((hit) => !repeatsNothing || hit.by === 'words').map((hit) => hit.claim),
+    [result, repeatsNothing],
+  );
+  const suggestion = repeatsNothing ? wordsToSearch(filtered(query), query.text) : '';
   // What the export links download: the claims this view shows, in its order.
   const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [shown]);
 
@@ -72,6 +81,22 @@ export function Library({ initial }: { initial: LibraryQuery }) {
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
       <p class="timeframe">{timeframeLabel(timeframeOf(index.sources))}</p>
+      {/* Every label a claim carries, explained once, here. */}
+      <details class="help">
+        <summary>{t('libraryHelp')}</summary>
+        <dl>
+          {CLAIM_KINDS.map((kind) => (
+            <Fragment key={kind}>
+              <dt>{t(kindMessageKey(kind))}</dt>
+              <dd>{t(`${kindMessageKey(kind)}_help`)}</dd>
+            </Fragment>
+          ))}
+          <dt>{t('libraryHelpReportsTerm')}</dt>
+          <dd>{reportsHelp()}</dd>
+          <dt>{t('libraryHelpQuotesTerm')}</dt>
+          <dd>{t('libraryHelpQuotes')}</dd>
+        </dl>
+      </details>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
           id="filter-company"
@@ -104,6 +129,16 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           />
         </div>
       </form>
+      {repeatsNothing && (
+        <div class="no-repeat" role="status">
+          <p>{t('libraryRepeatsNothing')}</p>
+          {suggestion && (
+            <button type="button" class="search-words" onClick={() => update({ text: suggestion })}>
+              {t('librarySearchWords', suggestion)}
+            </button>
+          )}
+        </div>
+      )}
       <p class="summary" role="status">
         {t('librarySummary', [String(shown.length), String(index.claims.length)])}
       </p>

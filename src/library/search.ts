@@ -7,6 +7,8 @@ import { theMatcher } from '../shared/claimMatch/matcher.ts';
 import type { IndexedClaim } from '../shared/claims.ts';
 import { searchClaims as search, type SearchResult } from '../shared/ranking.ts';
 
+export { wordsToSearch } from '../shared/ranking.ts';
+
 export function searchLibrary(claims: readonly IndexedClaim[], text: string): SearchResult {
   return search(claims, text, text.trim() ? theMatcher() : null);
 }

@@ -196,3 +196,29 @@ export function searchClaims(claims: readonly IndexedClaim[], query: string, mat
   hits.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
   return { hits: hits.map(({ claim, by }) => ({ claim, by })), asText };
 }
+
+/**
+ * A few words of `query` worth searching the claims for, when read as a sentence it repeats none: its
+ * content words that some claim holds, the rarest among the claims first, as many as some claim holds all
+ * of. Empty when no claim holds any of them.
+ */
+export function wordsToSearch(claims: readonly IndexedClaim[], query: string, count = 3): string {
+  const held = claims.map(searchable);
+  const seen = new Set<string>();
+  const candidates = searchWords(query).filter((word) => {
+    if (STOP_WORDS.has(word) || word.length < 3 || seen.has(word)) return false;
+    seen.add(word);
+    return true;
+  });
+  const holders = (words: readonly string[]) => held.filter((claimWords) => holdsAll(claimWords, words)).length;
+  // The rarest word some claim holds first, then each next rarest that still leaves some claim holding all.
+  const chosen: string[] = [];
+  for (const { word } of candidates
+    .map((word) => ({ word, n: holders([word]) }))
+    .filter(({ n }) => n > 0)
+    .sort((a, b) => a.n - b.n)) {
+    if (chosen.length >= count) break;
+    if (holders([...chosen, word]) > 0) chosen.push(word);
+  }
+  return chosen.join(' ');
+}

@@ -25,7 +25,7 @@ test('options: every change is saved and reaches open tabs', async ({ tab, serve
   await options.getByRole('switch', { name: 'Highlight Oracle' }).click();
   await expect.poll(() => storedSettings(chromium)).toMatchObject({ companies: { oracle: false } });
   await tab.waitFor(() => document.querySelectorAll('[data-claimlight-entity="oracle"]').length === 0);
-  await options.getByLabel('Underline').check();
+  await options.getByLabel('Underline', { exact: true }).check();
   await expect.poll(() => storedSettings(chromium)).toMatchObject({ highlightStyle: 'underline' });
   const delay = options.getByLabel(/Delay before the card opens/);
   await delay.fill('650');
