@@ -245,6 +245,34 @@ test('in a 640 x 360 window the claims get the room: the timeframe goes to its t
   expect(room.body / room.card).toBeGreaterThan(0.6);
 });
 
+test('the card from the keyboard: one copy control per claim, and the claims a landmark to jump past', async ({
+  tab,
+}) => {
+  await tab.hover('#p1 claimlight-mention');
+  await waitForCard(tab, 'ByteDance');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') !== null);
+  const stops = await tab.evaluate(() => {
+    const card = document.querySelector('claimlight-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+    if (!card) throw new Error('no card');
+    const focusable = [
+      ...card.querySelectorAll<HTMLElement>('a[href], button, summary, input, select, [tabindex]:not([tabindex="-1"])'),
+    ].filter((el) => el.checkVisibility());
+    const region = card.querySelector('section[aria-labelledby]');
+    return {
+      claims: card.querySelectorAll('.claim').length,
+      copy: focusable.filter((el) => el.closest('.cite')).length,
+      total: focusable.length,
+      landmark: region
+        ? (card.querySelector(`#${region.getAttribute('aria-labelledby') ?? ''}`)?.textContent ?? null)
+        : null,
+    };
+  });
+  expect(stops.copy).toBe(stops.claims);
+  // The close button, each claim's few controls (its copy control, its folds and sources), "All claims".
+  expect(stops.total).toBeLessThanOrEqual(2 + stops.claims * 3);
+  expect(stops.landmark).toBe('What the reports say');
+});
+
 test('a quote that only restates the claim above it is folded behind its source; one that adds to it shows', async ({
   tab,
 }) => {

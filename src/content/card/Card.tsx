@@ -64,8 +64,13 @@ export function Card({ state, onClose, onOpenLibrary, onOpenSource, onFollowLink
           <div class="body">
             {state.related ? (
               <>
-                <h3 class="claims-heading">{t('cardClaimsHeading')}</h3>
-                {claims}
+                {/* A landmark: a screen reader can jump to the claims, or past them to "All claims". */}
+                <section aria-labelledby="claimlight-card-claims">
+                  <h3 class="claims-heading" id="claimlight-card-claims">
+                    {t('cardClaimsHeading')}
+                  </h3>
+                  {claims}
+                </section>
                 {/* Who the company is comes after what the reports say: on a short window the claims show first. */}
                 <h3 class="claims-heading">{t('cardAbout', name)}</h3>
                 <p class="description">{state.summary.description}</p>
