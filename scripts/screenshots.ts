@@ -19,14 +19,18 @@ try {
   await page.goto(server.url('/demo.html'));
   await page.waitForSelector('[data-claimlight-entity]');
   await page.hover('article p claimlight-mention');
-  await page.waitForFunction(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .name'));
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .claim'));
   await page.screenshot({ path: join(OUT, 'card.png') });
 
+  // The popup on a long story page, as a reader first sees it: what the page repeats, at the top.
+  await page.goto(server.url('/long-story.html'));
+  await page.waitForFunction(() => (CSS.highlights.get('claimlight-claim')?.size ?? 0) > 20, undefined, {
+    timeout: 20_000,
+  });
   const popup = await chromium.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${chromium.extensionId}/src/popup/index.html?tab=${String(tabId)}`);
-  await popup.waitForSelector('.company');
+  await popup.waitForSelector('.page-repeats .repeat');
   await popup.screenshot({ path: join(OUT, 'popup.png') });
 
   // The side panel beside the story page, after stepping to a mention and to a repeated sentence.
