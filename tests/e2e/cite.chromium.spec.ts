@@ -5,6 +5,7 @@
  * as CSL-JSON with one item per report.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import sourcesFile from '../../seeds/sources.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
@@ -151,6 +152,10 @@ test('the hover card: Copy citation copies the claim shown, with its quote as st
   expect(copied).toContain(quoted(quote));
 });
 
+const load = createRequire(import.meta.url);
+/** A stretch of a quote as the Markdown file holds it: its characters, Markdown's own escaped. */
+const unescapeFree = (text: string) => text.slice(0, 40).replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+
 test('the library exports the claims its filters show, saying how many, as Markdown and as CSL-JSON by report', async ({
   chromium,
 }) => {
@@ -186,10 +191,32 @@ test('the library’s CSL-JSON export of every claim has one item per report, an
 }) => {
   const library = await chromium.openExtensionPage('src/library/index.html');
   await expect(library.locator('.export')).toContainText(`Export these ${String(claimsFile.claims.length)} claims:`);
-  const download = library.waitForEvent('download');
-  await library.getByRole('link', { name: 'CSL-JSON (Zotero)' }).click();
-  const items = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as ExportedItem[];
+  const save = async (name: string) => {
+    const download = library.waitForEvent('download');
+    await library.getByRole('link', { name }).click();
+    return readFileSync(await (await download).path(), 'utf8');
+  };
+  const items = JSON.parse(await save('CSL-JSON (Zotero)')) as ExportedItem[];
   expect(items).toHaveLength(sources.length);
+  // The file as downloaded imports into a CSL processor (citation-js): a bibliography of one entry a report.
+  const { Cite } = load('@citation-js/core') as {
+    Cite: { async(data: unknown): Promise<{ format(type: string, options: Record<string, string>): string }> };
+  };
+  load('@citation-js/plugin-csl');
+  const bibliography = (await Cite.async(items)).format('bibliography', { format: 'text', template: 'apa' });
+  expect(bibliography.trim().split('\n')).toHaveLength(sources.length);
+  expect(bibliography).not.toMatch(/undefined|null|not stated/);
+  // In the Markdown file, a quote of two paragraphs stays inside its blockquote: every line of it starts with ">".
+  const markdown = await save('Markdown');
+  const twoParagraphs = claimsFile.claims
+    .flatMap((c) => c.evidence)
+    .find((e) => !('support' in e) && e.quote.includes('\n\n'))?.quote;
+  if (!twoParagraphs) throw new Error('no quote of two paragraphs in the seeds');
+  const lines = markdown.split('\n');
+  const first = lines.findIndex((line) => line.includes(unescapeFree(twoParagraphs.split('\n')[0] ?? '')));
+  expect(first).toBeGreaterThanOrEqual(0);
+  const span = twoParagraphs.split('\n').length;
+  for (const line of lines.slice(first, first + span)) expect(line).toMatch(/^>/);
   expect(items.map((i) => i.title).sort()).toEqual(sources.map(citedTitle).sort());
   expect(items.flatMap((i) => i['container-title'] ?? []).sort()).toEqual(['ClearanceJobs', 'Cybernews']);
   for (const item of items) {

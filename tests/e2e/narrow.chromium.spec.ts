@@ -12,11 +12,14 @@ for (const [name, path] of [
     await waitForHighlights(tab, 4);
     const page = await chromium.openExtensionPage(path(tabIdOf(tab)));
     await page.setViewportSize({ width: 360, height: 640 });
-    await expect(page.locator('.claim').first()).toBeVisible({ timeout: 15_000 });
+    // The popup folds its claims to their statements (ClaimRow); the library shows them whole.
+    await expect(page.locator('.claim-row, .claim').first()).toBeVisible({ timeout: 15_000 });
     const fit = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       width: document.documentElement.clientWidth,
-      widest: Math.max(...[...document.querySelectorAll('.claim')].map((c) => c.getBoundingClientRect().right)),
+      widest: Math.max(
+        ...[...document.querySelectorAll('.claim-row, .claim')].map((c) => c.getBoundingClientRect().right),
+      ),
     }));
     expect(fit.scroll).toBeLessThanOrEqual(fit.width);
     expect(fit.widest).toBeLessThanOrEqual(360);

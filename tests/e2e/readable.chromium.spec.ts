@@ -7,9 +7,16 @@ import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
 import { waitForHighlights } from '../support/page.ts';
 
-/** Computed font sizes in px of the first claim's sentence and of its label line (kind, attribution, reports). */
-async function claimSizes(page: Page): Promise<{ statement: number; label: number; body: number }> {
-  const claim = page.locator('.claim').first();
+/**
+ * Computed font sizes in px of the first claim's sentence and of its label line (kind, attribution, reports):
+ * a whole claim (`.claim`, `.meta`) in the library, a claim folded to its statement (`.claim-row`,
+ * `.row-meta`) in the popup.
+ */
+async function claimSizes(
+  page: Page,
+  [claimSelector, labelSelector] = ['.claim', '.meta'],
+): Promise<{ statement: number; label: number; body: number }> {
+  const claim = page.locator(claimSelector).first();
   await claim.locator('.statement').waitFor({ state: 'attached' });
   const size = (selector: string) =>
     page
@@ -17,8 +24,8 @@ async function claimSizes(page: Page): Promise<{ statement: number; label: numbe
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   return {
-    statement: await size('.claim .statement'),
-    label: await size('.claim .meta'),
+    statement: await size(`${claimSelector} .statement`),
+    label: await size(`${claimSelector} ${labelSelector}`),
     body: await size('body'),
   };
 }
@@ -27,11 +34,11 @@ test('the popup: a claim sentence is larger than its label, at the root size', a
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 6);
   const popup = await chromium.openExtensionPage(`src/popup/index.html?tab=${tabIdOf(tab)}`);
-  const sizes = await claimSizes(popup);
+  const sizes = await claimSizes(popup, ['.claim-row', '.row-meta']);
   expect(sizes.statement).toBeGreaterThan(sizes.label);
   expect(sizes.body).toBe(15);
   expect(sizes.statement).toBe(15);
-  expect(sizes.label).toBe(13);
+  expect(sizes.label).toBe(12);
   await popup.close();
 });
 
