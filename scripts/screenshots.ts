@@ -19,7 +19,9 @@ try {
   await page.goto(server.url('/demo.html'));
   await page.waitForSelector('[data-claimlight-entity]');
   await page.hover('article p claimlight-mention');
-  await page.waitForFunction(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .claim'));
+  await page.waitForFunction(() =>
+    document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card .claim'),
+  );
   await page.screenshot({ path: join(OUT, 'card.png') });
 
   // The popup on a long story page, as a reader first sees it: what the page repeats, at the top.
