@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mentionMatcher } from '../../src/content/matchers.ts';
+import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
 import { REPO_ROOT, startServer } from '../harness/server.ts';
 import { ChromiumBench, type BaselinePass, type ExtensionPass, type MinimalPass } from './chromium.ts';
 import { FirefoxBench, type FirefoxPass } from './firefox.ts';

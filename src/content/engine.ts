@@ -9,14 +9,14 @@ import { parseContentCommand, type StepDirection, type StepPosition } from '../s
 import { send } from '../shared/send.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
-import { Highlighter } from './highlighter.ts';
-import { PageClaims } from './pageClaims.ts';
-import { matcherFor } from './matchers.ts';
+import { Highlighter } from './highlight/highlighter.ts';
+import { PageClaims } from './page/pageClaims.ts';
+import { matcherFor } from './highlight/matchers.ts';
 import { markInitialPassDone } from './perf.ts';
-import { openShadowRootsUnder } from './shadowRoots.ts';
-import { nextTask } from './scheduler.ts';
+import { openShadowRootsUnder } from './dom/shadowRoots.ts';
+import { nextTask } from './dom/scheduler.ts';
 import { SettingsSource } from './settingsSource.ts';
-import { HighlightStylesheet, removeMarkerStyles } from './style.ts';
+import { HighlightStylesheet, removeMarkerStyles } from './dom/style.ts';
 
 /** Counts go to the background at most this often. */
 const REPORT_DELAY_MS = 250;

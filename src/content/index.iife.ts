@@ -10,10 +10,10 @@
  * dormant page is only watched for text it adds later.
  */
 import { SLICE_BUDGET_MS } from './constants.ts';
-import { mayHoldMention, subtreeMayMention } from './detect.ts';
+import { mayHoldMention, subtreeMayMention } from './detect/pretest.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
-import { probeForMention } from './probe.ts';
-import { ShadowRootSweep } from './shadowRoots.ts';
+import { probeForMention } from './detect/probe.ts';
+import { ShadowRootSweep } from './dom/shadowRoots.ts';
 
 markStart();
 

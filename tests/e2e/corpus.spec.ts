@@ -3,7 +3,7 @@
  * visible text exactly as it was, highlights nothing on the negative pages
  * and every mention its rules find on the others.
  */
-import { mentionMatcher } from '../../src/content/matchers.ts';
+import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
 import { EXCLUDED_SELECTOR } from '../../src/content/constants.ts';
 import { corpusPages } from '../support/corpus.ts';
 import { expect, test } from '../support/fixtures.ts';

@@ -22,7 +22,7 @@ describe('the companies in seeds/companies.json', () => {
   });
 
   it("let every rule's spellings through the pre-test, alone and in running text", async () => {
-    const { MAY_MENTION, mayMention } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION, mayMention } = await import('../../src/content/detect/pretest.ts');
     const matcher = compileMatcher(COMPANIES);
     const spellings = COMPANIES.flatMap((company) => spellingsOf(company).map((s) => [company.id, s] as const));
     expect(spellings.length).toBeGreaterThan(COMPANIES.length);

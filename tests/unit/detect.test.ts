@@ -2,13 +2,13 @@
 /** The pre-test on text read across nodes: textContent glues neighbouring text nodes together. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionMatcher } from '../../src/content/matchers.ts';
+import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
 import { COMPANIES } from '../../src/shared/lexicon.ts';
 import { findMentions } from '../../src/shared/mentions.ts';
 
 describe('the pre-test on text read across nodes', () => {
   it('finds a mention in one node even when textContent glues it to its neighbours', async () => {
-    const { subtreeMayMention } = await import('../../src/content/detect.ts');
+    const { subtreeMayMention } = await import('../../src/content/detect/pretest.ts');
     const pieces = [
       ...COMPANIES.flatMap((c) => c.mentions.spellings),
       ...COMPANIES.flatMap((c) => c.mentions.notFollowedBy.map((w) => ` ${w}`)),
@@ -37,7 +37,7 @@ describe('the pre-test on text read across nodes', () => {
   });
 
   it('settles text whose only candidates are inside words by asking each text node', async () => {
-    const { subtreeMayMention } = await import('../../src/content/detect.ts');
+    const { subtreeMayMention } = await import('../../src/content/detect/pretest.ts');
     const root = document.createElement('div');
     root.innerHTML = '<p>Kudos from TheMoonOracle and a tiktoker</p><p>the oracle of the allotment</p>';
     expect(subtreeMayMention(root)).toBe(false);

@@ -58,9 +58,9 @@ describe('a fourth company', () => {
   });
 
   it('passes the pre-test and is highlighted and counted', async () => {
-    const { subtreeMayMention } = await import('../../src/content/detect.ts');
-    const { Highlighter } = await import('../../src/content/highlighter.ts');
-    const { mentionMatcher } = await import('../../src/content/matchers.ts');
+    const { subtreeMayMention } = await import('../../src/content/detect/pretest.ts');
+    const { Highlighter } = await import('../../src/content/highlight/highlighter.ts');
+    const { mentionMatcher } = await import('../../src/content/highlight/matchers.ts');
     document.body.innerHTML = '<p>Acme Corp said so.</p><p>ACME Road is a street; ACME is the company.</p>';
     expect(subtreeMayMention(document.body)).toBe(true);
     const highlighter = new Highlighter(document, {

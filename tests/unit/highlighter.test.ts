@@ -4,8 +4,8 @@
  * undo node for node. The browsers run the same code in the e2e tests.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Highlighter } from '../../src/content/highlighter.ts';
-import { matcherFor } from '../../src/content/matchers.ts';
+import { Highlighter } from '../../src/content/highlight/highlighter.ts';
+import { matcherFor } from '../../src/content/highlight/matchers.ts';
 
 const ALL = { tiktok: true, bytedance: true, oracle: true };
 

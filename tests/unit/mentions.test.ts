@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/shared/mentions.ts';
-import { mentionMatcher } from '../../src/content/matchers.ts';
+import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
 import { COMPANIES } from '../../src/shared/lexicon.ts';
 
 const mentions = (text: string) => findMentions(mentionMatcher(), text).map(({ entity, text: t }) => `${entity}:${t}`);
@@ -72,7 +72,7 @@ it('finds every company in one pass, in order', () => {
 
 describe('the cheap pre-test', () => {
   it('never misses what the full rules find', async () => {
-    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION } = await import('../../src/content/detect/pretest.ts');
     const samples = [
       'TikTok',
       'Tik Tok',
@@ -97,12 +97,12 @@ describe('the cheap pre-test', () => {
   });
 
   it('lets the common noun "oracle" through without waking anything', async () => {
-    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION } = await import('../../src/content/detect/pretest.ts');
     expect(MAY_MENTION.test('the oracle of the allotment')).toBe(false);
   });
 
   it('passes every spelling of every rule, in every case the rule allows, derived from the rules', async () => {
-    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION } = await import('../../src/content/detect/pretest.ts');
     for (const company of COMPANIES) {
       const { spellings, ignoreCase } = company.mentions;
       for (const spelling of spellings) {
@@ -124,7 +124,7 @@ describe('the cheap pre-test', () => {
   });
 
   it('stops on near misses the whole-word and exclusion rules reject, as the rules do', async () => {
-    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION } = await import('../../src/content/detect/pretest.ts');
     for (const text of [
       'TheMoonOracle',
       'TikToker',
@@ -139,7 +139,7 @@ describe('the cheap pre-test', () => {
   });
 
   it('over-approximates the rules: whatever they find in any text, it finds', async () => {
-    const { MAY_MENTION } = await import('../../src/content/detect.ts');
+    const { MAY_MENTION } = await import('../../src/content/detect/pretest.ts');
     const pieces = [
       ...COMPANIES.flatMap((c) => c.mentions.spellings),
       ...COMPANIES.flatMap((c) => c.mentions.notFollowedBy),

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { rangeOf, readBlocks, textAround, worthMatching } from '../../src/content/pageText.ts';
+import { rangeOf, readBlocks, textAround, worthMatching } from '../../src/content/page/pageText.ts';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;

@@ -4,7 +4,7 @@
  * when small, in pieces when large; either way the answer must be the same.
  */
 import { describe, expect, it } from 'vitest';
-import { probeForMention, type ProbeResult } from '../../src/content/probe.ts';
+import { probeForMention, type ProbeResult } from '../../src/content/detect/probe.ts';
 
 function probe(readAtOnce?: number): Promise<ProbeResult> {
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShadowRootSweep } from '../../src/content/shadowRoots.ts';
+import { ShadowRootSweep } from '../../src/content/dom/shadowRoots.ts';
 
 afterEach(() => document.body.replaceChildren());
 

@@ -12,8 +12,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Highlighter } from '../../src/content/highlighter.ts';
-import { matcherFor } from '../../src/content/matchers.ts';
+import { Highlighter } from '../../src/content/highlight/highlighter.ts';
+import { matcherFor } from '../../src/content/highlight/matchers.ts';
 import { findMentions } from '../../src/shared/mentions.ts';
 
 const ALL = { tiktok: true, bytedance: true, oracle: true };

@@ -4,7 +4,7 @@
  * first mention, and after it come (highlight, text) pairs that Claimlight
  * created. Undo puts the page's text back in its node and removes ours.
  */
-import type { EntityId } from '../shared/entities.ts';
+import type { EntityId } from '../../shared/entities.ts';
 
 export interface HighlightEntry {
   /** The page's text node. */

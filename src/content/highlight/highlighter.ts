@@ -8,8 +8,8 @@
  * observer off, and the records of the rest are dropped (takeRecords after
  * each slice and after switching off).
  */
-import { emptyCounts, type EntityId, type MentionCounts } from '../shared/entities.ts';
-import { findMentions, type MentionMatcher } from '../shared/mentions.ts';
+import { emptyCounts, type EntityId, type MentionCounts } from '../../shared/entities.ts';
+import { findMentions, type MentionMatcher } from '../../shared/mentions.ts';
 import {
   EXCLUDED_SELECTOR,
   ELEMENT_RETRY_QUIET_MS,
@@ -22,11 +22,11 @@ import {
   QUICK_UNDO_MS,
   SLICE_BUDGET_MS,
   UNDO_WINDOW_MS,
-} from './constants.ts';
-import { mayMention, MAY_MENTION } from './detect.ts';
+} from '../constants.ts';
+import { mayMention, MAY_MENTION } from '../detect/pretest.ts';
 import { HighlightRegistry, type HighlightEntry } from './registry.ts';
-import { SliceScheduler, type Deadline } from './scheduler.ts';
-import { openShadowRootsUnder, ShadowRootSweep } from './shadowRoots.ts';
+import { SliceScheduler, type Deadline } from '../dom/scheduler.ts';
+import { openShadowRootsUnder, ShadowRootSweep } from '../dom/shadowRoots.ts';
 import { elementAtViewportTop } from './viewport.ts';
 import { wrapMentions, type TextMentions } from './wrap.ts';
 

@@ -16,9 +16,9 @@
  * inserted after it), and mark.js makes one iterator per batch.
  */
 import Mark from 'mark.js';
-import type { EntityId } from '../shared/entities.ts';
-import type { Mention } from '../shared/mentions.ts';
-import { ENTITY_ATTRIBUTE, MENTION_TAG } from './constants.ts';
+import type { EntityId } from '../../shared/entities.ts';
+import type { Mention } from '../../shared/mentions.ts';
+import { ENTITY_ATTRIBUTE, MENTION_TAG } from '../constants.ts';
 import type { HighlightEntry } from './registry.ts';
 
 export interface TextMentions {

@@ -5,8 +5,8 @@
  * again when the page's text has changed (a framework re-rendering a marked
  * sentence leaves its marker on nodes that are gone), at most every few seconds.
  */
-import { send } from '../shared/send.ts';
-import { markPageRead } from './perf.ts';
+import { send } from '../../shared/send.ts';
+import { markPageRead } from '../perf.ts';
 import { readBlocks, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 

@@ -4,9 +4,9 @@
  * to the page's DOM), otherwise as a <style> element. Every rule is !important
  * so that page CSS aimed at generic elements cannot hide or distort it.
  */
-import { highlightCss, MARKER_CSS } from '../shared/highlightCss.ts';
-import { UI_ATTRIBUTE } from './constants.ts';
-import type { HighlightStyle } from '../shared/settings.ts';
+import { highlightCss, MARKER_CSS } from '../../shared/highlightCss.ts';
+import { UI_ATTRIBUTE } from '../constants.ts';
+import type { HighlightStyle } from '../../shared/settings.ts';
 
 /** One stylesheet in one document, whose text can be replaced in place. */
 class DocumentSheet {

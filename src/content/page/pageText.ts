@@ -3,8 +3,8 @@
  * cell), read in slices, with where each block's characters live so that a
  * sentence found in a block's text becomes a Range in the page.
  */
-import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../shared/pageClaims.ts';
-import { UNREAD_SELECTOR } from './constants.ts';
+import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../../shared/pageClaims.ts';
+import { UNREAD_SELECTOR } from '../constants.ts';
 
 /** Elements that start a new block of text; inline elements (a, b, span, a highlight) do not. */
 const BLOCK_TAGS = new Set(

@@ -7,8 +7,8 @@
  * in pieces that each fit a slice, yielding between slices, so it never holds
  * the main thread for long; code under the split points is skipped.
  */
-import { MAY_MENTION, subtreeMayMention } from './detect.ts';
-import { deadlineIn } from './scheduler.ts';
+import { MAY_MENTION, subtreeMayMention } from './pretest.ts';
+import { deadlineIn } from '../dom/scheduler.ts';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
 

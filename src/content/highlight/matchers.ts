@@ -1,7 +1,7 @@
 /** Mention matchers for the companies a user has switched on, compiled once per combination. */
-import { ENTITY_IDS, perCompany, type EntityId } from '../shared/entities.ts';
-import { COMPANIES } from '../shared/lexicon.ts';
-import { compileMatcher, type MentionMatcher } from '../shared/mentions.ts';
+import { ENTITY_IDS, perCompany, type EntityId } from '../../shared/entities.ts';
+import { COMPANIES } from '../../shared/lexicon.ts';
+import { compileMatcher, type MentionMatcher } from '../../shared/mentions.ts';
 
 const cache = new Map<string, MentionMatcher>();
 

@@ -3,7 +3,7 @@
  * reader asked to see), drawn with the CSS Custom Highlight API so the page's
  * DOM is not touched.
  */
-import { FLASH_HIGHLIGHT } from '../shared/highlightCss.ts';
+import { FLASH_HIGHLIGHT } from '../../shared/highlightCss.ts';
 import { showMarkerStyles } from './style.ts';
 
 const FLASH_MS = 2000;

@@ -4,10 +4,10 @@
  * undo, nothing a framework can trip over), and the marker's look is our own
  * `::highlight(claimlight-claim)` rule, which page CSS cannot reach.
  */
-import type { EntityId } from '../shared/entities.ts';
-import { CLAIM_HIGHLIGHT } from '../shared/highlightCss.ts';
-import type { SentenceHit } from '../shared/pageClaims.ts';
-import { clearFlash, drawMarker, flash } from './flash.ts';
+import type { EntityId } from '../../shared/entities.ts';
+import { CLAIM_HIGHLIGHT } from '../../shared/highlightCss.ts';
+import type { SentenceHit } from '../../shared/pageClaims.ts';
+import { clearFlash, drawMarker, flash } from '../dom/flash.ts';
 import { rangeOf, type Block } from './pageText.ts';
 
 export interface MarkedSentence {
