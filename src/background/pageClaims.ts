@@ -8,7 +8,7 @@ import browser from '../shared/browser.ts';
 import { readPage } from '../shared/claimMatch/match.ts';
 import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { theMatcher } from '../shared/claimMatch/matcher.ts';
-import { parsePageClaims, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
+import { parsePageClaims, sentenceIds, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
 import { pageClaimsKey } from '../shared/sessionKeys.ts';
 
 declare const __CLAIMLIGHT_BENCH__: boolean;
@@ -54,21 +54,25 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
   const reading = readPage(text, theMatcher());
   const hits: SentenceHit[] = [];
   const sentences: PageClaims['sentences'] = [];
-  for (const sentence of reading.matches) {
+  // Each sentence's id travels with it to the popup and back to the page (never its position in a list).
+  const ids = sentenceIds(reading.matches.map((sentence) => sentence.text));
+  reading.matches.forEach((sentence, i) => {
+    const id = ids[i] ?? '';
     const block = blockAt(sentence.start);
     const base = starts[block] ?? 0;
     const claims = sentence.matches.map((match) => match.claimId);
     const entity = ENTITY_OF_CLAIM.get(claims[0] ?? '');
-    if (!entity) continue;
+    if (!entity) return;
     hits.push({
+      id,
       block,
       start: sentence.start - base,
       end: Math.min(sentence.end, base + (blocks[block]?.length ?? 0)) - base,
       claims,
       entity,
     });
-    sentences.push({ text: sentence.text.trim(), claims });
-  }
+    sentences.push({ id, text: sentence.text.trim(), claims });
+  });
   const ranked = reading.ranked.map((match) => match.claimId);
   return { hits, page: { sentences, aboutStory: reading.relates, ranked } };
 }

@@ -5,7 +5,16 @@
  */
 import browser from '../shared/browser.ts';
 import { totalMentions, type EntityId, type MentionCounts } from '../shared/entities.ts';
-import { parseContentCommand, type StepDirection, type StepPosition } from '../shared/messages.ts';
+import {
+  CONTENT_COMMANDS,
+  dispatchCommand,
+  type Handlers,
+  type StepDirection,
+  type StepPosition,
+} from '../shared/messages.ts';
+import type { SentenceId } from '../shared/pageClaims.ts';
+import { MENTION_TAG } from './constants.ts';
+import { ReaderPlace } from './place/place.ts';
 import { send } from '../shared/send.ts';
 import { isActiveOn, type Settings } from '../shared/settings.ts';
 import { CardController } from './card/controller.tsx';
@@ -29,6 +38,8 @@ export class Engine {
   private lastReported = 0;
   /** The sentences that repeat claims, for the top frame only (the page the popup summarises). */
   private readonly pageClaims: PageClaims | null;
+  /** Where the reader is: the command, the side panel's stepping and "Show on the page" all move it. */
+  private readonly place: ReaderPlace;
   private initialPassDone = false;
   /** The elements that brought the page's first possible mention (none: the page's own text did). */
   private wokenBy: Element[] = [];
@@ -52,6 +63,7 @@ export class Engine {
       },
     });
     this.pageClaims = doc.defaultView?.top === doc.defaultView ? new PageClaims(doc) : null;
+    this.place = new ReaderPlace(doc, this.isOurs, this.pageClaims?.marks ?? null);
     this.highlighter.observe(doc);
     for (const shadow of openShadowRootsUnder(doc)) this.highlighter.observe(shadow);
   }
@@ -92,31 +104,37 @@ export class Engine {
     this.pageClaims?.marks.setVisible(next.markSentences);
   }
 
-  /** Scrolls to the n-th sentence that repeats a claim and flashes it. */
-  revealSentence(index: number): boolean {
-    const marks = this.pageClaims?.marks;
-    const sentence = marks?.list[index];
-    return marks && sentence ? marks.reveal(sentence) : false;
+  /** Takes the reader to the sentence with this id and flashes it; false when it is no longer on the page. */
+  revealSentence(id: SentenceId): boolean {
+    return this.place.reveal(id);
   }
 
   focusNext(entity: EntityId | null): boolean {
     return this.cardController()?.focusNext(entity) ?? false;
   }
 
-  /** Scrolls to a company's next or previous highlight and flashes it (the side panel's stepping). */
+  /** Scrolls to a company's next or previous highlight and flashes it (the side panel's stepping: no card). */
   step(entity: EntityId, direction: StepDirection): StepPosition | null {
-    return this.cardController()?.step(entity, direction) ?? null;
+    this.card?.close(false);
+    return this.place.step(entity, direction);
   }
 
   private cardController(): CardController | null {
-    if (!this.card && this.highlighter.registry.highlights > 0) {
-      this.card = new CardController(this.doc, this.highlighter.registry, () => this.settings);
-      // Hovering a sentence that repeats a claim opens the card on that claim; the command visits them too.
-      const marks = this.pageClaims?.marks;
-      if (marks) this.card.followSentences(marks);
-    }
+    if (!this.card && this.highlighter.registry.highlights > 0)
+      this.card = new CardController(
+        this.doc,
+        this.isOurs,
+        this.place,
+        this.pageClaims?.marks ?? null,
+        () => this.settings,
+      );
     return this.card;
   }
+
+  /** Whether a highlight element is one of Claimlight's own (a page can copy our element's name). */
+  private readonly isOurs = (element: Element): boolean =>
+    element.localName === MENTION_TAG &&
+    this.highlighter.registry.ofCreated(element.firstChild ?? element) !== undefined;
 
   private onHighlightsChanged(): void {
     if (this.highlighter.registry.highlights > 0 && this.settings) {
@@ -151,20 +169,14 @@ export async function startEngine(doc: Document, leaveWatcher: () => Node[] | nu
   // The page's read and loading this code took the current task: the engine is built in a task of its own.
   await nextTask();
   const engine = new Engine(doc);
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const command = parseContentCommand(raw);
-    if (!command) return undefined;
-    switch (command.type) {
-      case 'page/ping':
-        return Promise.resolve({ site: location.hostname || null });
-      case 'mention/next':
-        return Promise.resolve(engine.focusNext(command.entity));
-      case 'mention/step':
-        return Promise.resolve(engine.step(command.entity, command.direction));
-      case 'page/reveal':
-        return Promise.resolve(engine.revealSentence(command.index));
-    }
-  });
+  // Every command a tab's content script answers, one handler each (the table's type checks that).
+  const handlers: Handlers<typeof CONTENT_COMMANDS, null> = {
+    'page/ping': () => Promise.resolve({ site: location.hostname || null }),
+    'mention/next': ({ entity }) => Promise.resolve(engine.focusNext(entity)),
+    'mention/step': ({ entity, direction }) => Promise.resolve(engine.step(entity, direction)),
+    'page/reveal': ({ id }) => Promise.resolve(engine.revealSentence(id)),
+  };
+  browser.runtime.onMessage.addListener((raw: unknown) => dispatchCommand(handlers, raw, null) as Promise<unknown>);
   const loaded = await loading;
   engine.takeOver(leaveWatcher());
   engine.apply(loaded);

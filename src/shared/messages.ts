@@ -7,7 +7,7 @@
  */
 import { isSourceFile } from './claims.ts';
 import { isEntityId, parseCounts, type MentionCounts } from './entities.ts';
-import { parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
+import { isSentenceId, parseBlocks, parsePageClaims, parseSentenceHits } from './pageClaims.ts';
 import { parseCardSummary } from './summary.ts';
 import { hasExactly, isHostName, isRecord, isTabId } from './validate.ts';
 
@@ -166,12 +166,11 @@ export const CONTENT_COMMANDS = {
     ({ entity, direction }) => (isEntityId(entity) && isStepDirection(direction) ? { entity, direction } : null),
     parseStepPosition,
   ),
-  /** Scroll to the page's n-th sentence that repeats a claim (as listed by page/get-claims) and flash it. */
-  'page/reveal': route(
-    ['index'],
-    ({ index }) => (typeof index === 'number' && Number.isInteger(index) && index >= 0 ? { index } : null),
-    (shown) => shown === true,
-  ),
+  /**
+   * Scroll to the page's sentence with this id (as page/get-claims lists it) and flash it; the reply says
+   * whether it is still on the page as it was matched.
+   */
+  'page/reveal': route(['id'], ({ id }) => (isSentenceId(id) ? { id } : null), (shown) => shown === true),
 };
 
 type Table = Record<string, Route<unknown, unknown>>;
@@ -192,6 +191,44 @@ export type ContentCommand = MessageOf<typeof CONTENT_COMMANDS>;
 
 export type MentionsReport = Extract<Message, { type: 'mentions/report' }>;
 export type NextMentionCommand = Extract<ContentCommand, { type: 'mention/next' }>;
+
+/**
+ * A receiver's handlers: one for every message of its table, so a message without a handler does not type
+ * check. A handler returns its reply (or a promise of it), or undefined when it does not answer this sender.
+ */
+export type Handlers<M extends Table, Context> = {
+  [T in keyof M]: (
+    message: { type: T } & BodyOf<M[T]>,
+    context: Context,
+  ) => ReplyOf<M[T]> | Promise<ReplyOf<M[T]>> | undefined;
+};
+
+/** Parses `raw` by `table` and hands it to its handler; undefined (no answer) for anything that does not parse. */
+function dispatchBy<M extends Table, Context>(
+  table: M,
+  handlers: Handlers<M, Context>,
+  raw: unknown,
+  context: Context,
+): unknown {
+  const message = parseBy(table, raw);
+  if (!message) return undefined;
+  const handler = handlers[message.type] as (m: MessageOf<M>, c: Context) => unknown;
+  return handler(message, context);
+}
+
+/** The background's receiver: a message to the background, handled by its handler. */
+export function dispatchMessage<Context>(handlers: Handlers<typeof MESSAGES, Context>, raw: unknown, context: Context) {
+  return dispatchBy(MESSAGES, handlers, raw, context);
+}
+
+/** A content script's receiver: a command to its tab, handled by its handler. */
+export function dispatchCommand<Context>(
+  handlers: Handlers<typeof CONTENT_COMMANDS, Context>,
+  raw: unknown,
+  context: Context,
+) {
+  return dispatchBy(CONTENT_COMMANDS, handlers, raw, context);
+}
 
 function parseBy<M extends Table>(table: M, value: unknown): MessageOf<M> | null {
   if (!isRecord(value)) return null;

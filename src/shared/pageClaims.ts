@@ -10,8 +10,43 @@ import { isRecord, listOf } from './validate.ts';
 export const MAX_BLOCKS = 5000;
 export const MAX_BLOCK_CHARS = 20_000;
 
-/** A sentence of the page that repeats claims: where it is (block, offsets) and which claims. */
+/**
+ * A sentence's identity across the contexts it crosses (content script → background → popup and side panel →
+ * content script): its text's hash and which occurrence of that text on the page it is ("9f3a1c2b-0"). Never
+ * a list position: two contexts' lists of a page's sentences can differ while the page changes.
+ */
+export type SentenceId = string;
+
+const SENTENCE_ID = /^[0-9a-f]{8}-\d{1,5}$/;
+
+export function isSentenceId(value: unknown): value is SentenceId {
+  return typeof value === 'string' && SENTENCE_ID.test(value);
+}
+
+/** The FNV-1a hash of a sentence's text, whitespace folded, as eight hex digits. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text.replace(/\s+/g, ' ').trim()) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** Ids for sentences in page order: each text's hash and its occurrence among the sentences before it. */
+export function sentenceIds(texts: readonly string[]): SentenceId[] {
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const hash = hashText(text);
+    const occurrence = seen.get(hash) ?? 0;
+    seen.set(hash, occurrence + 1);
+    return `${hash}-${String(occurrence)}`;
+  });
+}
+
+/** A sentence of the page that repeats claims: its id, where it is (block, offsets) and which claims. */
 export interface SentenceHit {
+  id: SentenceId;
   block: number;
   start: number;
   end: number;
@@ -22,7 +57,7 @@ export interface SentenceHit {
 
 /** What the popup shows about a tab's page: its sentences that repeat claims, and its claims ranked by its text. */
 export interface PageClaims {
-  sentences: { text: string; claims: string[] }[];
+  sentences: { id: SentenceId; text: string; claims: string[] }[];
   /**
    * Whether the page relates to the reports' story: false only for a page about something else, which gets
    * no marker and whose popup and card say that nothing on it relates to the reports.
@@ -46,11 +81,11 @@ export function parseBlocks(value: unknown): string[] | null {
 export function parseSentenceHits(value: unknown): SentenceHit[] | null {
   return listOf(value, (item) => {
     if (!isRecord(item)) return null;
-    const { block, start, end, entity } = item;
+    const { id, block, start, end, entity } = item;
     const claims = listOf(item['claims'], claimId);
     if (!claims || !index(block, MAX_BLOCKS) || !index(start, MAX_BLOCK_CHARS) || !index(end, MAX_BLOCK_CHARS + 1))
       return null;
-    return end > start && isEntityId(entity) ? { block, start, end, claims, entity } : null;
+    return end > start && isEntityId(entity) && isSentenceId(id) ? { id, block, start, end, claims, entity } : null;
   });
 }
 
@@ -59,7 +94,8 @@ export function parsePageClaims(value: unknown): PageClaims | null {
   const sentences = listOf(value['sentences'], (item) => {
     if (!isRecord(item) || typeof item['text'] !== 'string' || item['text'].length > MAX_BLOCK_CHARS) return null;
     const claims = listOf(item['claims'], claimId);
-    return claims ? { text: item['text'], claims } : null;
+    const id = item['id'];
+    return claims && isSentenceId(id) ? { id, text: item['text'], claims } : null;
   });
   const ranked = listOf(value['ranked'], claimId);
   return sentences && ranked ? { sentences, aboutStory: value['aboutStory'], ranked } : null;

@@ -201,7 +201,11 @@ describe('popup states', () => {
     world.counts = { tiktok: 2, oracle: 1 };
     world.page = {
       sentences: [
-        { text: 'All US traffic now goes to Oracle, the company said.', claims: ['us-traffic-routed-to-oracle-cloud'] },
+        {
+          id: 'a1b2c3d4-0',
+          text: 'All US traffic now goes to Oracle, the company said.',
+          claims: ['us-traffic-routed-to-oracle-cloud'],
+        },
       ],
       aboutStory: true,
       ranked: ['us-traffic-routed-to-oracle-cloud', 'everything-is-seen-in-china'],

@@ -1,11 +1,14 @@
 /**
  * Opens the hover card beside a highlight: after a short hover, after a pause of
- * keyboard focus on a link that holds a highlight, or on the next-mention command.
- * One card at a time; it closes when the pointer leaves (after a grace period
- * that lets the pointer travel into it), on Escape, and when its highlight
+ * keyboard focus on a link that holds a highlight, on a click or tap on a
+ * marked sentence, or on the next-mention command (which moves the reader's
+ * place, see place/place.ts). One card at a time; it closes when the pointer
+ * leaves a card it opened (after a grace period that lets the pointer travel
+ * into it), on a click or tap elsewhere, on Escape, and when what it is about
  * scrolls out of view. From a card opened by focus or the command, Tab walks
  * through the card and then on through the page. It lives in an open shadow
- * root that Claimlight attaches, sized to the space beside its highlight.
+ * root that Claimlight attaches, sized to the space beside its highlight. Its
+ * page listeners go with one AbortController, its timers with `destroy()`.
  */
 import {
   autoUpdate,
@@ -24,13 +27,12 @@ import { isEntityId } from '../../shared/entities.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { CARD_HOST_TAG, ENTITY_ATTRIBUTE, MENTION_TAG, UI_ATTRIBUTE } from '../constants.ts';
-import type { HighlightRegistry } from '../highlight/registry.ts';
 import { send } from '../../shared/send.ts';
 import type { CardSummary } from '../../shared/summary.ts';
-import { MAX_CARD_CONTEXT, type StepDirection, type StepPosition } from '../../shared/messages.ts';
-import { flash } from '../dom/flash.ts';
+import { MAX_CARD_CONTEXT } from '../../shared/messages.ts';
 import { textAround } from '../page/pageText.ts';
 import type { MarkedSentence } from '../page/sentenceMarks.ts';
+import type { ReaderPlace } from '../place/place.ts';
 import CLAIM_CSS from '../../ui/claim.css?inline';
 import { Card, type CardState } from './Card.tsx';
 import { CARD_CSS } from './styles.ts';
@@ -54,7 +56,6 @@ const CARD_MIN_CAP = 280;
 const EDGE = 8;
 /** What the keyboard can reach in the card, in order (anything inside a closed disclosure is skipped). */
 const TAB_STOPS = 'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
-const CURRENT = 'data-claimlight-current';
 
 /**
  * Asks the background for the card's claims: ranked by `context` (the text around what was hovered) and led
@@ -65,40 +66,37 @@ function loadSummary(entity: EntityId, first: string | null, context: string): P
   return send('claims/card', { entity, first, context });
 }
 
-/** The page's marked sentences (SentenceMarks), as the card follows them. */
+/** The page's marked sentences, as the card finds the one under the pointer. */
 export interface SentenceSource {
   /** The marked sentence under a point of the viewport. */
   at(x: number, y: number): MarkedSentence | null;
-  /** Every sentence drawn on the page, in page order (none while the reader has marks off). */
-  readonly marked: readonly MarkedSentence[];
-  /** Scrolls a sentence into view and flashes it. */
-  reveal(sentence: MarkedSentence): boolean;
 }
 
-/** A stop of the next-mention command: a highlight or a marked sentence. */
-type Stop = { mark: HTMLElement; sentence?: never } | { sentence: MarkedSentence; mark?: never };
+/** The card's timers, owned in one place so that closing and tearing down clear them all. */
+class Timers {
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-/** Where a stop starts in the page. */
-const startOf = (stop: Stop): Element | Range => stop.mark ?? stop.sentence.range;
+  /** Runs `task` after `ms`, replacing the timer of the same name. */
+  set(name: 'open' | 'focus' | 'close', ms: number, task: () => void): void {
+    this.clear(name);
+    this.pending.set(
+      name,
+      setTimeout(() => {
+        this.pending.delete(name);
+        task();
+      }, ms),
+    );
+  }
 
-/** Whether `element` starts before `range` does in the page. */
-function startsBefore(element: Element, range: Range): boolean {
-  return !isAfter(element, range) && !element.contains(range.startContainer);
-}
+  clear(...names: ('open' | 'focus' | 'close')[]): void {
+    for (const name of names.length > 0 ? names : [...this.pending.keys()]) {
+      clearTimeout(this.pending.get(name));
+      this.pending.delete(name);
+    }
+  }
 
-/** Whether `a` starts after `b` starts. */
-function isAfter(a: Element | Range, b: Element | Range): boolean {
-  const point = (x: Element | Range): Range => {
-    if (x instanceof Range) return x;
-    const range = x.ownerDocument.createRange();
-    range.selectNode(x);
-    return range;
-  };
-  try {
-    return point(a).compareBoundaryPoints(Range.START_TO_START, point(b)) > 0;
-  } catch {
-    // Ranges in different documents or trees (a node the page removed): no order.
-    return false;
+  has(name: 'open' | 'focus' | 'close'): boolean {
+    return this.pending.has(name);
   }
 }
 
@@ -120,48 +118,51 @@ export class CardController {
   private host: HTMLElement | null = null;
   private container: HTMLElement | null = null;
   private anchor: HTMLElement | null = null;
-  private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private focusTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timers = new Timers();
+  /** Every page listener of the card: one abort tears them all down. */
+  private readonly listening = new AbortController();
   private stopPositioning: (() => void) | null = null;
   private openedBy: OpenOptions['by'] | null = null;
   private origin: HTMLElement | null = null;
   /** Focus came back here after a card closed: it opens no card until focus has been elsewhere. */
   private dismissed: Element | null = null;
   private generation = 0;
-  /** The page sentence the card is open on (opened by hovering a sentence marker), if any. */
+  /** The page sentence the card is open on, if any. */
   private sentence: Range | null = null;
-  /** The page's marked sentences: where the pointer rests on one, and all of them in page order. */
-  private sentences: SentenceSource | null = null;
-  /** Where the next-mention command last went: a highlight or a marked sentence. */
-  private visited: Element | Range | null = null;
   /** A tap closed a card: the click that follows it opens nothing (a tap outside a card only closes it). */
   private tapClosed = false;
 
   constructor(
     private readonly doc: Document,
-    private readonly registry: HighlightRegistry,
+    /** Whether a highlight element is one of Claimlight's own. */
+    private readonly isOurs: (element: Element) => boolean,
+    /** Where the reader is: the next-mention command moves it, the card opens where it lands. */
+    private readonly place: ReaderPlace,
+    /** The marked sentences under the pointer (null on frames whose sentences are not matched). */
+    private readonly sentences: SentenceSource | null,
     private readonly settings: () => Settings | null,
   ) {
-    doc.addEventListener('pointerover', this.onPointerOver, true);
-    doc.addEventListener('pointerout', this.onPointerOut, true);
-    doc.addEventListener('focusin', this.onFocusIn, true);
-    doc.addEventListener('keydown', this.onKeyDown, true);
-    doc.addEventListener('pointerdown', this.onPointerDown, true);
-    doc.addEventListener('click', this.onClick, true);
+    const options = { capture: true, signal: this.listening.signal };
+    doc.addEventListener('pointerover', this.onPointerOver, options);
+    doc.addEventListener('pointerout', this.onPointerOut, options);
+    doc.addEventListener('focusin', this.onFocusIn, options);
+    doc.addEventListener('keydown', this.onKeyDown, options);
+    doc.addEventListener('pointerdown', this.onPointerDown, options);
+    doc.addEventListener('click', this.onClick, options);
+  }
+
+  /** Closes the card, removes it, and takes every listener and timer of the card out of the page. */
+  destroy(): void {
+    this.close(false);
+    this.listening.abort();
+    this.timers.clear();
+    this.host?.remove();
+    this.host = null;
+    this.container = null;
   }
 
   get isOpen(): boolean {
     return this.anchor !== null || this.sentence !== null;
-  }
-
-  /**
-   * Lets a click or tap on a marked sentence open the card on that sentence's claim, and the command visit
-   * them. Resting the pointer on a sentence opens nothing: a reader moving the mouse over a story must not be
-   * chased by cards (only a name's own highlight opens one on hover).
-   */
-  followSentences(source: SentenceSource | null): void {
-    this.sentences = source;
   }
 
   /** A click or tap on a marked sentence (not on a name, a link or a control, nor ending a selection). */
@@ -181,14 +182,10 @@ export class CardController {
   }
 
   /**
-   * Moves to the next stop in page order, highlights (of `entity`, or of any company) and sentences that
-   * repeat a claim alike: scrolls to it, opens its card and focuses the card.
+   * Takes the reader to the next stop in page order (highlights of `entity`, or of any company, and sentences
+   * that repeat a claim alike), opens its card and focuses the card. False when there is no stop.
    */
   focusNext(entity: EntityId | null): boolean {
-    const stops = this.stops(entity);
-    if (stops.length === 0) return false;
-    const next = stops[this.nextStopIndex(stops)];
-    if (!next) return false;
     const focused = this.doc.activeElement;
     const origin =
       this.openedBy === 'command'
@@ -196,105 +193,17 @@ export class CardController {
         : focused instanceof HTMLElement && focused !== this.doc.body
           ? focused
           : null;
+    const stop = this.place.next(entity, this.anchor ?? this.sentence);
+    if (!stop) return false;
     this.close(false);
-    this.moveTo(next.mark ?? null);
-    if (next.mark) {
-      this.open(next.mark, { by: 'command', origin });
-    } else {
-      this.visited = next.sentence.range;
-      this.sentences?.reveal(next.sentence);
-      this.openOnSentence(next.sentence, { by: 'command', origin });
-    }
+    if (stop.mark) this.open(stop.mark, { by: 'command', origin });
+    else this.openOnSentence(stop.sentence, { by: 'command', origin });
     return true;
-  }
-
-  /**
-   * The side panel's previous / next for one company: scrolls to that highlight and flashes it, and leaves
-   * focus where it is (the reader is stepping from the panel). Says which highlight it is, of how many.
-   */
-  step(entity: EntityId, direction: StepDirection): StepPosition | null {
-    const marks = this.marksOf(entity);
-    const n = marks.length;
-    if (n === 0) return null;
-    // The reader's place: on one of these highlights, or between two (after the last one visited).
-    const current = this.visited;
-    const at = current instanceof HTMLElement ? marks.indexOf(current) : -1;
-    let after: number;
-    if (at >= 0) after = at + 1;
-    else if (!current) after = 0;
-    else {
-      const first = marks.findIndex((m) => isAfter(m, current));
-      after = first < 0 ? n : first;
-    }
-    const before = at >= 0 ? at - 1 : after - 1;
-    const index = direction === 'next' ? after % n : (before + n) % n;
-    const mark = marks[index];
-    if (!mark) return null;
-    this.close(false);
-    this.moveTo(mark);
-    const range = this.doc.createRange();
-    range.selectNodeContents(mark);
-    flash(range);
-    return { at: index + 1, of: n };
-  }
-
-  /** Makes `mark` the reader's place: marked current and scrolled to the middle (null: no highlight is). */
-  private moveTo(mark: HTMLElement | null): void {
-    for (const old of this.doc.querySelectorAll(`[${CURRENT}]`)) old.removeAttribute(CURRENT);
-    if (!mark) return;
-    this.visited = mark;
-    mark.setAttribute(CURRENT, '');
-    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-  }
-
-  /** Our highlights of `entity` (or of every company), in page order. */
-  private marksOf(entity: EntityId | null): HTMLElement[] {
-    return [...this.doc.querySelectorAll<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
-      (mark) => this.isOurs(mark) && (entity === null || mark.getAttribute(ENTITY_ATTRIBUTE) === entity),
-    );
-  }
-
-  /** The command's stops in page order: our highlights and the marked sentences, merged (each list is in order). */
-  private stops(entity: EntityId | null): Stop[] {
-    const marks = this.marksOf(entity);
-    const sentences = (this.sentences?.marked ?? []).filter(
-      (s) => !s.range.collapsed && (entity === null || s.entity === entity),
-    );
-    const out: Stop[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < marks.length || j < sentences.length) {
-      const mark = marks[i];
-      const sentence = sentences[j];
-      // A sentence that starts at or before a highlight comes first: its card leads with the claim it repeats.
-      if (mark && (!sentence || startsBefore(mark, sentence.range))) {
-        out.push({ mark });
-        i++;
-      } else if (sentence) {
-        out.push({ sentence });
-        j++;
-      }
-    }
-    return out;
-  }
-
-  /** The stop after the one last visited (or after the card's highlight); the first when there is none. */
-  private nextStopIndex(stops: readonly Stop[]): number {
-    const current = this.anchor ?? this.sentence ?? this.visited;
-    if (!current) return 0;
-    const at = stops.findIndex((stop) => stop.mark === current || stop.sentence?.range === current);
-    if (at >= 0) return (at + 1) % stops.length;
-    // What was visited is gone (the page changed): the first stop after where it was.
-    if (current instanceof Range && current.collapsed) return 0;
-    const after = stops.findIndex((stop) => isAfter(startOf(stop), current));
-    return after >= 0 ? after : 0;
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back where the card was opened from (if it left). */
   close(restoreFocus = true): void {
-    clearTimeout(this.openTimer);
-    clearTimeout(this.focusTimer);
-    clearTimeout(this.closeTimer);
+    this.timers.clear();
     this.generation++;
     this.stopPositioning?.();
     this.stopPositioning = null;
@@ -309,10 +218,6 @@ export class CardController {
     // The reader closed this card: the link it returns to must not open it again at once.
     this.dismissed = back;
     if (this.doc.activeElement !== back) back.focus({ preventScroll: true });
-  }
-
-  private isOurs(element: Element): boolean {
-    return element.localName === MENTION_TAG && this.registry.ofCreated(element.firstChild ?? element) !== undefined;
   }
 
   private markAt(target: EventTarget | null): HTMLElement | null {
@@ -360,7 +265,7 @@ export class CardController {
     }
     if (type !== 'touch' || mark === this.anchor) return;
     event.preventDefault();
-    clearTimeout(this.openTimer);
+    this.timers.clear('open');
     this.close(false);
     this.open(mark, { by: 'tap', origin: null });
   };
@@ -369,19 +274,18 @@ export class CardController {
     // Touch opens cards by tapping (see onClick); its pointerover and pointerout come with every tap.
     if (event.pointerType === 'touch') return;
     if (this.inCard(event.target)) {
-      clearTimeout(this.closeTimer);
+      this.timers.clear('close');
       return;
     }
     const mark = this.markAt(event.target);
     if (!mark) return;
-    clearTimeout(this.closeTimer);
+    this.timers.clear('close');
     if (mark === this.anchor) return;
-    clearTimeout(this.openTimer);
     const delay = (this.settings() ?? DEFAULT_SETTINGS).hoverDelayMs;
-    this.openTimer = setTimeout(() => {
+    this.timers.set('open', delay, () => {
       this.close(false);
       this.open(mark, { by: 'pointer', origin: null });
-    }, delay);
+    });
   };
 
   private readonly onPointerOut = (event: PointerEvent): void => {
@@ -390,22 +294,20 @@ export class CardController {
     if (!leaving) return;
     const to = event.relatedTarget;
     if (to instanceof Node && leaving.contains(to)) return;
-    if (this.markAt(event.target)) clearTimeout(this.openTimer);
+    if (this.markAt(event.target)) this.timers.clear('open');
     // Only a card the resting pointer opened closes when the pointer leaves; one the reader clicked, tapped
     // or reached by keyboard stays until dismissed.
     if (!this.isOpen || this.openedBy !== 'pointer' || this.inCard(to) || to === this.anchor) return;
-    clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+    this.timers.set('close', CLOSE_GRACE_MS, () => this.close(false));
   };
 
   private readonly onFocusIn = (event: FocusEvent): void => {
     const target = event.target;
     if (this.inCard(target)) {
-      clearTimeout(this.closeTimer);
+      this.timers.clear('close');
       return;
     }
-    clearTimeout(this.focusTimer);
-    this.focusTimer = undefined;
+    this.timers.clear('focus');
     if (target !== this.dismissed) this.dismissed = null;
     if (target instanceof HTMLElement && target.matches(':focus-visible')) {
       const mark = target.querySelector<HTMLElement>(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`);
@@ -414,12 +316,9 @@ export class CardController {
         // Focus moved on from another card's link; this one opens only after a pause.
         if (this.isOpen) this.close(false);
         if (target === this.dismissed) return;
-        this.focusTimer = setTimeout(() => {
-          this.focusTimer = undefined;
-          if (this.doc.activeElement === target && mark.isConnected) {
-            this.open(mark, { by: 'focus', origin: target });
-          }
-        }, FOCUS_OPEN_DELAY_MS);
+        this.timers.set('focus', FOCUS_OPEN_DELAY_MS, () => {
+          if (this.doc.activeElement === target && mark.isConnected) this.open(mark, { by: 'focus', origin: target });
+        });
         return;
       }
     }
@@ -433,9 +332,8 @@ export class CardController {
       if (event.composedPath().some((el) => el instanceof HTMLElement && el.matches('.cite[data-open]'))) return;
       if (!this.isOpen) {
         // Escape during the pause on a link: the reader does not want its card.
-        if (this.focusTimer !== undefined) {
-          clearTimeout(this.focusTimer);
-          this.focusTimer = undefined;
+        if (this.timers.has('focus')) {
+          this.timers.clear('focus');
           this.dismissed = this.doc.activeElement;
         }
         return;

@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
 import { t, tPlural } from '../../shared/i18n.ts';
 import { reportsLabel } from '../../shared/kinds.ts';
-import type { PageClaims } from '../../shared/pageClaims.ts';
+import type { PageClaims, SentenceId } from '../../shared/pageClaims.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { summarizeClaim } from '../../shared/summary.ts';
 import { ClaimRow } from '../ClaimRow.tsx';
@@ -17,23 +17,25 @@ const CLAIM_BY_ID = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim]
 /** Claims shown before the fold. */
 const SHOWN = 4;
 
-/** A claim the page repeats, and the page's sentences (their positions in the page's list) that repeat it. */
+/** A claim the page repeats, and the page's sentences that repeat it (in page order). */
 export interface RepeatedClaim {
   id: string;
-  sentences: number[];
+  sentences: PageSentence[];
 }
+
+type PageSentence = PageClaims['sentences'][number];
 
 /** Each claim the page repeats once: those more sentences repeat first, then in the order the page says them. */
 export function repeatedClaims(page: PageClaims): RepeatedClaim[] {
   const byId = new Map<string, RepeatedClaim>();
-  page.sentences.forEach((sentence, index) => {
+  for (const sentence of page.sentences) {
     for (const id of sentence.claims) {
       if (!CLAIM_BY_ID.has(id)) continue;
       const entry = byId.get(id) ?? { id, sentences: [] };
-      entry.sentences.push(index);
+      entry.sentences.push(sentence);
       byId.set(id, entry);
     }
-  });
+  }
   return [...byId.values()]
     .map((entry, order) => ({ entry, order }))
     .sort((a, b) => b.entry.sentences.length - a.entry.sentences.length || a.order - b.order)
@@ -49,28 +51,30 @@ export interface RepeatsProps {
 }
 
 export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) {
-  const [shown, setShown] = useState<number | null>(null);
-  const [gone, setGone] = useState<number | null>(null);
+  // Sentences are named by their ids, which the page knows them by too: never by a position in a list.
+  const [shown, setShown] = useState<SentenceId | null>(null);
+  const [gone, setGone] = useState<SentenceId | null>(null);
   // The sentence asked for last, ahead of the page's answer: quick clicks each take one more step.
-  const asked = useRef<number | null>(null);
+  const asked = useRef<SentenceId | null>(null);
   const count = page.sentences.length;
   const claims = repeatedClaims(page);
   if (count === 0 || claims.length === 0) return null;
 
-  /** Shows sentence `index` on the page; `label` says which it is, for the position line. */
-  const reveal = async (index: number, label: string) => {
-    asked.current = index;
-    const found = await sendToTab(tabId, 'page/reveal', { index });
-    if (asked.current !== index) return;
-    setGone(found ? null : index);
-    setShown(found ? index : null);
+  /** Shows the sentence `id` on the page; `label` says which it is, for the position line. */
+  const reveal = async (id: SentenceId, label: string) => {
+    asked.current = id;
+    const found = await sendToTab(tabId, 'page/reveal', { id });
+    if (asked.current !== id) return;
+    setGone(found ? null : id);
+    setShown(found ? id : null);
     onPosition(found ? label : null);
   };
   /** The panel's previous / next over every sentence, in page order. */
   const step = (by: 1 | -1) => {
-    const from = asked.current;
-    const index = from === null ? (by > 0 ? 0 : count - 1) : (from + by + count) % count;
-    void reveal(index, t('panelSentencePosition', [String(index + 1), String(count)]));
+    const from = page.sentences.findIndex((sentence) => sentence.id === asked.current);
+    const index = from < 0 ? (by > 0 ? 0 : count - 1) : (from + by + count) % count;
+    const sentence = page.sentences[index];
+    if (sentence) void reveal(sentence.id, t('panelSentencePosition', [String(index + 1), String(count)]));
   };
   const entry = (repeated: RepeatedClaim) => {
     const claim = CLAIM_BY_ID.get(repeated.id);
@@ -80,7 +84,6 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
         key={repeated.id}
         repeated={repeated}
         summary={summarizeClaim(CLAIMS_INDEX, claim)}
-        page={page}
         shown={shown}
         gone={gone}
         reveal={reveal}
@@ -121,26 +124,24 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
 function RepeatedEntry({
   repeated,
   summary,
-  page,
   shown,
   gone,
   reveal,
 }: {
   repeated: RepeatedClaim;
   summary: ReturnType<typeof summarizeClaim>;
-  page: PageClaims;
-  shown: number | null;
-  gone: number | null;
-  reveal: (index: number, label: string) => Promise<void>;
+  shown: SentenceId | null;
+  gone: SentenceId | null;
+  reveal: (id: SentenceId, label: string) => Promise<void>;
 }) {
   const { sentences } = repeated;
   const n = sentences.length;
   // Where this claim's stepping stands: the position (in its sentences) of the one shown last.
-  const at = shown === null ? -1 : sentences.indexOf(shown);
+  const at = shown === null ? -1 : sentences.findIndex((sentence) => sentence.id === shown);
   const go = (by: 1 | -1) => {
     const next = at < 0 ? (by > 0 ? 0 : n - 1) : (at + by + n) % n;
-    const index = sentences[next];
-    if (index !== undefined) void reveal(index, t('positionClaimSentence', [String(next + 1), String(n)]));
+    const sentence = sentences[next];
+    if (sentence) void reveal(sentence.id, t('positionClaimSentence', [String(next + 1), String(n)]));
   };
   return (
     <li
@@ -151,9 +152,9 @@ function RepeatedEntry({
       <ClaimRow claim={summary} meta={false}>
         {/* The page's own sentences that repeat it, whole (long ones cut to three lines on screen). */}
         <ol class="page-sentences">
-          {sentences.map((index) => (
-            <li key={index}>
-              <q class="page-sentence">{page.sentences[index]?.text}</q>
+          {sentences.map((sentence) => (
+            <li key={sentence.id}>
+              <q class="page-sentence">{sentence.text}</q>
             </li>
           ))}
         </ol>
@@ -174,7 +175,7 @@ function RepeatedEntry({
           </button>
         </span>
       </p>
-      {gone !== null && sentences.includes(gone) && (
+      {gone !== null && sentences.some((sentence) => sentence.id === gone) && (
         <p class="hint" role="status">
           {t('popupSentenceGone')}
         </p>
