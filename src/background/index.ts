@@ -7,7 +7,7 @@
 import browser from '../shared/browser.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { NEXT_MENTION_COMMAND, OPEN_PANEL_COMMAND } from '../shared/commands.ts';
-import { parseMessage, type Reply } from '../shared/messages.ts';
+import { dispatchMessage, type Handlers, type MESSAGES, type Reply } from '../shared/messages.ts';
 import { libraryPath, viewerPath } from '../shared/pages.ts';
 import { sendToTab } from '../shared/send.ts';
 import { openSidePanel } from '../shared/sidePanel.ts';
@@ -17,54 +17,60 @@ import { lookupPath, registerLookupMenu } from './lookup.ts';
 import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
 
+/** The tab that sent a message from a content script, when the browser names one. */
+function senderTab(sender: Runtime.MessageSender): number | undefined {
+  const tabId = sender.tab?.id;
+  return tabId === undefined || tabId < 0 ? undefined : tabId;
+}
+
+/** Whether the message comes from one of the extension's own pages (the popup, panel, library), not a page's frame. */
+function fromOwnPage(sender: Runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('')) === true;
+}
+
+// One handler per message of the table: a message without a handler fails the type check.
+const handlers: Handlers<typeof MESSAGES, Runtime.MessageSender> = {
+  'mentions/report': (message, sender) => {
+    const tabId = senderTab(sender);
+    if (tabId === undefined) return undefined;
+    return recordFrameCounts(tabId, sender.frameId ?? 0, message.counts, sender.url)
+      .then((total) => showBadge(browser.action, tabId, total))
+      .then(() => undefined);
+  },
+  // Another tab's counts and site are for the extension's own pages (the popup), never for a content script.
+  'tab/get-state': (message, sender) =>
+    fromOwnPage(sender)
+      ? tabSummary(message.tabId).then((summary): Reply<'tab/get-state'> => ({ tabId: message.tabId, ...summary }))
+      : undefined,
+  'page/match': (message, sender) => {
+    // Sentences are matched for the top frame only: the popup summarises the page the reader sees.
+    const tabId = senderTab(sender);
+    if (tabId === undefined || sender.frameId !== 0) return undefined;
+    const { hits, page } = matchPage(message.blocks);
+    return recordPageClaims(tabId, page).then(() => hits);
+  },
+  'page/clear': (_message, sender) => {
+    const tabId = senderTab(sender);
+    if (tabId === undefined || sender.frameId !== 0) return undefined;
+    return forgetPageClaims(tabId).then(() => undefined);
+  },
+  'page/get-claims': (message, sender) => (fromOwnPage(sender) ? pageClaimsOf(message.tabId) : undefined),
+  'claims/card': (message, sender) => {
+    // The tab's page, as matching found it: hovers in any of its frames are about the page the reader sees.
+    const tabId = senderTab(sender);
+    const page = tabId === undefined ? Promise.resolve(null) : pageClaimsOf(tabId).catch(() => null);
+    return page.then((found) =>
+      cardSummary({ entity: message.entity, lead: message.first, paragraph: message.context }, found),
+    );
+  },
+  'library/open': (message, sender) => openBeside(libraryPath(message.entity), sender),
+  'viewer/open': (message, sender) => openBeside(viewerPath(message.source, message.quote), sender),
+};
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   // Only this extension's own contexts can reach onMessage; still, trust nothing.
   if (sender.id !== browser.runtime.id) return undefined;
-  const message = parseMessage(raw);
-  if (!message) return undefined;
-  switch (message.type) {
-    case 'mentions/report': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabId < 0) return undefined;
-      return recordFrameCounts(tabId, sender.frameId ?? 0, message.counts, sender.url)
-        .then((total) => showBadge(browser.action, tabId, total))
-        .then(() => undefined);
-    }
-    case 'tab/get-state':
-      // Another tab's counts and site are for the extension's own pages (the popup), never for a content script.
-      if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-      return tabSummary(message.tabId).then((summary): Reply<'tab/get-state'> => ({
-        tabId: message.tabId,
-        ...summary,
-      }));
-    case 'page/match': {
-      // Sentences are matched for the top frame only: the popup summarises the page the reader sees.
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return undefined;
-      const { hits, page } = matchPage(message.blocks);
-      return recordPageClaims(tabId, page).then(() => hits);
-    }
-    case 'page/clear': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return undefined;
-      return forgetPageClaims(tabId).then(() => undefined);
-    }
-    case 'page/get-claims':
-      if (!sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-      return pageClaimsOf(message.tabId);
-    case 'claims/card': {
-      // The tab's page, as matching found it: hovers in any of its frames are about the page the reader sees.
-      const tabId = sender.tab?.id;
-      const page = tabId === undefined || tabId < 0 ? Promise.resolve(null) : pageClaimsOf(tabId).catch(() => null);
-      return page.then((found) =>
-        cardSummary({ entity: message.entity, lead: message.first, paragraph: message.context }, found),
-      );
-    }
-    case 'library/open':
-      return openBeside(libraryPath(message.entity), sender);
-    case 'viewer/open':
-      return openBeside(viewerPath(message.source, message.quote), sender);
-  }
+  return dispatchMessage(handlers, raw, sender);
 });
 
 /** Opens one of the extension's pages in a new tab next to the page that asked. */
