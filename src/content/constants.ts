@@ -41,38 +41,3 @@ export const UNDO_WINDOW_MS = 10_000;
  * keeps every task under 16 ms.
  */
 export const SLICE_BUDGET_MS = 6;
-
-/**
- * Text under these is code, form state, an editor, graphics or Claimlight's
- * own UI: never read as the page's prose (the claim matcher skips it too).
- */
-const UNREAD = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'title',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'svg',
-  'math',
-  CARD_HOST_TAG,
-  `[${UI_ATTRIBUTE}]`,
-  // Editable regions by attribute: isContentEditable would force a style recalculation per check.
-  '[contenteditable]:not([contenteditable="false" i])',
-  '[role="textbox"]',
-  '.ProseMirror',
-  '.ql-editor',
-  '.CodeMirror',
-  '.cm-editor',
-  '.monaco-editor',
-];
-export const UNREAD_SELECTOR = UNREAD.join(',');
-
-/**
- * Never wrapped: the places above, and Claimlight's own highlights (whose
- * text is the page's, and is read as such). Checked on the few nodes that match.
- */
-export const EXCLUDED_SELECTOR = [...UNREAD, MENTION_TAG].join(',');

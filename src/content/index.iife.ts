@@ -13,7 +13,8 @@ import { SLICE_BUDGET_MS } from './constants.ts';
 import { mayHoldMention, subtreeMayMention } from './detect/pretest.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
 import { probeForMention } from './detect/probe.ts';
-import { ShadowRootSweep } from './dom/shadowRoots.ts';
+import { SliceScheduler } from './dom/scheduler.ts';
+import { DORMANT_SWEEP_GAPS_MS, ShadowRootSweeps } from './dom/shadowRoots.ts';
 
 markStart();
 
@@ -43,31 +44,29 @@ watcher.observe(document, WATCH);
  * on, and wakes the engine when its text may mention a company.
  */
 let sweepShadowRoots = false;
-let sweepScheduled = false;
-const sweep = new ShadowRootSweep((shadow) => {
-  watcher.observe(shadow, WATCH);
-  if (subtreeMayMention(shadow)) {
-    pending.add(shadow);
-    wake();
-  }
-});
-function sweepLater(root: Node): void {
+const idleSweep = new SliceScheduler((deadline) => !waking && sweeps.run(deadline), SLICE_BUDGET_MS, 'idle');
+const sweeps = new ShadowRootSweeps(
+  (shadow) => {
+    watcher.observe(shadow, WATCH);
+    if (subtreeMayMention(shadow)) {
+      pending.add(shadow);
+      wake();
+    }
+  },
+  () => idleSweep.later(),
+  DORMANT_SWEEP_GAPS_MS,
+);
+function sweepLater(root: Element): void {
   if (waking) return;
-  sweep.add(root);
-  if (sweepScheduled) return;
-  sweepScheduled = true;
-  const step = (idle: IdleDeadline) => {
-    if (!waking && sweep.run({ expired: () => idle.timeRemaining() < 1 })) requestIdleCallback(step);
-    else sweepScheduled = false;
-  };
-  requestIdleCallback(step, { timeout: 3000 });
+  sweeps.addSubtree(root);
+  idleSweep.later();
 }
-const SWEEP_AFTER_MS = [2000, 6000];
 
 /** A possible mention appeared: load the engine, which reads the settings and takes over from the watcher. */
 function wake(): void {
   if (waking) return;
   waking = true;
+  sweeps.stop();
   void import('./engine.ts').then(({ startEngine }) =>
     startEngine(document, () => {
       // Same task as the engine's first start: the watcher collected every change until now.
@@ -89,6 +88,6 @@ if (body && document.designMode !== 'on') {
     // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
     // not during the page's own busy start: every element is visited (about half a microsecond each).
     sweepShadowRoots = true;
-    for (const delay of SWEEP_AFTER_MS) setTimeout(() => sweepLater(document.documentElement), delay);
+    sweeps.start(document.documentElement);
   });
 } else markInitialPassDone();

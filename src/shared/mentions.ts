@@ -2,7 +2,7 @@
  * Compiles the companies' mention rules into one regular expression, so a
  * page's text is scanned once for all three companies.
  */
-import type { Company, EntityId, MentionRule } from './entities.ts';
+import type { Company, EntityId } from './entities.ts';
 
 /**
  * A word character for boundary purposes: a letter, digit, mark or "_" that is
@@ -34,48 +34,57 @@ export function spellingPattern(spelling: string, ignoreCase: boolean): string {
   return out;
 }
 
-/** One company's spellings and exclusions; word boundaries are added around all companies at once. */
-export function rulePattern(rule: MentionRule): string {
-  if (rule.spellings.length === 0) throw new Error('a mention rule needs at least one spelling');
-  // Longest first, so "Tik Tok" wins over any shorter spelling sharing its start.
-  const spellings = [...rule.spellings].sort((a, b) => b.length - a.length);
-  const alternatives = spellings.map((s) => spellingPattern(s, rule.ignoreCase)).join('|');
-  const exclusions = rule.notFollowedBy
-    .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${WORD_CHAR}))`)
-    .join('');
-  return `(?:${alternatives})${exclusions}`;
+/**
+ * The three patterns built from the mention rules, by one function (`mentionSource`), so they cannot drift
+ * apart. They differ only in what counts as a word character:
+ * - EXACT, the rules themselves: Unicode letters, digits and marks (not CJK, which is written without spaces,
+ *   so "Oracle Cloud対応" holds a mention), one named group per company.
+ * - ONE_NODE, the cheap pre-test for the text of one node: a small ASCII-and-Latin word class instead of
+ *   Unicode properties, so it compiles in microseconds and scans a page's text fast. It over-approximates
+ *   the rules (fewer characters count as word characters, so more places count as word breaks): whatever
+ *   the rules find, it finds; a user name like "TheMoonOracle" or the noun "oracle" it does not. An
+ *   excluded word ("Oracle of") ends only at the end of text, a space or ASCII punctuation, so an exclusion
+ *   applies no more often than the rule's own.
+ * - ACROSS_NODES, for text read across nodes (`textContent` glues "<b>TikTok</b><i>Oracle</i>" into
+ *   "TikTokOracle", and splits "Oracle" from " of" only in the DOM): spellings and cases only.
+ */
+interface PatternStyle {
+  /** A word character: none may come right before or after a mention (null: no boundaries at all). */
+  wordChar: string | null;
+  /** Where an excluded following word ends (null: exclusions are not applied). */
+  wordEnd: string | null;
+  /** One named group per company (its id), to tell which company matched. */
+  named: boolean;
 }
 
-/**
- * The cheap pre-test, generated from the same rules: whole words, each rule's
- * cases and exclusions, but with a small ASCII-and-Latin word class instead of
- * Unicode properties, so it compiles in microseconds and scans a whole page's
- * text fast. It over-approximates the rules (fewer characters count as word
- * characters, so more places count as word breaks): whatever the rules find,
- * it finds; a user name like "TheMoonOracle" or the noun "oracle" it does not.
- */
+const EXACT: PatternStyle = { wordChar: WORD_CHAR, wordEnd: WORD_CHAR, named: true };
 const PRETEST_WORD_CHAR = String.raw`[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]`;
-/** For the end of an excluded word ("Oracle of"): only the end of text, a space or ASCII punctuation ends it, so an exclusion applies no more often than the rule's own. */
-const PRETEST_WORD_END = String.raw`[^\s!-/:-@[-^\x60{-~]`;
+const ONE_NODE: PatternStyle = {
+  wordChar: PRETEST_WORD_CHAR,
+  wordEnd: String.raw`[^\s!-/:-@[-^\x60{-~]`,
+  named: false,
+};
+const ACROSS_NODES: PatternStyle = { wordChar: null, wordEnd: null, named: false };
 
-/**
- * `wholeWords` for the text of one text node, which is what the rules match:
- * boundaries and exclusions apply. Without it, for text read across nodes
- * (`textContent` glues "<b>TikTok</b><i>Oracle</i>" into "TikTokOracle",
- * and splits "Oracle" from " of" only in the DOM): spellings and cases only.
- */
-function preTestSource(companies: readonly Pick<Company, 'mentions'>[], wholeWords = true): string {
-  const rules = companies.map(({ mentions }) => {
+/** The source of a pattern matching any of `companies`' mentions, in `style`. */
+function mentionSource(companies: readonly Pick<Company, 'id' | 'mentions'>[], style: PatternStyle): string {
+  const rules = companies.map(({ id, mentions }) => {
+    if (mentions.spellings.length === 0) throw new Error(`the mention rule of "${id}" needs at least one spelling`);
+    // Longest first, so "Tik Tok" wins over any shorter spelling sharing its start.
     const spellings = [...mentions.spellings].sort((a, b) => b.length - a.length);
     const alternatives = spellings.map((s) => spellingPattern(s, mentions.ignoreCase)).join('|');
-    if (!wholeWords) return alternatives;
-    const exclusions = mentions.notFollowedBy
-      .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${PRETEST_WORD_END}))`)
-      .join('');
-    return `(?:${alternatives})${exclusions}`;
+    const { wordEnd } = style;
+    const exclusions =
+      wordEnd === null
+        ? ''
+        : mentions.notFollowedBy
+            .map((word) => String.raw`(?!\s+${spellingPattern(word, true)}(?!${wordEnd}))`)
+            .join('');
+    return style.named ? `(?<${id}>(?:${alternatives})${exclusions})` : `(?:${alternatives})${exclusions}`;
   });
+  // No company switched on: a pattern that never matches.
   const body = rules.length ? rules.join('|') : '(?!)';
-  return wholeWords ? `(?<!${PRETEST_WORD_CHAR})(?:${body})(?!${PRETEST_WORD_CHAR})` : body;
+  return style.wordChar === null ? body : `(?<!${style.wordChar})(?:${body})(?!${style.wordChar})`;
 }
 
 /** Both pre-tests' sources: for the text of one node, and for text read across nodes. */
@@ -84,8 +93,8 @@ export interface PreTestSources {
   acrossNodes: string;
 }
 
-export function preTestSources(companies: readonly Pick<Company, 'mentions'>[]): PreTestSources {
-  return { oneNode: preTestSource(companies), acrossNodes: preTestSource(companies, false) };
+export function preTestSources(companies: readonly Pick<Company, 'id' | 'mentions'>[]): PreTestSources {
+  return { oneNode: mentionSource(companies, ONE_NODE), acrossNodes: mentionSource(companies, ACROSS_NODES) };
 }
 
 export interface MentionMatcher {
@@ -96,14 +105,11 @@ export interface MentionMatcher {
 }
 
 /**
- * One named group per company, named by its id (the verifier keeps ids to
- * lowercase letters and digits), in the order given.
+ * The exact rules: one named group per company, named by its id (the verifier keeps ids to lowercase
+ * letters and digits), in the order given.
  */
 export function compileMatcher(companies: readonly Company[]): MentionMatcher {
-  const groups = companies.map((company) => `(?<${company.id}>${rulePattern(company.mentions)})`);
-  // No company switched on: a pattern that never matches.
-  const body = groups.length ? groups.join('|') : '(?!)';
-  const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'gu');
+  const pattern = new RegExp(mentionSource(companies, EXACT), 'gu');
   return {
     pattern,
     entityOf(match) {

@@ -4,7 +4,7 @@
  * and every mention its rules find on the others.
  */
 import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
-import { EXCLUDED_SELECTOR } from '../../src/content/constants.ts';
+import { NEVER_WRAPPED_SELECTOR } from '../../src/content/dom/excluded.ts';
 import { corpusPages } from '../support/corpus.ts';
 import { expect, test } from '../support/fixtures.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
@@ -37,7 +37,7 @@ function expectedCounts(tab: TestPage): Promise<Record<string, number>> {
       }
       return counts;
     },
-    { source: mentionMatcher().pattern.source, flags: mentionMatcher().pattern.flags, excluded: EXCLUDED_SELECTOR },
+    { source: mentionMatcher().pattern.source, flags: mentionMatcher().pattern.flags, excluded: NEVER_WRAPPED_SELECTOR },
   );
 }
 

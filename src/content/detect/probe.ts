@@ -8,9 +8,8 @@
  * the main thread for long; code under the split points is skipped.
  */
 import { MAY_MENTION, subtreeMayMention } from './pretest.ts';
-import { deadlineIn } from '../dom/scheduler.ts';
-
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
+import { NEVER_READ_SELECTOR } from '../dom/excluded.ts';
+import { SliceScheduler } from '../dom/scheduler.ts';
 
 /**
  * Subtrees up to this many elements are read with one native textContent.
@@ -29,37 +28,26 @@ export function probeForMention(
   onResult: (result: ProbeResult) => void,
   readAtOnce = READ_AT_ONCE_ELEMENTS,
 ): void {
-  const finish = (found: boolean) => {
-    onResult({ found });
-  };
   // The common case, without allocating anything: the whole page in one read.
   if (root.getElementsByTagName('*').length <= readAtOnce) {
-    finish(subtreeMayMention(root));
+    onResult({ found: subtreeMayMention(root) });
     return;
   }
   const stack: Node[] = [...root.childNodes].reverse();
-  const channel = new MessageChannel();
-  const slice = () => {
-    const deadline = deadlineIn(budgetMs);
+  let found = false;
+  const slice = (deadline: { expired(): boolean }): boolean => {
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node instanceof Text) {
-        if (MAY_MENTION.test(node.data)) return done(true);
-      } else if (node instanceof Element && !SKIP.has(node.nodeName)) {
-        if (node.getElementsByTagName('*').length <= readAtOnce) {
-          if (subtreeMayMention(node)) return done(true);
-        } else for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+      if (node instanceof Text) found = MAY_MENTION.test(node.data);
+      // Places never read (scripts, editors, graphics) are skipped whole: the highlighter never enters them.
+      else if (node instanceof Element && !node.matches(NEVER_READ_SELECTOR)) {
+        if (node.getElementsByTagName('*').length <= readAtOnce) found = subtreeMayMention(node);
+        else for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
       }
-      if (deadline.expired()) {
-        channel.port2.postMessage(null);
-        return;
-      }
+      if (found) break;
+      if (deadline.expired()) return true;
     }
-    done(false);
+    onResult({ found });
+    return false;
   };
-  const done = (found: boolean) => {
-    channel.port1.onmessage = null;
-    finish(found);
-  };
-  channel.port1.onmessage = slice;
-  slice();
+  new SliceScheduler(slice, budgetMs).runNow();
 }

@@ -68,6 +68,11 @@ export class ShadowRootSweep {
     return this.walkers.length > 0;
   }
 
+  /** Drops every sweep queued. */
+  clear(): void {
+    this.walkers.length = 0;
+  }
+
   /** Queues `root` (an element, document or shadow root) and everything under it. */
   add(root: Node, again = false): void {
     const doc = root.ownerDocument ?? (root as Document);
@@ -96,5 +101,89 @@ export class ShadowRootSweep {
     this.onFound(shadow);
     // Roots nested in this one are found by sweeping it too.
     this.walkers.push({ walker: element.ownerDocument.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT), again });
+  }
+}
+
+/**
+ * When the whole document is swept again: a shadow root attached to an element already in the page makes
+ * no DOM change anyone can observe, so the document is swept after each of these gaps (the first counted
+ * from `start`, each next one from the end of the sweep before). A sweep waits at least COST_FACTOR times
+ * as long as the last one took: on a huge page, sweeps cost at most 5% of the time.
+ */
+export const ENGINE_SWEEP_GAPS_MS = [1000, 3000, 6000];
+/** A dormant page (no mention in its own text) is swept when the browser is idle, 2 s and 6 s after load. */
+export const DORMANT_SWEEP_GAPS_MS = [2000, 4000];
+const COST_FACTOR = 20;
+
+/**
+ * The sweeps a document gets: whole-document sweeps on a schedule, and each subtree the page adds. The
+ * owner runs `run` in its slices (after its own work: the text known to the page goes first) and is asked
+ * for a slice through `requestSlice` when a scheduled sweep is due.
+ */
+export class ShadowRootSweeps {
+  private readonly sweep: ShadowRootSweep;
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  /** Which gap comes next, and the main-thread time the document sweep in progress has taken. */
+  private done = 0;
+  private busyMs = 0;
+  private documentSweepRunning = false;
+  private root: Element | null = null;
+
+  constructor(
+    onFound: (root: ShadowRoot) => void,
+    private readonly requestSlice: () => void,
+    private readonly gaps: readonly number[],
+  ) {
+    this.sweep = new ShadowRootSweep(onFound);
+  }
+
+  get pending(): boolean {
+    return this.sweep.pending;
+  }
+
+  /** Starts the schedule of whole-document sweeps over `root` (the document element). */
+  start(root: Element): void {
+    this.stop();
+    this.root = root;
+    this.done = 0;
+    this.after(this.gaps[0] ?? 0);
+  }
+
+  /** Cancels the sweeps scheduled and the one in progress. */
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+    this.documentSweepRunning = false;
+    this.sweep.clear();
+  }
+
+  /** Sweeps a subtree the page added (roots found before are reported again: it may have left an excluded place). */
+  addSubtree(node: Element): void {
+    this.sweep.add(node, true);
+  }
+
+  /** Sweeps until the deadline; returns true when more remains. */
+  run(deadline: Deadline): boolean {
+    const began = performance.now();
+    const more = this.sweep.run(deadline);
+    this.busyMs += performance.now() - began;
+    if (!more && this.documentSweepRunning) {
+      this.documentSweepRunning = false;
+      const gap = this.gaps[++this.done];
+      if (gap !== undefined) this.after(Math.max(gap, this.busyMs * COST_FACTOR));
+    }
+    return more;
+  }
+
+  private after(delay: number): void {
+    this.timers.push(
+      setTimeout(() => {
+        if (!this.root?.isConnected) return;
+        this.documentSweepRunning = true;
+        this.busyMs = 0;
+        this.sweep.add(this.root);
+        this.requestSlice();
+      }, delay),
+    );
   }
 }

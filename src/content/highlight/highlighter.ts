@@ -10,25 +10,17 @@
  */
 import { emptyCounts, type EntityId, type MentionCounts } from '../../shared/entities.ts';
 import { findMentions, type MentionMatcher } from '../../shared/mentions.ts';
-import {
-  EXCLUDED_SELECTOR,
-  ELEMENT_RETRY_QUIET_MS,
-  MAX_HIGHLIGHTS,
-  MAX_REHIGHLIGHTS,
-  MAX_QUICK_UNDOS,
-  MAX_RETRY_QUIET_MS,
-  MENTION_TAG,
-  PAGE_RETRY_QUIET_MS,
-  QUICK_UNDO_MS,
-  SLICE_BUDGET_MS,
-  UNDO_WINDOW_MS,
-} from '../constants.ts';
+import { MAX_HIGHLIGHTS, MENTION_TAG, SLICE_BUDGET_MS } from '../constants.ts';
 import { mayMention, MAY_MENTION } from '../detect/pretest.ts';
-import { HighlightRegistry, type HighlightEntry } from './registry.ts';
+import { isNeverWrapped, NeverWrappedMemo } from '../dom/excluded.ts';
 import { SliceScheduler, type Deadline } from '../dom/scheduler.ts';
-import { openShadowRootsUnder, ShadowRootSweep } from '../dom/shadowRoots.ts';
+import { ENGINE_SWEEP_GAPS_MS, openShadowRootsUnder, ShadowRootSweeps } from '../dom/shadowRoots.ts';
+import { HighlightRegistry, type HighlightEntry } from './registry.ts';
+import { DEFAULT_RETRY, UndoPolicy, type RetryTiming } from './undoPolicy.ts';
 import { elementAtViewportTop } from './viewport.ts';
 import { wrapMentions, type TextMentions } from './wrap.ts';
+
+export type { RetryTiming } from './undoPolicy.ts';
 
 /**
  * Mentions per mark.js call: each call has a fixed cost (options, iterators),
@@ -44,16 +36,6 @@ const FIRST_WRAP_BATCH = 8;
 /** Candidates considered between two looks at the clock (each can add a few wraps to the batch). */
 const CANDIDATES_PER_CLOCK_CHECK = 8;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-/**
- * Shadow roots on ordinary elements (a div, a span) are found only by
- * visiting every element, and one attached to an element already in the
- * page makes no DOM change anyone can observe: the whole document is swept
- * this long after highlighting starts, the first time once the page's own
- * text is done (each sweep is sliced; it reports only new roots).
- */
-const SWEEP_GAPS_MS = [1000, 3000, 6000];
-/** A sweep waits at least this many times as long as the last one took: on a huge page, sweeps cost ≤ 5% of the time. */
-const SWEEP_COST_FACTOR = 20;
 
 /** A sliced walk over the text nodes under `root`, ending early at `stopAt` when one is given. */
 interface Walk {
@@ -76,26 +58,6 @@ export interface HighlighterEvents {
   initialPassDone(): void;
 }
 
-/** How long a place must be quiet before a give-up there is retried: the first wait, doubled at each retry. */
-export interface RetryTiming {
-  elementQuietMs: number;
-  pageQuietMs: number;
-  maxQuietMs: number;
-}
-
-const DEFAULT_RETRY: RetryTiming = {
-  elementQuietMs: ELEMENT_RETRY_QUIET_MS,
-  pageQuietMs: PAGE_RETRY_QUIET_MS,
-  maxQuietMs: MAX_RETRY_QUIET_MS,
-};
-
-/** A place left alone for now, and when the page last changed it. */
-interface GiveUp {
-  /** How many times this place has been given up on: each retry waits twice as long. */
-  level: number;
-  lastChange: number;
-}
-
 export class Highlighter {
   readonly registry = new HighlightRegistry();
   private readonly queue: Node[] = [];
@@ -104,39 +66,23 @@ export class Highlighter {
   /** Text nodes that passed every check, with their mentions, waiting to be wrapped in one mark.js call. */
   private batch: TextMentions[] = [];
   /** Per slice: whether an element is in a place never highlighted (the page cannot change it mid-slice). */
-  private readonly excludedMemo = new Map<Element, boolean>();
+  private readonly neverWrapped = new NeverWrappedMemo();
   private inDesignMode = false;
   /** Set by the page's first wrap: the slice ends so that those highlights are drawn (see FIRST_WRAP_BATCH). */
   private endSlice = false;
   private batchMentions = 0;
   private readonly overflow = new Map<Text, Overflow>();
-  private readonly undone = new WeakMap<Node, number>();
-  /** Elements left alone for now; each is retried once it has been quiet long enough. */
-  private readonly givenUp = new Map<Node, GiveUp>();
-  /** How often each element was given up on, for the back-off (kept across retries). */
-  private readonly giveUpLevel = new WeakMap<Node, number>();
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Which places a page that undoes highlights has us leave alone, and when to try them again. */
+  private readonly policy: UndoPolicy;
   /** Nodes whose text the page wrote in the batch of changes being handled. */
   private written: ReadonlySet<Node> = NONE_WRITTEN;
   /** The text of what the page added in the batch being handled, to see a removal that puts the same text back. */
   private addedTexts: ReadonlySet<string> | null = null;
-  /** When each highlight was made, to tell a page that undoes them at once from one that updates later. */
-  private readonly wrappedAt = new WeakMap<HighlightEntry, number>();
-  /** Highlights the page undid right after they appeared, in the current window, across all elements. */
-  private quickUndos = { count: 0, since: 0 };
-  /** Set when the page undoes highlights faster than any real app does: new content is left alone until it is quiet. */
-  private pageResists: GiveUp | null = null;
-  private pageResistLevel = 0;
   private readonly observer: MutationObserver;
   private readonly scheduler: SliceScheduler;
   private readonly roots = new Set<Document | ShadowRoot>();
   /** Finds open shadow roots on any element (a div or span too), in slices after the text work. */
-  private readonly shadows = new ShadowRootSweep((shadow) => this.foundShadowRoot(shadow));
-  private resweepTimers: ReturnType<typeof setTimeout>[] = [];
-  /** Which of SWEEP_GAPS_MS comes next, and the main-thread time the document sweep in progress has taken. */
-  private sweepsDone = 0;
-  private sweepBusyMs = 0;
-  private documentSweepRunning = false;
+  private readonly shadows: ShadowRootSweeps;
   private active = false;
   private dirty = false;
   private initialPassPending = false;
@@ -147,8 +93,9 @@ export class Highlighter {
   constructor(
     private readonly doc: Document,
     private readonly events: HighlighterEvents,
-    private readonly retry: RetryTiming = DEFAULT_RETRY,
+    retry: RetryTiming = DEFAULT_RETRY,
   ) {
+    this.policy = new UndoPolicy(() => this.retryQuietPlaces(), retry);
     this.observer = new MutationObserver((records) => {
       // Switched off: nothing to follow; starting again walks everything afresh.
       if (!this.active) return;
@@ -159,6 +106,13 @@ export class Highlighter {
       this.flush();
     });
     this.scheduler = new SliceScheduler((deadline) => this.slice(deadline), SLICE_BUDGET_MS);
+    this.shadows = new ShadowRootSweeps(
+      (shadow) => this.foundShadowRoot(shadow),
+      () => {
+        if (this.active) this.scheduler.later();
+      },
+      ENGINE_SWEEP_GAPS_MS,
+    );
   }
 
   get isActive(): boolean {
@@ -187,8 +141,7 @@ export class Highlighter {
     }
     // Shadow roots on custom elements are known already (see Engine); the sweep for those on ordinary
     // elements visits every element, so it waits until the text known to the page is highlighted.
-    this.sweepsDone = 0;
-    this.scheduleSweep(SWEEP_GAPS_MS[0] ?? 0);
+    this.shadows.start(this.doc.documentElement);
     this.scheduler.runNow();
   }
 
@@ -210,26 +163,6 @@ export class Highlighter {
       this.walks.unshift({ walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT), root: body, stopAt: null });
   }
 
-  /** Queues a sliced look at every element of the document for shadow roots not yet known. */
-  private sweepDocument(): void {
-    if (!this.active) return;
-    this.documentSweepRunning = true;
-    this.sweepBusyMs = 0;
-    this.shadows.add(this.doc.documentElement);
-    this.scheduler.later();
-  }
-
-  private scheduleSweep(delay: number): void {
-    this.resweepTimers.push(setTimeout(() => this.sweepDocument(), delay));
-  }
-
-  /** The next sweep comes after the next gap, and never sooner than the cost factor allows. */
-  private documentSweepDone(): void {
-    this.documentSweepRunning = false;
-    const gap = SWEEP_GAPS_MS[++this.sweepsDone];
-    if (gap !== undefined) this.scheduleSweep(Math.max(gap, this.sweepBusyMs * SWEEP_COST_FACTOR));
-  }
-
   private foundShadowRoot(shadow: ShadowRoot): void {
     this.observe(shadow);
     this.enqueue(shadow);
@@ -239,18 +172,10 @@ export class Highlighter {
   stop(): void {
     this.written = writtenNodes(this.observer.takeRecords());
     this.active = false;
-    // Turning highlighting off and on again is the user's call: a page that resisted gets another chance.
-    this.pageResists = null;
-    this.pageResistLevel = 0;
-    this.givenUp.clear();
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.quickUndos = { count: 0, since: 0 };
+    this.policy.reset();
     this.queue.length = 0;
     this.walks.length = 0;
-    for (const timer of this.resweepTimers) clearTimeout(timer);
-    this.resweepTimers = [];
-    this.documentSweepRunning = false;
+    this.shadows.stop();
     for (const entry of [...this.registry.entries()]) this.undo(entry);
     this.written = NONE_WRITTEN;
     this.overflow.clear();
@@ -261,12 +186,12 @@ export class Highlighter {
 
   /** Queues a node whose text may now hold mentions (an added subtree, changed text, a new root). */
   enqueue(node: Node): void {
-    if (this.active && !this.pageResists) this.queue.push(node);
+    if (this.active && !this.policy.resisting) this.queue.push(node);
   }
 
   /** Whether some place is left alone for now (it will be retried once quiet). */
   get waitingToRetry(): boolean {
-    return this.pageResists !== null || this.givenUp.size > 0;
+    return this.policy.waiting;
   }
 
   counts(): MentionCounts {
@@ -288,7 +213,7 @@ export class Highlighter {
     // The page's first wrap ends the slice early (see FIRST_WRAP_BATCH).
     const deadline: Deadline = { expired: () => this.endSlice || budget.expired() };
     this.handleRecords(this.observer.takeRecords());
-    this.excludedMemo.clear();
+    this.neverWrapped.clear();
     this.endSlice = false;
     // A document in design mode is an editor as a whole.
     this.inDesignMode = this.doc.designMode === 'on';
@@ -311,13 +236,7 @@ export class Highlighter {
     // Shadow roots on ordinary elements come last: the text already known to the page goes first.
     if (!more && this.shadows.pending) {
       if (deadline.expired()) more = true;
-      else {
-        const began = performance.now();
-        const left = this.shadows.run(deadline);
-        this.sweepBusyMs += performance.now() - began;
-        if (!left && this.documentSweepRunning) this.documentSweepDone();
-        more = left || this.queue.length > 0;
-      }
+      else more = this.shadows.run(deadline) || this.queue.length > 0;
     }
     this.wrapBatch();
     this.dropOwnRecords();
@@ -335,9 +254,9 @@ export class Highlighter {
       if (MAY_MENTION.test(root.data)) this.consider(root);
       return;
     }
-    if (root instanceof Element && (root.localName === MENTION_TAG || isExcluded(root))) return;
+    if (root instanceof Element && (root.localName === MENTION_TAG || isNeverWrapped(root))) return;
     // Claimlight's own card (and any shadow root inside an excluded place) is never scanned.
-    if (root instanceof ShadowRoot && isExcluded(root.host)) return;
+    if (root instanceof ShadowRoot && isNeverWrapped(root.host)) return;
     // One native read decides whether the subtree is worth walking (the body was probed already).
     if (root !== this.doc.body && !mayMention(root.textContent)) return;
     this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root, stopAt: null });
@@ -371,9 +290,8 @@ export class Highlighter {
     if (!matcher) return false;
     if (this.registry.ofOriginal(node) || this.registry.ofCreated(node) || this.overflow.has(node)) return false;
     const parent = node.parentNode;
-    if (!parent || this.inDesignMode || this.givenUp.has(parent)) return false;
-    if (this.givenUp.size > 0 && this.insideGivenUp(parent)) return false;
-    if (parent instanceof Element && this.isExcluded(parent)) return false;
+    if (!parent || this.inDesignMode || !this.policy.allows(parent)) return false;
+    if (parent instanceof Element && this.neverWrapped.has(parent)) return false;
     // The exact rules, before paying for mark.js: the cheap test lets near-misses through.
     const mentions = findMentions(matcher, node.data);
     if (mentions.length === 0) return false;
@@ -388,33 +306,6 @@ export class Highlighter {
     if (this.batchMentions < (this.registry.highlights === 0 ? FIRST_WRAP_BATCH : WRAP_BATCH)) return false;
     this.wrapBatch();
     return true;
-  }
-
-  /**
-   * Whether `element` is in a place never highlighted (see isExcluded below),
-   * remembered per element for the slice: neighbouring text nodes share their
-   * ancestors, so each element is matched against the selector once.
-   */
-  private isExcluded(element: Element): boolean {
-    const memo = this.excludedMemo;
-    const chain: Element[] = [];
-    let result = false;
-    for (let current: Element | null = element; current;) {
-      const known = memo.get(current);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      chain.push(current);
-      if (current.matches(EXCLUDED_SELECTOR)) {
-        result = true;
-        break;
-      }
-      const parent: Node | null = current.parentNode;
-      current = parent instanceof Element ? parent : parent instanceof ShadowRoot ? parent.host : null;
-    }
-    for (const seen of chain) memo.set(seen, result);
-    return result;
   }
 
   /** Wraps the batched text nodes with one mark.js call and records each change. */
@@ -438,7 +329,7 @@ export class Highlighter {
     this.observer.disconnect();
     for (const entry of wrapMentions(this.doc, live)) {
       this.registry.add(entry);
-      this.wrappedAt.set(entry, now);
+      this.policy.wrapped(entry, now);
     }
     for (const root of this.roots) this.observer.observe(root, OBSERVE);
     this.markDirty();
@@ -452,7 +343,7 @@ export class Highlighter {
     // Text the page wrote in this batch is the page's, even when a removal listed before it undoes a highlight.
     this.written = writtenNodes(records);
     this.addedTexts = null;
-    if (records.length > 0 && this.waitingToRetry) this.noteChanges(records);
+    this.policy.changed(records);
     for (const record of records) {
       if (record.type === 'characterData') this.textChanged(record.target);
       else {
@@ -483,7 +374,7 @@ export class Highlighter {
     if (this.registry.ofCreated(node)) return;
     if (node instanceof Element) {
       if (node.localName === MENTION_TAG) return;
-      if (isExcluded(node)) {
+      if (isNeverWrapped(node)) {
         // Moved into an editor, a script or the like: what it carried is highlighted no longer.
         this.undoWithin(node);
         return;
@@ -491,7 +382,7 @@ export class Highlighter {
       // Web components added later bring their shadow roots with them: custom elements at once,
       // any other element in the next slices.
       for (const shadow of openShadowRootsUnder(node)) this.foundShadowRoot(shadow);
-      if (this.active) this.shadows.add(node, true);
+      if (this.active) this.shadows.addSubtree(node);
     }
     this.recheckReturning(node);
     this.enqueue(node);
@@ -583,90 +474,23 @@ export class Highlighter {
     this.registry.release(entry);
     this.markDirty();
     const parent = entry.original.parentNode;
-    if (!parent) return;
-    const times = (this.undone.get(parent) ?? 0) + 1;
-    this.undone.set(parent, times);
-    if (times < MAX_REHIGHLIGHTS) return;
-    this.undone.delete(parent);
-    const level = (this.giveUpLevel.get(parent) ?? 0) + 1;
-    this.giveUpLevel.set(parent, level);
-    this.givenUp.set(parent, { level, lastChange: performance.now() });
-    this.scheduleRetry();
+    if (parent) this.policy.tookOver(parent);
   }
 
-  /**
-   * Counts a highlight the page undid (rewrote, removed, replaced). A page can
-   * escape the per-element cap by undoing through ever new elements; one that
-   * undoes many highlights right after they appear is left alone from then on.
-   */
+  /** Counts a highlight the page undid; a page that resists from now on gets none of its queued work done. */
   private noteUndo(entry: HighlightEntry): void {
-    const now = performance.now();
-    if (now - (this.wrappedAt.get(entry) ?? -Infinity) > QUICK_UNDO_MS) return;
-    if (now - this.quickUndos.since > UNDO_WINDOW_MS) this.quickUndos = { count: 0, since: now };
-    if (++this.quickUndos.count < MAX_QUICK_UNDOS || this.pageResists) return;
-    this.pageResists = { level: ++this.pageResistLevel, lastChange: now };
-    this.queue.length = 0;
-    this.scheduleRetry();
+    if (this.policy.undone(entry)) this.queue.length = 0;
   }
 
-  /** Whether `node` sits inside an element left alone for now. */
-  private insideGivenUp(node: Node): boolean {
-    for (let current: Node | null = node; current; current = current.parentNode)
-      if (this.givenUp.has(current)) return true;
-    return false;
-  }
-
-  /** A place left alone must be quiet before it is retried: changes in it restart its wait. */
-  private noteChanges(records: MutationRecord[]): void {
-    const now = performance.now();
-    if (this.pageResists) this.pageResists.lastChange = now;
-    if (this.givenUp.size === 0) return;
-    for (const record of records) {
-      for (let node: Node | null = record.target; node; node = node.parentNode) {
-        const giveUp = this.givenUp.get(node);
-        if (giveUp) giveUp.lastChange = now;
-      }
-    }
-  }
-
-  private quietNeeded(giveUp: GiveUp, firstWait: number): number {
-    return Math.min(firstWait * 2 ** (giveUp.level - 1), this.retry.maxQuietMs);
-  }
-
-  /** Sets one timer for the earliest retry due; a hostile page costs a few retries a minute at most. */
-  private scheduleRetry(): void {
-    if (this.retryTimer !== null || !this.active) return;
-    let due = Infinity;
-    if (this.pageResists)
-      due = this.pageResists.lastChange + this.quietNeeded(this.pageResists, this.retry.pageQuietMs);
-    for (const giveUp of this.givenUp.values())
-      due = Math.min(due, giveUp.lastChange + this.quietNeeded(giveUp, this.retry.elementQuietMs));
-    if (due === Infinity) return;
-    this.retryTimer = setTimeout(() => this.retryQuietPlaces(), Math.max(0, due - performance.now()));
-  }
-
-  /** Highlights again every place left alone that has been quiet long enough. */
+  /** Highlights again every place left alone that has been quiet long enough (the policy's timer). */
   private retryQuietPlaces(): void {
-    this.retryTimer = null;
     if (!this.active) return;
     this.handleRecords(this.observer.takeRecords());
-    const now = performance.now();
-    const resist = this.pageResists;
-    if (resist && now - resist.lastChange >= this.quietNeeded(resist, this.retry.pageQuietMs)) {
-      this.pageResists = null;
-      this.quickUndos = { count: 0, since: 0 };
-      // Everything the page added while it was left alone: one pass over every root.
-      for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
-    }
-    for (const [node, giveUp] of [...this.givenUp]) {
-      if (!node.isConnected) this.givenUp.delete(node);
-      else if (now - giveUp.lastChange >= this.quietNeeded(giveUp, this.retry.elementQuietMs)) {
-        this.givenUp.delete(node);
-        this.enqueue(node);
-      }
-    }
+    const quiet = this.policy.takeQuiet();
+    // Everything the page added while it was left alone: one pass over every root.
+    if (quiet.wholePage) for (const root of this.roots) this.enqueue(root === this.doc ? this.doc.body : root);
+    for (const element of quiet.elements) this.enqueue(element);
     if (this.queue.length > 0) this.scheduler.runNow();
-    this.scheduleRetry();
   }
 
   private dropOwnRecords(): void {
@@ -685,21 +509,6 @@ export class Highlighter {
 }
 
 /**
- * Whether `element` sits in a place never highlighted, looking through the
- * shadow roots it is in: a web component inside an editor or an SVG is out
- * of bounds too, however deep its own shadow roots go.
- */
-function isExcluded(element: Element): boolean {
-  for (let current: Element | null = element; current;) {
-    if (current.closest(EXCLUDED_SELECTOR)) return true;
-    const root = current.getRootNode();
-    current = root instanceof ShadowRoot ? root.host : null;
-  }
-  return false;
-}
-
-/** Whether `node` is `ancestor` or below it, counting a shadow root's host as its parent. */
-/**
  * Whether the page's node is in the page while what Claimlight inserted beside
  * it is not: the page moved its node out of a subtree it had taken out of the
  * document, and the removal that parted them went unreported (browsers
@@ -710,6 +519,7 @@ function isTornApart(entry: HighlightEntry): boolean {
   return entry.original.isConnected && entry.marks.some((mark) => !mark.isConnected);
 }
 
+/** Whether `node` is `ancestor` or below it, counting a shadow root's host as its parent. */
 function containsAcrossShadows(ancestor: Node, node: Node): boolean {
   for (let current: Node | null = node; current;) {
     if (ancestor.contains(current)) return true;

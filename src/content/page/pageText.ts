@@ -4,7 +4,8 @@
  * sentence found in a block's text becomes a Range in the page.
  */
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../../shared/pageClaims.ts';
-import { UNREAD_SELECTOR } from '../constants.ts';
+import { isNeverRead, neverReadUnder } from '../dom/excluded.ts';
+import { runSliced, type Deadline } from '../dom/scheduler.ts';
 
 /** Elements that start a new block of text; inline elements (a, b, span, a highlight) do not. */
 const BLOCK_TAGS = new Set(
@@ -12,11 +13,11 @@ const BLOCK_TAGS = new Set(
     ' ',
   ),
 );
-/** Up to this many elements, the excluded places are found with one query (a few milliseconds at most). */
-const ONE_QUERY_ELEMENTS = 40_000;
 const LINE_BREAKS = /[\n\r\t\f\v]/g;
 /** Slice length before yielding to the page. */
 const SLICE_MS = 6;
+/** Text nodes read between two looks at the clock. */
+const NODES_PER_CLOCK_CHECK = 128;
 
 export interface Block {
   text: string;
@@ -27,91 +28,126 @@ export interface Block {
 
 type Owner = Element | 'excluded' | 'none';
 
-/**
- * The block a text node's parent belongs to: its nearest block-level
- * ancestor, 'excluded' inside a place never read (scripts, editors,
- * Claimlight's own UI), 'none' outside any block. Resolved top-down from the
- * nearest ancestor already known, without recursion (pages can nest deeply).
- */
-function ownerOf(element: Element, memo: Map<Element, Owner>, excluded: ReadonlySet<Element> | null): Owner {
-  const chain: Element[] = [];
-  let above: Owner = 'none';
-  for (let current: Element | null = element; current; current = current.parentElement) {
-    const known = memo.get(current);
-    if (known !== undefined) {
-      above = known;
-      break;
-    }
-    chain.push(current);
-  }
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const el = chain[i] as Element;
-    if (above !== 'excluded') {
-      const isExcluded = excluded ? excluded.has(el) : el.matches(UNREAD_SELECTOR);
-      above = isExcluded ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
-    }
-    memo.set(el, above);
-  }
-  return above;
+/** A block being read: its text is gathered in parts and joined once, at the end. */
+interface OpenBlock {
+  owner: Element;
+  block: Block;
+  parts: string[];
+  length: number;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * Reads `root`'s text into blocks, yielding every few milliseconds; stops after about `maxChars` of text.
- * `cost.ms` grows by the main-thread time the read takes (its slices, not the pauses between them).
+ * Gathers text nodes, in the order given, into blocks: the text of one block-level element, uninterrupted
+ * by another's, is one block; nodes in a place never read are left out. Fed by a walk of its own (`readBlocks`)
+ * or by another walk that reads every text node anyway.
  */
-export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms: 0 }): Promise<Block[]> {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const memo = new Map<Element, Owner>();
-  // One native query for the places never read, rather than a selector match per element; on a huge page that
-  // query alone would hold the main thread too long, so each element is matched as the sliced walk meets it.
-  const small = root.getElementsByTagName('*').length <= ONE_QUERY_ELEMENTS;
-  const excluded = small ? new Set(root.querySelectorAll(UNREAD_SELECTOR)) : null;
-  for (let up = root.parentElement; up; up = up.parentElement) if (up.matches(UNREAD_SELECTOR)) return [];
-  const blocks: Block[] = [];
-  /** The block being read: its text is gathered in parts and joined once, at the end. */
-  let current: { owner: Element; block: Block; parts: string[]; length: number } | null = null;
-  let sliceStart = performance.now();
-  let end = sliceStart + SLICE_MS;
-  let count = 0;
-  let read = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if ((++count & 127) === 0 && performance.now() > end) {
-      cost.ms += performance.now() - sliceStart;
-      await yieldToPage();
-      sliceStart = performance.now();
-      end = sliceStart + SLICE_MS;
-      // The page may have removed where the walk stood; what is left of the page is read from the start.
-      if (!node.isConnected) return readBlocks(root, maxChars, cost);
-    }
+export class BlockReader {
+  private readonly owners = new Map<Element, Owner>();
+  private readonly blocks: Block[] = [];
+  private last: OpenBlock | null = null;
+  private read = 0;
+
+  /** `neverRead`: whether an element is itself a place never read (see dom/excluded.ts). */
+  constructor(
+    private readonly neverRead: (element: Element) => boolean,
+    private readonly maxChars = Infinity,
+  ) {}
+
+  /** Whether the reader has taken all the text it will (MAX_BLOCKS blocks or `maxChars` characters). */
+  get full(): boolean {
+    return this.read >= this.maxChars || this.blocks.length > MAX_BLOCKS;
+  }
+
+  /** Adds a text node whose text (read once by the caller) is `data`. */
+  add(node: Text, data: string): void {
+    if (data.length === 0 || this.full) return;
     const parent = node.parentElement;
     // Most text nodes' parents are known already: looked up here, without a call.
-    const owner = parent ? (memo.get(parent) ?? ownerOf(parent, memo, excluded)) : 'none';
-    if (typeof owner === 'string') continue;
-    // Read once: each read of a node's text from the content script's world copies it.
-    const data = node.data;
-    if (data.length === 0) continue;
-    if (!current || current.owner !== owner) {
+    const owner = parent ? (this.owners.get(parent) ?? this.ownerOf(parent)) : 'none';
+    if (typeof owner === 'string') return;
+    // Text of one block element, uninterrupted by another block, is one block of text.
+    let current = this.last;
+    if (current?.owner !== owner) {
       if (current) finish(current);
-      if (blocks.length >= MAX_BLOCKS) break;
       current = { owner, block: { text: '', nodes: [], starts: [] }, parts: [], length: 0 };
-      blocks.push(current.block);
+      this.last = current;
+      this.blocks.push(current.block);
     }
-    if (current.length >= MAX_BLOCK_CHARS) continue;
+    if (current.length >= MAX_BLOCK_CHARS) return;
     const part =
       data.length > MAX_BLOCK_CHARS - current.length ? data.slice(0, MAX_BLOCK_CHARS - current.length) : data;
     current.block.nodes.push(node);
     current.block.starts.push(current.length);
     current.parts.push(part);
     current.length += part.length;
-    read += part.length;
-    if (read >= maxChars) break;
+    this.read += part.length;
   }
-  if (current) finish(current);
-  cost.ms += performance.now() - sliceStart;
-  return blocks;
+
+  /** The blocks read, in the order their first nodes came, at most MAX_BLOCKS. */
+  finish(): Block[] {
+    if (this.last) finish(this.last);
+    this.last = null;
+    return this.blocks.slice(0, MAX_BLOCKS);
+  }
+
+  /**
+   * The block a text node's parent belongs to: its nearest block-level ancestor, 'excluded' inside a place
+   * never read (scripts, editors, Claimlight's own UI), 'none' outside any block. Resolved top-down from
+   * the nearest ancestor already known, without recursion (pages can nest deeply).
+   */
+  private ownerOf(element: Element): Owner {
+    const chain: Element[] = [];
+    let above: Owner = 'none';
+    for (let current: Element | null = element; current; current = current.parentElement) {
+      const known = this.owners.get(current);
+      if (known !== undefined) {
+        above = known;
+        break;
+      }
+      chain.push(current);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i] as Element;
+      if (above !== 'excluded')
+        above = this.neverRead(el) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+      this.owners.set(el, above);
+    }
+    return above;
+  }
+}
+
+/**
+ * Reads `root`'s text into blocks, in slices; stops after about `maxChars` of text. `cost.ms` grows by the
+ * main-thread time the read takes (its slices, not the pauses between them).
+ */
+export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms: 0 }): Promise<Block[]> {
+  for (let up = root.parentElement; up; up = up.parentElement) if (isNeverRead(up)) return [];
+  const start = () => ({
+    walker: root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT),
+    reader: new BlockReader(neverReadUnder(root), maxChars),
+  });
+  let read = start();
+  const slice = (deadline: Deadline): boolean => {
+    const began = performance.now();
+    try {
+      // The page may have removed where the walk stood: what is left of the page is read from the start.
+      const { currentNode } = read.walker;
+      if (currentNode !== root && !currentNode.isConnected) read = start();
+      const { walker, reader } = read;
+      let count = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        // Read once: each read of a node's text from the content script's world copies it.
+        reader.add(node, node.data);
+        if (reader.full) return false;
+        if (++count % NODES_PER_CLOCK_CHECK === 0 && deadline.expired()) return true;
+      }
+      return false;
+    } finally {
+      cost.ms += performance.now() - began;
+    }
+  };
+  await runSliced(slice, SLICE_MS);
+  return read.reader.finish();
 }
 
 function finish({ block, parts }: { block: Block; parts: string[] }): void {
