@@ -170,7 +170,11 @@ export const CONTENT_COMMANDS = {
    * Scroll to the page's sentence with this id (as page/get-claims lists it) and flash it; the reply says
    * whether it is still on the page as it was matched.
    */
-  'page/reveal': route(['id'], ({ id }) => (isSentenceId(id) ? { id } : null), (shown) => shown === true),
+  'page/reveal': route(
+    ['id'],
+    ({ id }) => (isSentenceId(id) ? { id } : null),
+    (shown) => shown === true,
+  ),
 };
 
 type Table = Record<string, Route<unknown, unknown>>;

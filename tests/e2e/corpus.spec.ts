@@ -37,7 +37,11 @@ function expectedCounts(tab: TestPage): Promise<Record<string, number>> {
       }
       return counts;
     },
-    { source: mentionMatcher().pattern.source, flags: mentionMatcher().pattern.flags, excluded: NEVER_WRAPPED_SELECTOR },
+    {
+      source: mentionMatcher().pattern.source,
+      flags: mentionMatcher().pattern.flags,
+      excluded: NEVER_WRAPPED_SELECTOR,
+    },
   );
 }
 

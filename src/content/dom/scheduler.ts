@@ -93,14 +93,11 @@ export class SliceScheduler {
 /** Runs `work` in slices of `budgetMs` until it is done; resolves then. */
 export function runSliced(work: (deadline: Deadline) => boolean, budgetMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const scheduler = new SliceScheduler(
-      (deadline) => {
-        const more = work(deadline);
-        if (!more) resolve();
-        return more;
-      },
-      budgetMs,
-    );
+    const scheduler = new SliceScheduler((deadline) => {
+      const more = work(deadline);
+      if (!more) resolve();
+      return more;
+    }, budgetMs);
     scheduler.runNow();
   });
 }

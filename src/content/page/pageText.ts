@@ -108,8 +108,7 @@ export class BlockReader {
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i] as Element;
-      if (above !== 'excluded')
-        above = this.neverRead(el) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
+      if (above !== 'excluded') above = this.neverRead(el) ? 'excluded' : BLOCK_TAGS.has(el.localName) ? el : above;
       this.owners.set(el, above);
     }
     return above;

@@ -93,10 +93,6 @@ export class SentenceMarks {
   }
 
   private draw(): void {
-    drawMarker(
-      this.doc,
-      CLAIM_HIGHLIGHT,
-      this.visible ? this.sentences.map((s) => s.range) : [],
-    );
+    drawMarker(this.doc, CLAIM_HIGHLIGHT, this.visible ? this.sentences.map((s) => s.range) : []);
   }
 }
