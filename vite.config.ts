@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, isBuildTarget, sidePanelPage, type BuildTarget } from './scripts/build/manifest.ts';
+import { contentEngine } from './scripts/build/contentEngine.ts';
 import { localeCompanies } from './scripts/build/localeCompanies.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
 import { claimsIndex } from './scripts/claims/vitePlugin.ts';
@@ -26,6 +27,7 @@ export default defineConfig(({ command, mode }) => {
       claimsIndex(resolve(import.meta.dirname, 'seeds'), import.meta.dirname),
       preact(),
       crx({ manifest: deriveManifest(baseManifest, target, { dev: command === 'serve' }), browser: target }),
+      contentEngine(resolve(import.meta.dirname, 'src/content/engine.ts')),
       noRawHtml(),
       localeCompanies(COMPANIES.map((company) => company.name)),
     ],

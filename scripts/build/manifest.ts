@@ -5,6 +5,7 @@
  * and declares Firefox for Android.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import { ENGINE_FILE } from '../../src/content/constants.ts';
 import { OPEN_PANEL_COMMAND } from '../../src/shared/commands.ts';
 
 export type BuildTarget = 'chrome' | 'firefox';
@@ -40,7 +41,15 @@ export function deriveManifest(base: Manifest, target: BuildTarget, options: { d
   if (!background || !('service_worker' in background)) {
     throw new Error('manifest.json must declare background.service_worker');
   }
-  if (target === 'chrome') return manifest;
+  // The engine is imported by the content script, so it must be web-accessible. No page may probe for it to
+  // tell that Claimlight is installed: Chrome serves it at an address that changes every session; Firefox
+  // serves every add-on under a host that is random per installation.
+  const engine = { resources: [ENGINE_FILE], matches: ['<all_urls>'] };
+  if (target === 'chrome') {
+    manifest.web_accessible_resources = [{ ...engine, use_dynamic_url: true }];
+    return manifest;
+  }
+  manifest.web_accessible_resources = [engine];
 
   // crxjs emits Firefox's background.scripts only when the source declares both keys.
   const firefox: Manifest & { browser_specific_settings: unknown; sidebar_action?: unknown } = {

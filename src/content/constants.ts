@@ -41,3 +41,9 @@ export const UNDO_WINDOW_MS = 10_000;
  * keeps every task under 16 ms.
  */
 export const SLICE_BUDGET_MS = 6;
+
+/**
+ * The engine (highlighter, card, page matching), built as a module of its own (scripts/build/contentEngine.ts)
+ * that the dormant entry imports only on a page that may mention a company.
+ */
+export const ENGINE_FILE = 'src/content/engine.js';

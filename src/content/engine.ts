@@ -156,15 +156,16 @@ export class Engine {
 }
 
 /**
- * Starts the engine on a document that may mention a company: reads the
- * settings, follows their changes, and answers the next-mention command.
- * `leaveWatcher` stops the dormant watcher and returns what woke the engine
- * (null: the whole document).
+ * Starts the engine on a document that may mention a company: takes the settings (`stored`: the raw stored
+ * value, being read since the entry woke), follows their changes, and answers the tab's commands.
+ * `leaveWatcher` stops the dormant watcher and returns what woke the engine (null: the whole document).
  */
-export async function startEngine(doc: Document, leaveWatcher: () => Node[] | null): Promise<Engine> {
-  const settings = new SettingsSource();
-  // The settings are an inter-process round trip: the engine is built while they are on their way, and
-  // takes over from the dormant watcher (which keeps collecting changes until then) once they are here.
+export async function startEngine(
+  doc: Document,
+  stored: Promise<unknown>,
+  leaveWatcher: () => Node[] | null,
+): Promise<Engine> {
+  const settings = new SettingsSource(stored);
   const loading = settings.get();
   // The page's read and loading this code took the current task: the engine is built in a task of its own.
   await nextTask();

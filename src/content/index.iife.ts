@@ -1,6 +1,5 @@
 /**
- * Content script entry. Built as one self-contained IIFE, so no page can load
- * (and so detect) a chunk of it as a web-accessible resource.
+ * Content script entry, the dormant part: built as one self-contained IIFE.
  *
  * Most pages stop here: the page's text is read once and holds no possible
  * mention. Nothing else runs on them: no extension API is touched (the first
@@ -9,12 +8,19 @@
  * company loads the engine (highlighter, styles, hover card, messaging); a
  * dormant page is only watched for text it adds later.
  */
-import { SLICE_BUDGET_MS } from './constants.ts';
+import { SETTINGS_KEY } from '../shared/settingsKey.ts';
+import { ENGINE_FILE, SLICE_BUDGET_MS } from './constants.ts';
+import type { startEngine } from './engine.ts';
 import { mayHoldMention, subtreeMayMention } from './detect/pretest.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
 import { probeForMention } from './detect/probe.ts';
 import { SliceScheduler } from './dom/scheduler.ts';
 import { DORMANT_SWEEP_GAPS_MS, ShadowRootSweeps } from './dom/shadowRoots.ts';
+
+/** What the engine's module exports. */
+interface EngineModule {
+  startEngine: typeof startEngine;
+}
 
 markStart();
 
@@ -62,13 +68,29 @@ function sweepLater(root: Element): void {
   idleSweep.later();
 }
 
-/** A possible mention appeared: load the engine, which reads the settings and takes over from the watcher. */
+/** The extension API as the browser gives it to content scripts (Firefox: `browser`; Chrome: `chrome`). */
+interface ContentApi {
+  runtime: { getURL(path: string): string };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+/**
+ * A possible mention appeared: load the engine, which takes over from the watcher. The engine's module and
+ * the reader's settings are each a round trip: both are asked for at once.
+ */
 function wake(): void {
   if (waking) return;
   waking = true;
   sweeps.stop();
-  void import('./engine.ts').then(({ startEngine }) =>
-    startEngine(document, () => {
+  const api =
+    (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
+  const stored = api.storage.sync.get(SETTINGS_KEY).then(
+    (items) => items[SETTINGS_KEY],
+    () => undefined,
+  );
+  // The engine's address comes from the browser (in Chrome, one that changes every session).
+  void (import(/* @vite-ignore */ api.runtime.getURL(ENGINE_FILE)) as Promise<EngineModule>).then(({ startEngine }) =>
+    startEngine(document, stored, () => {
       // Same task as the engine's first start: the watcher collected every change until now.
       watcher.disconnect();
       return wholePage ? null : [...pending];

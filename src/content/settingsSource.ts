@@ -3,7 +3,7 @@
  * first shows a possible mention (never on pages without one), then kept
  * current through storage.onChanged.
  */
-import { type Settings } from '../shared/settings.ts';
+import { parseSettings, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settingsStore.ts';
 
 export class SettingsSource {
@@ -11,10 +11,15 @@ export class SettingsSource {
   private readonly listeners: ((settings: Settings) => void)[] = [];
   private listening = false;
 
+  /** `stored`: the stored value, when its read has already begun (the entry starts it with the engine's load). */
+  constructor(private readonly stored?: Promise<unknown>) {}
+
   /** The current settings; corrupt stored values fall back to their defaults. */
   get(): Promise<Settings> {
     if (!this.loading) {
-      this.loading = loadSettings().then(({ settings }) => settings);
+      this.loading = this.stored
+        ? this.stored.then((raw) => parseSettings(raw).settings)
+        : loadSettings().then(({ settings }) => settings);
       this.listen();
     }
     return this.loading;

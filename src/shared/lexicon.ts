@@ -4,7 +4,7 @@ import type { Company, EntityId } from './entities.ts';
 
 export const COMPANIES = data.companies as Company[];
 
-export const COMPANY_BY_ID = new Map<EntityId, Company>(COMPANIES.map((c) => [c.id, c]));
+export const COMPANY_BY_ID = /* @__PURE__ */ new Map<EntityId, Company>(COMPANIES.map((c) => [c.id, c]));
 
 /** The companies' names, in display order. */
 export function companyNames(): string[] {

@@ -5,7 +5,7 @@
  */
 import { ENTITY_IDS, perCompany, type EntityId } from './entities.ts';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './settingsKey.ts';
 
 export const HIGHLIGHT_STYLES = ['soft', 'underline', 'contrast'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];

@@ -140,7 +140,13 @@ test.describe('what a page and the extension pages can reach', () => {
     await page.goto(server.url('/no-mentions.html'));
     const base = `chrome-extension://${harness.extensionId}/`;
     const outcomes = await page.evaluate(async (root) => {
-      const files = ['manifest.json', 'src/content/index.iife.js', 'icons/icon-16.png', 'src/popup/index.html'];
+      const files = [
+        'manifest.json',
+        'src/content/index.iife.js',
+        'src/content/engine.js',
+        'icons/icon-16.png',
+        'src/popup/index.html',
+      ];
       const results: string[] = [];
       for (const file of files) {
         const url = root + file;
@@ -156,15 +162,73 @@ test.describe('what a page and the extension pages can reach', () => {
         });
         results.push(`${file}: ${byFetch}, ${byElement}`);
       }
+      // The engine is the one file the content script imports: a page's script or import cannot have it.
+      const engine = root + 'src/content/engine.js';
+      const byScript = await new Promise<string>((done) => {
+        const script = document.createElement('script');
+        script.type = 'module';
+        script.onload = () => done('loaded');
+        script.onerror = () => done('refused');
+        script.src = engine;
+        document.head.append(script);
+      });
+      const byImport = await import(/* @vite-ignore */ engine).then(
+        () => 'loaded',
+        () => 'refused',
+      );
+      results.push(`engine by script: ${byScript}, by import: ${byImport}`);
       return results;
     }, base);
     expect(outcomes).toEqual([
       'manifest.json: refused, refused',
       'src/content/index.iife.js: refused, refused',
+      'src/content/engine.js: refused, refused',
       'icons/icon-16.png: refused, refused',
       'src/popup/index.html: refused, refused',
+      'engine by script: refused, by import: refused',
     ]);
     await page.close();
+  });
+
+  test('a page without a mention runs only the dormant entry; the engine loads with the first mention', async () => {
+    // Every script the browser compiles in a tab, in any world (the page's, the content script's).
+    const watch = async (page: Page) => {
+      const parsed: string[] = [];
+      const cdp = await harness.context.newCDPSession(page);
+      cdp.on('Debugger.scriptParsed', (event: { url: string }) => {
+        if (event.url.startsWith('chrome-extension://')) parsed.push(event.url);
+      });
+      await cdp.send('Debugger.enable');
+      return parsed;
+    };
+    const files = (parsed: string[]) => parsed.map((url) => new URL(url).pathname);
+
+    const quiet = await harness.context.newPage();
+    const quietScripts = await watch(quiet);
+    await quiet.goto(server.url('/no-mentions.html'));
+    // The dormant entry ran on the page (it read the page's text and found no possible mention)…
+    await expect.poll(() => files(quietScripts)).toEqual(['/src/content/index.iife.js']);
+    await quiet.evaluate(() => document.body.textContent.length);
+
+    // …while on a page with mentions, opened after it, the engine is loaded and highlights: the same
+    // observer sees it, so it would have seen the quiet page's.
+    const busy = await harness.context.newPage();
+    const busyScripts = await watch(busy);
+    await busy.goto(server.url('/demo.html'));
+    await busy.waitForFunction(() => document.querySelectorAll('claimlight-mention').length >= 3);
+    expect(files(busyScripts)).toEqual(['/src/content/index.iife.js', '/src/content/engine.js']);
+    expect(files(quietScripts)).toEqual(['/src/content/index.iife.js']);
+
+    // The quiet page's first mention brings the engine, and it highlights.
+    await quiet.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'A late paragraph about TikTok.';
+      document.body.append(p);
+    });
+    await quiet.waitForFunction(() => document.querySelectorAll('claimlight-mention').length === 1);
+    expect(files(quietScripts)).toEqual(['/src/content/index.iife.js', '/src/content/engine.js']);
+    await quiet.close();
+    await busy.close();
   });
 
   test('extension pages refuse remote code, connections and inline scripts at run time', async () => {
