@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentionDensePage, scaledPage } from '../../scripts/bench/pages.ts';
-import { attribute, SAMPLING_INTERVAL_US, type CpuProfile } from '../../scripts/bench/profile.ts';
+import { attribute, pageOriginUs, SAMPLING_INTERVAL_US, type CpuProfile } from '../../scripts/bench/profile.ts';
 import { spread } from '../../scripts/bench/stats.ts';
 
 const EXT = 'chrome-extension://abc/content.js';
@@ -34,6 +34,38 @@ describe('attribute', () => {
     const i = SAMPLING_INTERVAL_US;
     const result = attribute(profile([4, 4, 4], [i, i, 100 * i]), (u) => u === EXT);
     expect(result.tasksMs.length).toBe(2);
+  });
+});
+
+describe('the measured window', () => {
+  const i = SAMPLING_INTERVAL_US;
+
+  it('counts only the samples taken inside it, and ends a task where it ends', () => {
+    // Samples at 0, i, 2i, ... 7i; the window takes those from i up to 5.5i.
+    const p = profile([4, 4, 4, 4, 4, 4, 4, 4], Array<number>(8).fill(i));
+    const result = attribute(p, (u) => u === EXT, { fromUs: i, toUs: 5.5 * i });
+    // Samples at i, 2i, 3i, 4i count in full; the one at 5i only up to the window's end.
+    expect(result.totalMs * 1000).toBeCloseTo(4.5 * i);
+    expect(result.tasksMs.length).toBe(1);
+  });
+
+  it("maps the page's clock onto the profile's through the clock script's samples", () => {
+    const clock = 'bench/clock.js';
+    const p: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { url: '', functionName: '(root)' }, children: [2, 3] },
+        { id: 2, callFrame: { url: '', functionName: '(idle)' } },
+        { id: 3, callFrame: { url: clock, functionName: 'spin' } },
+      ],
+      // The profile's clock runs 1,000,000 µs ahead of the page's time origin.
+      startTime: 1_000_000 + 10_000,
+      endTime: 1_000_000 + 20_000,
+      samples: [2, 3, 3, 3, 2],
+      timeDeltas: [0, 1000, 1000, 1000, 1000],
+    };
+    // The spin, in page time: 11 ms to 13 ms; its samples at 11, 12 and 13 ms.
+    expect(pageOriginUs(p, clock, 11, 13)).toBeCloseTo(1_000_000);
+    expect(pageOriginUs(p, 'bench/other.js', 11, 13)).toBeNull();
   });
 });
 
