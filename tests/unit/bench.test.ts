@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AGAINST, DEFAULT_RUNS, DEFAULT_SOAK_MINUTES, parseArgs } from '../../scripts/bench/args.ts';
 import { mentionDensePage, scaledPage } from '../../scripts/bench/pages.ts';
 import { attribute, pageOriginUs, SAMPLING_INTERVAL_US, type CpuProfile } from '../../scripts/bench/profile.ts';
 import { spread } from '../../scripts/bench/stats.ts';
@@ -89,4 +90,25 @@ it('spread gives the median, min and max', () => {
   expect(spread([5, 1, 3])).toEqual({ median: 3, min: 1, max: 5, runs: 3 });
   expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4, runs: 4 });
   expect(spread([])).toBeNull();
+});
+
+describe('bench options', () => {
+  it('reads values after a flag or after =, and none when another flag follows', () => {
+    expect(parseArgs(['--runs', '2', '--only', 'dense|article', '--against'])).toEqual({
+      runs: 2,
+      only: 'dense|article',
+      soakMinutes: null,
+      against: DEFAULT_AGAINST,
+    });
+    expect(parseArgs(['--against', '--runs=3']).against).toBe(DEFAULT_AGAINST);
+    expect(parseArgs(['--against', 'abc1234']).against).toBe('abc1234');
+    expect(parseArgs(['--against=HEAD~2']).against).toBe('HEAD~2');
+    expect(parseArgs([]).against).toBeNull();
+  });
+
+  it('falls back to the defaults for missing or bad numbers', () => {
+    expect(parseArgs(['--runs', 'x']).runs).toBe(DEFAULT_RUNS);
+    expect(parseArgs(['--soak']).soakMinutes).toBe(DEFAULT_SOAK_MINUTES);
+    expect(parseArgs(['--soak', '2']).soakMinutes).toBe(2);
+  });
 });
