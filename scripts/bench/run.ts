@@ -267,9 +267,12 @@ async function main(): Promise<void> {
         'load, and the page read for claim matching), for every build alike.',
       'Chromium: CPU-profiler samples (50 µs) with any script under chrome-extension://<id>/ on the stack (the ' +
         'injected entry and any module it loads), cut at the window’s end by the page’s clock. The floor, a native read ' +
-        'and naive mark.js are profiled the same way in a Chromium without an extension, on the same page in the same run.',
+        'and naive mark.js are profiled the same way in a Chromium without an extension, on the same page in the same run. ' +
+        'The floor walks every text node under body, the text of inline scripts and styles included (as before); ' +
+        'bench.json also holds the walk that skips them (floorSkippingScriptsMs).',
       'Firefox: the content scripts’ own clocks (performance marks of the benchmark build; performance.now() inside a ' +
-        'minimal add-on that runs the floor, then naive mark.js, with the same regular expression).',
+        'minimal add-on that runs the floor, then naive mark.js, with the same regular expression, in its content ' +
+        'script’s world).',
     ],
     heapPage: largest?.name ?? null,
     appendsCount: APPENDS,
