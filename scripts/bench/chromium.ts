@@ -6,11 +6,11 @@
  * side in one run.
  *
  * The extension's time is everything its scripts (anything under
- * chrome-extension://<id>/: the injected entry and any module it loads) do on
+ * chrome-extension://: the injected entry and any module it loads) do on
  * the main thread from the page's start until 2.5 s after its load event: the
  * CPU profile is cut at that moment of the page's clock.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +30,10 @@ const CLOCK_URL = 'bench/clock.js';
  * samples every 130 µs or so rather than every 50 and sometimes pauses for 10 to 35 ms.
  */
 const CLOCK_SPIN_MS = 25;
-/** A pass whose clock loop still left no sample is taken again, up to this many times in all. */
+/** A pass the profile cannot be placed for is taken again, up to this many times in all. */
 const WINDOW_ATTEMPTS = 3;
 
-/** Thrown when the profile cannot be placed on the page's clock: the pass is taken again. */
+/** Thrown when the profile cannot be placed on the page's clock, or misses part of the window: the pass is taken again. */
 class ClockError extends Error {}
 
 export interface ExtensionPass {
@@ -142,18 +142,24 @@ export class ExtensionBrowser {
     await blockNetwork(context);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    const scripts = contentScriptSources(dir);
+    const { content, chunks } = contentScriptSources(dir);
     return new ExtensionBrowser(
       label,
       context,
       extensionId,
-      scripts.includes('claimlight:'),
-      scripts.includes('page-read'),
+      // The marks' names: 'claimlight:start' now, built from 'claimlight:' and a name in older builds.
+      content.includes('claimlight:'),
+      content.includes('claimlight:page-read') || chunks.includes('claimlight:page-read'),
       profileDir,
     );
   }
 
-  private isExtension = (url: string) => url.startsWith(`chrome-extension://${this.extensionId}/`);
+  /**
+   * The extension's scripts: anything under chrome-extension://. This browser has no other extension, and a
+   * module loaded from a web-accessible resource with `use_dynamic_url` has an address under a per-session
+   * id rather than the extension's.
+   */
+  private isExtension = (url: string) => url.startsWith('chrome-extension://');
 
   /** Loads `url` and profiles everything the extension's scripts do in the window. */
   async windowPass(url: string): Promise<ExtensionPass> {
@@ -190,7 +196,7 @@ export class ExtensionBrowser {
       );
       const window = { fromUs: Math.max(origin, profile.startTime), toUs: origin + windowEndMs * 1000 };
       if (profile.startTime > origin + (domInteractiveMs ?? 0) * 1000 || profile.endTime < window.toUs)
-        throw new Error(
+        throw new ClockError(
           `${url}: the profile (${String(profile.startTime)}–${String(profile.endTime)} µs) does not cover the window ` +
             `(${String(origin)}, document interactive at +${String(domInteractiveMs)} ms, to ${String(window.toUs)} µs)`,
         );
@@ -362,22 +368,28 @@ async function heapUsed(context: BrowserContext, url: string): Promise<number> {
   }
 }
 
-/** The text of a build's content scripts (and of the modules beside them), to see which marks it emits. */
-function contentScriptSources(dir: string): string {
+/** Every .js file under `dir`. */
+function scriptsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(dir, name));
+}
+
+/**
+ * The text of a build's content scripts and of the modules beside them (src/content/), and that of its
+ * chunks (assets/, where a module the engine imports may land), to see which marks it emits.
+ */
+function contentScriptSources(dir: string): { content: string; chunks: string } {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[] }[];
   };
-  const files = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []);
-  const engine = join(dir, 'src/content/engine.js');
-  return [...files.map((f) => join(dir, f)), engine]
-    .map((path) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return '';
-      }
-    })
-    .join('\n');
+  const entries = (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []).map((f) => join(dir, f));
+  const read = (paths: string[]) => [...new Set(paths)].map((path) => readFileSync(path, 'utf8')).join('\n');
+  return {
+    content: read([...entries, ...scriptsUnder(join(dir, 'src/content'))]),
+    chunks: read(scriptsUnder(join(dir, 'assets'))),
+  };
 }
 
 /** Chromium without an extension: the floor, a native read and naive mark.js, profiled alike. */

@@ -265,8 +265,9 @@ async function main(): Promise<void> {
       'The window: the extension’s time counts everything its scripts do from the page’s start until 2.5 s after ' +
         'its load event (the initial pass, idle-time work such as the shadow-root sweeps scheduled about 2 s after ' +
         'load, and the page read for claim matching), for every build alike.',
-      'Chromium: CPU-profiler samples (50 µs) with any script under chrome-extension://<id>/ on the stack (the ' +
-        'injected entry and any module it loads), cut at the window’s end by the page’s clock. The floor, a native read ' +
+      'Chromium: CPU-profiler samples (asked for every 50 µs) with any script under chrome-extension:// on the stack ' +
+        '(the injected entry and any module it loads, from the extension’s id or a per-session one; each build runs ' +
+        'in a Chromium with no other extension), cut at the window’s end by the page’s clock. The floor, a native read ' +
         'and naive mark.js are profiled the same way in a Chromium without an extension, on the same page in the same run. ' +
         'The floor walks every text node under body, the text of inline scripts and styles included (as before); ' +
         'bench.json also holds the walk that skips them (floorSkippingScriptsMs).',
