@@ -43,6 +43,8 @@ export interface Attribution {
 /** One sample: the profile node it landed in and the main-thread time it stands for. */
 export interface Sample {
   node: number;
+  /** When it was taken, in the profile's clock (µs). */
+  at: number;
   /** Time to the next sample, capped at a few intervals: a longer gap is idle time, not this frame's. */
   us: number;
   /** Whether the gap after it was longer than the cap (whatever ran there was not sampled). */
@@ -59,7 +61,7 @@ export function samplesOf(profile: CpuProfile): Sample[] {
   return profile.samples.map((node, i) => {
     const start = times[i] ?? 0;
     const gap = (times[i + 1] ?? profile.endTime) - start;
-    return { node, us: Math.min(gap, GAP_LIMIT_US), gapAfter: gap > GAP_LIMIT_US };
+    return { node, at: start, us: Math.min(gap, GAP_LIMIT_US), gapAfter: gap > GAP_LIMIT_US };
   });
 }
 
@@ -87,18 +89,29 @@ export function stackTest(profile: CpuProfile, matches: (url: string) => boolean
   return { onStack, frameOf: (id: number) => byId.get(id)?.callFrame, callerOf: (id: number) => parent.get(id) };
 }
 
+/** A stretch of the profile's clock (µs): samples taken from `fromUs` up to, not including, `toUs`. */
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
+}
+
 /**
  * Attributes each sample to the scripts on its stack. A run of matching
  * samples ends at any other sample (idle, page script, rendering) or at a gap
  * of several sampling intervals; back-to-back tasks with no sample between
- * them count as one, so task lengths err on the long side.
+ * them count as one, so task lengths err on the long side. With `window`,
+ * only the samples taken inside it count (a sample's time is cut at the
+ * window's end), and a task ends where the window does.
  */
-export function attribute(profile: CpuProfile, matches: (url: string) => boolean): Attribution {
+export function attribute(profile: CpuProfile, matches: (url: string) => boolean, window?: ProfileWindow): Attribution {
   const { onStack } = stackTest(profile, matches);
   let totalUs = 0;
   const tasks: number[] = [];
   let current = 0;
-  for (const { node, us, gapAfter } of samplesOf(profile)) {
+  for (const sample of samplesOf(profile)) {
+    const { node, at, gapAfter } = sample;
+    if (window && (at < window.fromUs || at >= window.toUs)) continue;
+    const us = window ? Math.min(sample.us, window.toUs - at) : sample.us;
     const hit = onStack(node);
     if (hit) {
       totalUs += us;
@@ -111,4 +124,23 @@ export function attribute(profile: CpuProfile, matches: (url: string) => boolean
   }
   if (current > 0) tasks.push(current / 1000);
   return { totalMs: totalUs / 1000, tasksMs: tasks };
+}
+
+/**
+ * The profile's clock against the page's: `performance.now()` read at `t0Ms`
+ * and `t1Ms` around a busy loop in a script at `clockUrl`, whose samples the
+ * profile holds. Returns the profile time (µs) of the page's time origin, so
+ * page time `t` ms is profile time `origin + t * 1000`; null without samples
+ * in the loop. The samples' midpoint is matched to the loop's: the error is
+ * about one sampling interval plus the page timer's coarsening (0.1 ms).
+ */
+export function pageOriginUs(profile: CpuProfile, clockUrl: string, t0Ms: number, t1Ms: number): number | null {
+  const { onStack } = stackTest(profile, (url) => url === clockUrl);
+  const times = samplesOf(profile)
+    .filter((s) => onStack(s.node))
+    .map((s) => s.at);
+  if (times.length === 0) return null;
+  const first = times.reduce((a, b) => Math.min(a, b));
+  const last = times.reduce((a, b) => Math.max(a, b));
+  return (first + last) / 2 - ((t0Ms + t1Ms) / 2) * 1000;
 }

@@ -10,7 +10,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { TestServer } from '../harness/server.ts';
-import { ChromiumBench } from './chromium.ts';
+import { ExtensionBrowser, PlainBrowser } from './chromium.ts';
 import { spread, fmt, type Spread } from './stats.ts';
 
 const INTERVAL_MS = 30_000;
@@ -80,16 +80,17 @@ export async function soak(
   benchDist: string,
 ): Promise<{ samples: SoakSample[]; verdict: { target: string; met: boolean; detail: string }[] }> {
   const url = server.page('/bench/feed.html', feedPage());
-  const bench = await ChromiumBench.launch(benchDist);
+  const withExtension = await ExtensionBrowser.launch(benchDist, 'current');
+  const plain = await PlainBrowser.launch();
   const samples: SoakSample[] = [];
   let withPage: Page | null = null;
   let withoutPage: Page | null = null;
   try {
-    withPage = await bench.withExtension.newPage();
-    withoutPage = await bench.plainContext.newPage();
+    withPage = await withExtension.context.newPage();
+    withoutPage = await plain.context.newPage();
     await Promise.all([withPage.goto(url), withoutPage.goto(url)]);
-    const withCdp = await bench.withExtension.newCDPSession(withPage);
-    const withoutCdp = await bench.plainContext.newCDPSession(withoutPage);
+    const withCdp = await withExtension.context.newCDPSession(withPage);
+    const withoutCdp = await plain.context.newCDPSession(withoutPage);
     const end = Date.now() + minutes * 60_000;
     const started = Date.now();
     while (Date.now() < end) {
@@ -123,7 +124,8 @@ export async function soak(
   } finally {
     await withPage?.close();
     await withoutPage?.close();
-    await bench.close();
+    await withExtension.close();
+    await plain.close();
   }
   return { samples, verdict: judge(samples) };
 }
