@@ -3,7 +3,7 @@
  * runs naive mark.js on the page, `new Mark(document.body).markRegExp(re)`
  * with Claimlight's mention regular expression, injected like Claimlight's
  * (all URLs, document_idle). It times itself with performance.now(): first
- * the floor (the same read-only TreeWalker pass as Chromium's), then mark.js,
+ * the floor (the same read-only TreeWalker pass as Chromium's, scripts and styles skipped), then mark.js,
  * and writes both on the page's root element for the benchmark to read.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,8 @@ export function writeNaiveAddon(dir: string, pattern: RegExp): void {
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   let hits = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode.localName;
+    if (parent === 'script' || parent === 'style') continue;
     re.lastIndex = 0;
     if (re.test(n.data)) hits++;
   }

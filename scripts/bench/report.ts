@@ -27,7 +27,7 @@ export interface PageRow {
   kind: BuildPage['kind'];
   textNodes: number;
   floorMs: Spread | null;
-  floorSkippingScriptsMs: Spread | null;
+  floorPageWorldMs: Spread | null;
   naiveMs: Spread | null;
   nativeReadMs: Spread | null;
   pageWorldReadMs: Spread | null;

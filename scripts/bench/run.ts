@@ -269,8 +269,9 @@ async function main(): Promise<void> {
         '(the injected entry and any module it loads, from the extension’s id or a per-session one; each build runs ' +
         'in a Chromium with no other extension), cut at the window’s end by the page’s clock. The floor, a native read ' +
         'and naive mark.js are profiled the same way in a Chromium without an extension, on the same page in the same run. ' +
-        'The floor walks every text node under body, the text of inline scripts and styles included (as before); ' +
-        'bench.json also holds the walk that skips them (floorSkippingScriptsMs).',
+        'The floor is one plain read of the page’s text, a TreeWalker over the text nodes under body that skips ' +
+        'scripts and styles, run in an isolated world as a content script would; bench.json also holds the same ' +
+        'walk from the page’s own world with scripts and styles (floorPageWorldMs).',
       'Firefox: the content scripts’ own clocks (performance marks of the benchmark build; performance.now() inside a ' +
         'minimal add-on that runs the floor, then naive mark.js, with the same regular expression, in its content ' +
         'script’s world).',
@@ -351,7 +352,7 @@ function pageRow(page: BenchPage, runs: PageRun[], builds: Build[]): PageRow {
     kind: page.kind,
     textNodes: col(bases, (b) => b.textNodes)?.median ?? 0,
     floorMs: col(bases, (b) => b.floorMs),
-    floorSkippingScriptsMs: col(bases, (b) => b.floorSkippingScriptsMs),
+    floorPageWorldMs: col(bases, (b) => b.floorPageWorldMs),
     naiveMs: col(bases, (b) => b.naiveMs),
     nativeReadMs: col(bases, (b) => b.nativeReadMs),
     pageWorldReadMs: col(bases, (b) => b.pageWorldReadMs),

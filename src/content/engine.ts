@@ -41,6 +41,7 @@ export class Engine {
   /** Where the reader is: the command, the side panel's stepping and "Show on the page" all move it. */
   private readonly place: ReaderPlace;
   private initialPassDone = false;
+  private changedDuringPass = false;
   /** The elements that brought the page's first possible mention (none: the page's own text did). */
   private wokenBy: Element[] = [];
   /** What the first start covers: the nodes that woke the engine, or null for the whole document. */
@@ -54,12 +55,17 @@ export class Engine {
       // The page's text changed: what it repeats is read again (after the first read, once it is quiet).
       pageChanged: () => {
         if (this.initialPassDone) this.pageClaims?.changed();
+        else this.changedDuringPass = true;
       },
       initialPassDone: () => {
         markInitialPassDone();
         this.initialPassDone = true;
-        // Off the path of the first highlights: the page's sentences are read once those are in.
-        if (this.highlighter.registry.highlights > 0) this.pageClaims?.start(this.wokenBy);
+        // The page's sentences were read along the first pass (or are read now, for what woke the engine);
+        // they are matched once the highlights are in.
+        if (this.highlighter.registry.highlights === 0) return;
+        this.pageClaims?.start(this.wokenBy, (node) => this.highlighter.textNodesOf(node));
+        // What the page changed while it was being read is read again once it is quiet.
+        if (this.changedDuringPass) this.pageClaims?.changed();
       },
     });
     this.pageClaims = doc.defaultView?.top === doc.defaultView ? new PageClaims(doc) : null;
@@ -98,7 +104,9 @@ export class Engine {
       // The first start covers what woke the engine; any later one (after a pause) covers everything.
       const roots = this.firstRoots;
       this.firstRoots = null;
-      this.highlighter.start(matcherFor(next.companies), roots ?? undefined);
+      // The whole page's first pass reads its text for claim matching on the way (one walk, not two).
+      const reader = roots === null && !this.initialPassDone ? (this.pageClaims?.readAlong() ?? undefined) : undefined;
+      this.highlighter.start(matcherFor(next.companies), roots ?? undefined, reader);
     } else if (!on) markInitialPassDone();
     if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
     this.pageClaims?.marks.setVisible(next.markSentences);

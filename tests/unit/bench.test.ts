@@ -316,7 +316,7 @@ describe('the report', () => {
         kind: 'article',
         textNodes: 100,
         floorMs: s(20),
-        floorSkippingScriptsMs: s(19),
+        floorPageWorldMs: s(19),
         naiveMs: s(70),
         nativeReadMs: s(3),
         pageWorldReadMs: s(2),

@@ -5,9 +5,10 @@
  *   hyphenated tag names finds them without touching every element from
  *   script. XPath cannot start from a shadow root, so inside one (they are
  *   small) every element is checked.
- * - `ShadowRootSweep`: every element, in slices. A `div`, `span`, `p` or
- *   `section` can host a shadow root too; only visiting each element finds
- *   those, so that work is cut into slices that yield to the page.
+ * - `ShadowRootSweep`: in slices, every element that can host a root. A
+ *   `div`, `span`, `p` or `section` can host one too; only visiting each such
+ *   element finds those (a link, an item or a cell cannot), so that work is
+ *   cut into slices that yield to the page.
  * Closed shadow roots are the page's declared private parts: never entered.
  */
 import type { Deadline } from './scheduler.ts';
@@ -47,49 +48,96 @@ export function openShadowRootsUnder(root: Document | Element | ShadowRoot, foun
 /** Elements checked between two looks at the clock: each check is one property read. */
 const CHECKS_PER_CLOCK = 256;
 
+/**
+ * The only elements a shadow root can be attached to, custom elements aside (the DOM standard's list for
+ * attachShadow): the sweep reads these, not every link, list item, cell or image of the page.
+ */
+const HOST_TAGS = [
+  'div',
+  'span',
+  'p',
+  'section',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'footer',
+  'header',
+  'main',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+];
+
+/**
+ * The elements under `root` that may host a shadow root, as lists read when the sweep reaches them: the
+ * elements of HOST_TAGS (live collections, native) and the custom elements (one XPath query). Inside a
+ * shadow root (small, and out of XPath's reach) every element.
+ */
+function candidateLists(root: Node): ArrayLike<Element>[] {
+  if (root instanceof ShadowRoot) return [root.querySelectorAll('*')];
+  const scope = root as Document | Element;
+  try {
+    const custom = [...candidateHosts(scope)].filter((element) => element !== root);
+    return [...HOST_TAGS.map((tag) => scope.getElementsByTagName(tag)), custom];
+  } catch {
+    // A document without XPath (or a page that broke it): every element.
+    return [scope.getElementsByTagName('*')];
+  }
+}
+
 interface Sweep {
-  walker: TreeWalker;
+  lists: ArrayLike<Element>[];
+  /** Where the sweep stands: which list, and where in it. */
+  list: number;
+  index: number;
   /** Report roots found before too (a subtree the page moved may have left an excluded place). */
   again: boolean;
 }
 
 /**
- * Visits every element under the roots it is given, in slices, and reports
- * each open shadow root: once over all whole-document sweeps, and every time
- * it sits in a subtree the page added.
+ * Visits every element under the roots it is given that can host a shadow root, in slices, and reports
+ * each open shadow root: once over all whole-document sweeps, and every time it sits in a subtree the page
+ * added.
  */
 export class ShadowRootSweep {
-  private readonly walkers: Sweep[] = [];
+  private readonly sweeps: Sweep[] = [];
   private readonly seen = new WeakSet<ShadowRoot>();
 
   constructor(private readonly onFound: (root: ShadowRoot) => void) {}
 
   get pending(): boolean {
-    return this.walkers.length > 0;
+    return this.sweeps.length > 0;
   }
 
   /** Drops every sweep queued. */
   clear(): void {
-    this.walkers.length = 0;
+    this.sweeps.length = 0;
   }
 
   /** Queues `root` (an element, document or shadow root) and everything under it. */
   add(root: Node, again = false): void {
-    const doc = root.ownerDocument ?? (root as Document);
     if (root instanceof Element) this.check(root, again);
-    this.walkers.push({ walker: doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT), again });
+    this.sweeps.push({ lists: candidateLists(root), list: 0, index: 0, again });
   }
 
   /** Sweeps until the deadline; returns true when more remains. */
   run(deadline: Deadline): boolean {
     let checked = 0;
-    for (let sweep = this.walkers[0]; sweep; sweep = this.walkers[0]) {
-      const { walker, again } = sweep;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        this.check(node as Element, again);
-        if ((++checked & (CHECKS_PER_CLOCK - 1)) === 0 && deadline.expired()) return true;
+    for (let sweep = this.sweeps[0]; sweep; sweep = this.sweeps[0]) {
+      for (let list = sweep.lists[sweep.list]; list; list = sweep.lists[++sweep.list]) {
+        while (sweep.index < list.length) {
+          const element = list[sweep.index++];
+          if (element) this.check(element, sweep.again);
+          if ((++checked & (CHECKS_PER_CLOCK - 1)) === 0 && deadline.expired()) return true;
+        }
+        sweep.index = 0;
       }
-      this.walkers.shift();
+      this.sweeps.shift();
     }
     return false;
   }
@@ -100,7 +148,7 @@ export class ShadowRootSweep {
     this.seen.add(shadow);
     this.onFound(shadow);
     // Roots nested in this one are found by sweeping it too.
-    this.walkers.push({ walker: element.ownerDocument.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT), again });
+    this.sweeps.push({ lists: candidateLists(shadow), list: 0, index: 0, again });
   }
 }
 

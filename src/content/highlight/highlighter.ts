@@ -42,6 +42,22 @@ interface Walk {
   walker: TreeWalker;
   root: Node;
   stopAt: Node | null;
+  /** The walk of the body's text on start: each text node also goes to the page's reader (see `start`). */
+  reads: 'from-viewport' | 'from-start' | null;
+  /** Whether the walk has begun (the reader is told when the walk from the start begins). */
+  begun: boolean;
+}
+
+/**
+ * What reads the page's text for claim matching while the first pass walks it, so the page is walked once:
+ * each text node with its text, in the walk's order; `split` when the walk goes on from the start of the
+ * page after reading from the top of the viewport; `spoil` when the walk had to start over (the page
+ * removed where it stood), after which what was read is not to be trusted.
+ */
+export interface TextReader {
+  add(node: Text, data: string): void;
+  split(): void;
+  spoil(): void;
 }
 
 interface Overflow {
@@ -89,6 +105,8 @@ export class Highlighter {
 
   /** Compiled only when highlighting starts: most pages never need it. */
   private matcher: MentionMatcher | null = null;
+  /** The page's reader during the first walk of the body, if one was given to `start`. */
+  private reader: TextReader | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -129,14 +147,18 @@ export class Highlighter {
   /**
    * Starts highlighting `roots`, or every observed root (the whole document and
    * its open shadow roots) when none are given, working through them in slices.
+   * `reader`, with the whole document, is handed every text node of the body
+   * as the walk meets it (see TextReader).
    */
-  start(matcher: MentionMatcher, roots?: Iterable<Node>): void {
+  start(matcher: MentionMatcher, roots?: Iterable<Node>, reader?: TextReader): void {
     this.matcher = matcher;
     this.active = true;
     this.initialPassPending = true;
+    this.reader = null;
     if (roots) for (const root of roots) this.enqueue(root);
     else {
       for (const root of this.roots) if (root !== this.doc) this.enqueue(root);
+      this.reader = reader ?? null;
       this.beginBody();
     }
     // Shadow roots on custom elements are known already (see Engine); the sweep for those on ordinary
@@ -153,14 +175,20 @@ export class Highlighter {
     const body = this.doc.body as HTMLElement | null;
     if (!body) return;
     const top = elementAtViewportTop(this.doc);
+    const walk = (stopAt: Node | null, reads: Walk['reads']): Walk => ({
+      walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT),
+      root: body,
+      stopAt,
+      reads,
+      begun: false,
+    });
     if (top) {
       // Walks are taken newest first: the one starting on screen is pushed last.
-      this.walks.unshift({ walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT), root: body, stopAt: top });
-      const fromTop = this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      fromTop.currentNode = top;
-      this.walks.unshift({ walker: fromTop, root: body, stopAt: null });
-    } else
-      this.walks.unshift({ walker: this.doc.createTreeWalker(body, NodeFilter.SHOW_TEXT), root: body, stopAt: null });
+      this.walks.unshift(walk(top, 'from-start'));
+      const fromTop = walk(null, 'from-viewport');
+      fromTop.walker.currentNode = top;
+      this.walks.unshift(fromTop);
+    } else this.walks.unshift(walk(null, 'from-viewport'));
   }
 
   private foundShadowRoot(shadow: ShadowRoot): void {
@@ -172,6 +200,7 @@ export class Highlighter {
   stop(): void {
     this.written = writtenNodes(this.observer.takeRecords());
     this.active = false;
+    this.reader = null;
     this.policy.reset();
     this.queue.length = 0;
     this.walks.length = 0;
@@ -187,6 +216,19 @@ export class Highlighter {
   /** Queues a node whose text may now hold mentions (an added subtree, changed text, a new root). */
   enqueue(node: Node): void {
     if (this.active && !this.policy.resisting) this.queue.push(node);
+  }
+
+  /** The text nodes that hold now the text `node` held before it was wrapped: itself, and what wrapping made. */
+  textNodesOf(node: Text): Text[] {
+    const entry = this.registry.ofOriginal(node);
+    if (!entry) return [node];
+    const nodes = [node];
+    for (const created of entry.created)
+      if (created instanceof Text) nodes.push(created);
+      else
+        for (let child = created.firstChild; child; child = child.nextSibling)
+          if (child instanceof Text) nodes.push(child);
+    return nodes;
   }
 
   /** Whether some place is left alone for now (it will be retried once quiet). */
@@ -242,6 +284,7 @@ export class Highlighter {
     this.dropOwnRecords();
     if (!more && this.initialPassPending) {
       this.initialPassPending = false;
+      this.reader = null;
       this.events.initialPassDone();
     }
     this.flush();
@@ -259,19 +302,36 @@ export class Highlighter {
     if (root instanceof ShadowRoot && isNeverWrapped(root.host)) return;
     // One native read decides whether the subtree is worth walking (the body was probed already).
     if (root !== this.doc.body && !mayMention(root.textContent)) return;
-    this.walks.unshift({ walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT), root, stopAt: null });
+    this.walks.unshift({
+      walker: this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT),
+      root,
+      stopAt: null,
+      reads: null,
+      begun: false,
+    });
   }
 
   /** Walks text nodes until the deadline; returns true when the walk is finished. */
-  private advance({ walker, root, stopAt }: Walk, deadline: Deadline): boolean {
+  private advance(walk: Walk, deadline: Deadline): boolean {
+    const { walker, root, stopAt } = walk;
+    const reader = walk.reads && this.reader;
+    if (reader && !walk.begun && walk.reads === 'from-start') reader.split();
+    walk.begun = true;
     // The page may have removed the node we stopped at: start the walk again.
-    if (walker.currentNode !== root && !root.contains(walker.currentNode)) walker.currentNode = root;
+    if (walker.currentNode !== root && !root.contains(walker.currentNode)) {
+      walker.currentNode = root;
+      reader?.spoil();
+    }
     let checked = 0;
     let candidates = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       // The walk that covers what lies before the viewport ends where the first walk began.
       if (stopAt?.contains(node)) return true;
-      if (MAY_MENTION.test((node as Text).data)) {
+      // Read once: each read of a node's text from the content script's world copies it.
+      const data = (node as Text).data;
+      // Text this walk's own wraps inserted after the node it stands on is the page's text read already.
+      if (reader && !this.registry.ofCreated(node)) reader.add(node as Text, data);
+      if (MAY_MENTION.test(data)) {
         // Wrapping is the expensive part: look at the clock every few candidates.
         if (this.consider(node as Text) || ++candidates % CANDIDATES_PER_CLOCK_CHECK === 0) {
           if (deadline.expired()) return false;

@@ -7,7 +7,8 @@
  */
 import { send } from '../../shared/send.ts';
 import { markPageRead } from '../perf.ts';
-import { readBlocks, worthMatching, type Block } from './pageText.ts';
+import { neverReadUnder } from '../dom/excluded.ts';
+import { BlockReader, readBlocks, withCurrentNodes, worthMatching, type Block } from './pageText.ts';
 import { SentenceMarks } from './sentenceMarks.ts';
 
 /** The page is read again once its text has been quiet this long after a change, */
@@ -33,18 +34,35 @@ export class PageClaims {
   private lastRunAt = -Infinity;
   /** When the read due after the first unanswered change must happen, quiet or not. */
   private dueBy: number | undefined;
+  /** The read that rides on the highlighter's first walk of the body (see `readAlong`), until it is used. */
+  private passRead: { reader: BlockReader; began: number } | null = null;
 
   constructor(private readonly doc: Document) {
     this.marks = new SentenceMarks(doc);
   }
 
   /**
-   * Matches the page now, or once the run in progress is over: the whole body, or only `roots` (the
-   * content that brought the page's first mention, on a page that had none when it loaded).
+   * A reader for the highlighter's first walk of the body: the page is read as it is highlighted, not
+   * walked a second time. `start` then matches what it read.
    */
-  start(roots?: readonly Element[]): void {
+  readAlong(): BlockReader | null {
+    const body = this.doc.body as HTMLElement | null;
+    if (!body) return null;
+    this.passRead = { reader: new BlockReader(neverReadUnder(body), 2 * MAX_TEXT_CHARS), began: performance.now() };
+    return this.passRead.reader;
+  }
+
+  /**
+   * Matches the page now, or once the run in progress is over: the whole body, or only `roots` (the
+   * content that brought the page's first mention, on a page that had none when it loaded). `nodesOf`
+   * gives the nodes that hold a node's text now (the highlights split nodes read along the first walk).
+   */
+  start(roots?: readonly Element[], nodesOf?: (node: Text) => readonly Text[]): void {
     this.active = true;
+    const passRead = this.passRead;
+    this.passRead = null;
     if (this.running) this.again = true;
+    else if (passRead && !passRead.reader.spoiled && nodesOf && !roots?.length) void this.matchRead(passRead, nodesOf);
     else void this.run(roots);
   }
 
@@ -80,12 +98,46 @@ export class PageClaims {
     void send('page/clear', {});
   }
 
+  /** Matches what was read along the highlighter's first walk. */
+  private async matchRead(
+    { reader, began }: { reader: BlockReader; began: number },
+    nodesOf: (node: Text) => readonly Text[],
+  ): Promise<void> {
+    this.running = true;
+    const finishing = performance.now();
+    this.lastRunAt = began;
+    const blocks = withinBudget(
+      reader
+        .finish()
+        .filter(worthMatching)
+        .map((block) => withCurrentNodes(block, nodesOf)),
+    );
+    const cost = performance.now() - finishing;
+    this.lastReadMs = cost;
+    markPageRead(began, cost);
+    await this.match(blocks, this.generation);
+  }
+
+  /** Sends the blocks to be matched and marks what comes back, unless the page was switched off meanwhile. */
+  private async match(blocks: Block[], generation: number): Promise<void> {
+    try {
+      const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
+      // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
+      if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);
+    } finally {
+      this.running = false;
+      this.rerunIfAsked();
+    }
+  }
+
+  /** Reads the page (the whole body, or only `only`) in slices, then matches it. */
   private async run(only?: readonly Element[]): Promise<void> {
     const body = this.doc.body as HTMLElement | null;
     if (!body) return;
     const roots = only && only.length > 0 ? only : [body];
     this.running = true;
     const generation = this.generation;
+    let blocks: Block[];
     try {
       const began = performance.now();
       this.lastRunAt = began;
@@ -93,18 +145,22 @@ export class PageClaims {
       // Twice the budget is read: blocks too short to state a claim are left out after reading.
       const cost = { ms: 0 };
       for (const root of roots) if (root.isConnected) read.push(...(await readBlocks(root, 2 * MAX_TEXT_CHARS, cost)));
-      const blocks = withinBudget(read.filter(worthMatching));
+      blocks = withinBudget(read.filter(worthMatching));
       this.lastReadMs = performance.now() - began;
       markPageRead(began, cost.ms);
-      const hits = await send('page/match', { blocks: blocks.map((block) => block.text) });
-      // Switched off (or on again) meanwhile: this answer is about a page state that is gone.
-      if (generation === this.generation && this.active && hits) this.marks.show(blocks, hits);
-    } finally {
+    } catch (error) {
+      // A page that broke the DOM mid-read: this run ends, the next change starts another.
       this.running = false;
-      if (this.again && this.active) {
-        this.again = false;
-        void this.run();
-      }
+      throw error;
+    }
+    await this.match(blocks, generation);
+  }
+
+  /** A change came while a run was in progress: one more run, now. */
+  private rerunIfAsked(): void {
+    if (this.again && this.active) {
+      this.again = false;
+      void this.run();
     }
   }
 }

@@ -44,8 +44,14 @@ interface OpenBlock {
 export class BlockReader {
   private readonly owners = new Map<Element, Owner>();
   private readonly blocks: Block[] = [];
+  /** The element each block is the text of, index for index. */
+  private readonly blockOwners: Element[] = [];
   private last: OpenBlock | null = null;
   private read = 0;
+  /** Where the nodes that come before everything read so far begin (see `split`), if they do. */
+  private splitAt: number | null = null;
+  /** Set when the walk feeding the reader had to start over: what was read may hold a node twice. */
+  spoiled = false;
 
   /** `neverRead`: whether an element is itself a place never read (see dom/excluded.ts). */
   constructor(
@@ -60,7 +66,7 @@ export class BlockReader {
 
   /** Adds a text node whose text (read once by the caller) is `data`. */
   add(node: Text, data: string): void {
-    if (data.length === 0 || this.full) return;
+    if (data.length === 0 || this.full || this.spoiled) return;
     const parent = node.parentElement;
     // Most text nodes' parents are known already: looked up here, without a call.
     const owner = parent ? (this.owners.get(parent) ?? this.ownerOf(parent)) : 'none';
@@ -72,6 +78,7 @@ export class BlockReader {
       current = { owner, block: { text: '', nodes: [], starts: [] }, parts: [], length: 0 };
       this.last = current;
       this.blocks.push(current.block);
+      this.blockOwners.push(owner);
     }
     if (current.length >= MAX_BLOCK_CHARS) return;
     const part =
@@ -83,11 +90,36 @@ export class BlockReader {
     this.read += part.length;
   }
 
-  /** The blocks read, in the order their first nodes came, at most MAX_BLOCKS. */
+  spoil(): void {
+    this.spoiled = true;
+  }
+
+  /**
+   * The nodes that come next lie before everything read so far, up to where it began (a walk that read
+   * from the top of the viewport to the end goes on from the start of the page).
+   */
+  split(): void {
+    if (this.last) finish(this.last);
+    this.last = null;
+    this.splitAt = this.blocks.length;
+  }
+
+  /** The blocks read, in page order, at most MAX_BLOCKS. */
   finish(): Block[] {
     if (this.last) finish(this.last);
     this.last = null;
-    return this.blocks.slice(0, MAX_BLOCKS);
+    const at = this.splitAt;
+    if (at === null || at === 0 || at === this.blocks.length) return this.blocks.slice(0, MAX_BLOCKS);
+    const before = this.blocks.slice(at);
+    const after = this.blocks.slice(0, at);
+    // One block cut in two where the reading began: its start (read last) and its rest (read first) join.
+    const end = before[before.length - 1];
+    const start = after[0];
+    if (end && start && this.blockOwners[this.blocks.length - 1] === this.blockOwners[0]) {
+      before[before.length - 1] = joined(end, start);
+      after.shift();
+    }
+    return [...before, ...after].slice(0, MAX_BLOCKS);
   }
 
   /**
@@ -147,6 +179,46 @@ export async function readBlocks(root: Element, maxChars = Infinity, cost = { ms
   };
   await runSliced(slice, SLICE_MS);
   return read.reader.finish();
+}
+
+/** Block `first` followed by block `second`, as one. */
+function joined(first: Block, second: Block): Block {
+  const offset = first.text.length;
+  return {
+    text: first.text + second.text,
+    nodes: [...first.nodes, ...second.nodes],
+    starts: [...first.starts, ...second.starts.map((start) => start + offset)],
+  };
+}
+
+/**
+ * The block with each of its nodes replaced by the nodes that hold its text now (`nodesOf`: wrapping a
+ * mention splits a text node in several). A node whose pieces no longer add up to what was read is kept as
+ * it is: its sentences will not resolve, and are not marked.
+ */
+export function withCurrentNodes(block: Block, nodesOf: (node: Text) => readonly Text[]): Block {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  block.nodes.forEach((node, i) => {
+    const start = block.starts[i] ?? 0;
+    const read = (block.starts[i + 1] ?? block.text.length) - start;
+    const pieces = nodesOf(node);
+    // Pieces shorter than what was read: the page changed the node since (a part cut at MAX_BLOCK_CHARS
+    // can be shorter than its pieces).
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (pieces.length < 2 || length < read) {
+      nodes.push(node);
+      starts.push(start);
+      return;
+    }
+    let at = start;
+    for (const piece of pieces) {
+      nodes.push(piece);
+      starts.push(at);
+      at += piece.length;
+    }
+  });
+  return { text: block.text, nodes, starts };
 }
 
 function finish({ block, parts }: { block: Block; parts: string[] }): void {
