@@ -21,7 +21,7 @@ import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlight/highlighter.ts';
 import { PageClaims } from './page/pageClaims.ts';
 import { matcherFor } from './highlight/matchers.ts';
-import { markInitialPassDone } from './perf.ts';
+import { markEngineStep, markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './dom/shadowRoots.ts';
 import { nextTask } from './dom/scheduler.ts';
 import { SettingsSource } from './settingsSource.ts';
@@ -173,6 +173,7 @@ export async function startEngine(
   stored: Promise<unknown>,
   leaveWatcher: () => Node[] | null,
 ): Promise<Engine> {
+  markEngineStep('loaded');
   const settings = new SettingsSource(stored);
   const loading = settings.get();
   // The page's read and loading this code took the current task: the engine is built in a task of its own.
@@ -187,6 +188,7 @@ export async function startEngine(
   };
   browser.runtime.onMessage.addListener((raw: unknown) => dispatchCommand(handlers, raw, null) as Promise<unknown>);
   const loaded = await loading;
+  markEngineStep('settings');
   engine.takeOver(leaveWatcher());
   engine.apply(loaded);
   settings.onChange((next) => engine.apply(next));

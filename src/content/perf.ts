@@ -24,3 +24,8 @@ export function markInitialPassDone(): void {
 export function markPageRead(startTime: number, busyMs: number): void {
   if (__CLAIMLIGHT_BENCH__) performance.mark('claimlight:page-read', { startTime, detail: busyMs });
 }
+
+/** A step of the engine's start (`claimlight:engine-<step>`): when its module ran, when the settings came. */
+export function markEngineStep(step: 'loaded' | 'settings'): void {
+  if (__CLAIMLIGHT_BENCH__) performance.mark(`claimlight:engine-${step}`);
+}

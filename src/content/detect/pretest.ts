@@ -32,19 +32,25 @@ export function mayMention(text: string | null): boolean {
   return MAY_CONTAIN.test(text);
 }
 
+/** Characters of context either side of a candidate for the whole-word test (boundaries, "Oracle of"). */
+const CONTEXT = 64;
+
 /**
  * Whether some text node under `root` may mention a company, from one read of
- * its text: glued text that passes the whole-word test is a candidate; text
- * whose only candidates are inside words ("TheMoonOracle") is settled by
- * asking the DOM for the few text nodes that contain those words (one native
- * XPath query each) and testing each node on its own.
+ * its text: each candidate in the glued text (spellings and cases) is tested
+ * as a whole word with a little text either side, so a page with a mention
+ * stops at its first one; text whose only candidates are inside words
+ * ("TheMoonOracle") is settled by asking the DOM for the few text nodes that
+ * contain those words (one native XPath query each) and testing each node on
+ * its own.
  */
 export function subtreeMayMention(root: Node, text = root.textContent): boolean {
-  if (!mayMention(text) || text === null) return false;
-  if (MAY_MENTION.test(text)) return true;
+  if (text === null) return false;
   MAY_CONTAIN.lastIndex = 0;
   const words = new Set<string>();
-  for (const match of text.matchAll(MAY_CONTAIN)) {
+  for (let match = MAY_CONTAIN.exec(text); match; match = MAY_CONTAIN.exec(text)) {
+    const around = text.slice(Math.max(0, match.index - CONTEXT), match.index + match[0].length + CONTEXT);
+    if (MAY_MENTION.test(around)) return true;
     words.add(match[0]);
     if (words.size > MAX_CANDIDATE_WORDS) return true;
   }

@@ -73,20 +73,26 @@ const HOST_TAGS = [
   'h6',
 ];
 
+/** Up to this many elements, a subtree is read whole: one list per tag would cost more than it saves. */
+const READ_WHOLE_ELEMENTS = 256;
+
 /**
- * The elements under `root` that may host a shadow root, as lists read when the sweep reaches them: the
- * elements of HOST_TAGS (live collections, native) and the custom elements (one XPath query). Inside a
- * shadow root (small, and out of XPath's reach) every element.
+ * The elements under `root` that may host a shadow root, as lists read when the sweep reaches them: on a
+ * large subtree (the document) the elements of HOST_TAGS (live collections, native) and the custom elements
+ * (one XPath query); on a small one (most subtrees a page adds, and shadow roots, which XPath cannot
+ * search) every element.
  */
 function candidateLists(root: Node): ArrayLike<Element>[] {
   if (root instanceof ShadowRoot) return [root.querySelectorAll('*')];
   const scope = root as Document | Element;
+  const all = scope.getElementsByTagName('*');
+  if (all.length <= READ_WHOLE_ELEMENTS) return [all];
   try {
     const custom = [...candidateHosts(scope)].filter((element) => element !== root);
     return [...HOST_TAGS.map((tag) => scope.getElementsByTagName(tag)), custom];
   } catch {
     // A document without XPath (or a page that broke it): every element.
-    return [scope.getElementsByTagName('*')];
+    return [all];
   }
 }
 
