@@ -29,3 +29,8 @@ export function markPageRead(startTime: number, busyMs: number): void {
 export function markEngineStep(step: 'loaded' | 'settings'): void {
   if (__CLAIMLIGHT_BENCH__) performance.mark(`claimlight:engine-${step}`);
 }
+
+/** A slice of sliced work ran from `startTime` to now (`claimlight:slice`: the longest-slice target). */
+export function markSlice(startTime: number): void {
+  if (__CLAIMLIGHT_BENCH__) performance.measure('claimlight:slice', { start: startTime, end: performance.now() });
+}

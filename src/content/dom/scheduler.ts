@@ -6,6 +6,8 @@
  * MessageChannel, no 4 ms timer clamping) or, for work that can wait, when the
  * browser is idle.
  */
+import { markSlice } from '../perf.ts';
+
 export interface Deadline {
   /** True once the slice has used its budget. */
   expired(): boolean;
@@ -57,7 +59,10 @@ export class SliceScheduler {
   /** Runs a slice now (for example inside a MutationObserver callback) and schedules the rest. */
   runNow(): void {
     this.cancelled = false;
-    if (this.work(deadlineIn(this.budgetMs))) this.later();
+    const began = performance.now();
+    const more = this.work(deadlineIn(this.budgetMs));
+    markSlice(began);
+    if (more) this.later();
   }
 
   /** Schedules a slice for after the current task (or the next idle period). */
@@ -73,7 +78,10 @@ export class SliceScheduler {
           // The browser's own offer, capped by the budget: an idle slice is as short as any other.
           const budget = deadlineIn(this.budgetMs);
           const deadline = { expired: () => budget.expired() || idle.timeRemaining() < IDLE_MARGIN_MS };
-          if (this.work(deadline)) this.later();
+          const began = performance.now();
+          const more = this.work(deadline);
+          markSlice(began);
+          if (more) this.later();
         },
         { timeout: IDLE_TIMEOUT_MS },
       );
