@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { SOURCE_FILE_PATTERN } from '../../src/shared/claims.ts';
-import type { SeedFiles } from './verify.ts';
+import type { SeedFiles } from '../../src/shared/verify/verify.ts';
 
 export async function loadSeeds(seedDir: string, root = process.cwd()): Promise<SeedFiles> {
   const read = async (name: string) => ({

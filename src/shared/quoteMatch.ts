@@ -1,6 +1,6 @@
 /**
  * The one rule for finding a quote in a report, used by the build to verify
- * every quote (scripts/claims/text.ts) and by the source viewer to highlight
+ * every quote (src/shared/verify/text.ts) and by the source viewer to highlight
  * it (src/viewer): a quote must appear word for word; only Unicode
  * composition (NFC), whitespace, and typographic variants of quotes,
  * apostrophes and dashes may differ.

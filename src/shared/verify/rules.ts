@@ -3,12 +3,12 @@
  * its sources, says who asserts it, and names reports the way the reader sees
  * them. See docs/claims.md for the rules a person applies on top of these.
  */
-import { splitSentences } from '../../src/shared/text/sentences.ts';
-import { REPORT_REF, type Claim } from '../../src/shared/claims.ts';
-import { terms } from '../../src/shared/claimMatch/features.ts';
-import type { EntityId } from '../../src/shared/entities.ts';
-import type { Mention } from '../../src/shared/mentions.ts';
-import { locateQuote } from '../../src/shared/quoteMatch.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { REPORT_REF, type Claim } from '../claims.ts';
+import { terms } from '../claimMatch/features.ts';
+import type { EntityId } from '../entities.ts';
+import type { Mention } from '../mentions.ts';
+import { locateQuote } from '../quoteMatch.ts';
 
 /**
  * Words that make a sentence weaker than a plain assertion of fact: a quote

@@ -4,10 +4,10 @@
  * build needs: finding the passage closest to a quote that does not match,
  * read with the words and sentences every other comparison uses.
  */
-import { splitSentences } from '../../src/shared/text/sentences.ts';
-import { words } from '../../src/shared/text/words.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { words } from '../text/words.ts';
 
-export { containsVerbatim, normalizeForMatch } from '../../src/shared/quoteMatch.ts';
+export { containsVerbatim, normalizeForMatch } from '../quoteMatch.ts';
 
 function wordBigrams(text: string): Set<string> {
   const list = words(text);

@@ -12,9 +12,9 @@ import {
   type ClaimsIndex,
   type Source,
   type StatedFact,
-} from '../../src/shared/claims.ts';
-import type { Company, EntityId } from '../../src/shared/entities.ts';
-import { compileMatcher, findMentions, type MentionMatcher } from '../../src/shared/mentions.ts';
+} from '../claims.ts';
+import type { Company, EntityId } from '../entities.ts';
+import { compileMatcher, findMentions, type MentionMatcher } from '../mentions.ts';
 import { claimTextProblems, descriptionProblems } from './rules.ts';
 import { closestPassage, containsVerbatim, firstLine, normalizeForMatch } from './text.ts';
 
