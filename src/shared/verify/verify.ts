@@ -1,267 +1,45 @@
 /**
- * Verifies seeds/claims.json, seeds/sources.json and seeds/companies.json
- * against the five seed documents, and compiles the index the extension
- * ships. Every problem is reported with the file and the claim it concerns.
+ * Verifies a set of claims (seeds/ or a claim pack's folder): claims.json, sources.json and companies.json
+ * against the set's documents, and compiles the index the extension shows. Every problem is reported with the
+ * file and the claim it concerns. Pure (no file system), so the build and the browser run the same code.
  */
-import {
-  CLAIM_KINDS,
-  compileIndex,
-  isClaimKind,
-  MAX_NAME,
-  type Claim,
-  type ClaimsIndex,
-  type Source,
-  type StatedFact,
-} from '../claims.ts';
+import { CLAIM_KINDS, compileIndex, isClaimKind, type Claim, type ClaimsIndex, type Source } from '../claims.ts';
 import type { Company, EntityId } from '../entities.ts';
 import { compileMatcher, findMentions, type MentionMatcher } from '../mentions.ts';
-import { claimTextProblems, descriptionProblems } from './rules.ts';
-import { closestPassage, containsVerbatim, firstLine, normalizeForMatch } from './text.ts';
+import { checkCompanies } from './companies.ts';
+import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
+import { reporter, type VerifyProblem } from './problems.ts';
+import { claimTextProblems, type ReportSet } from './rules.ts';
+import { checkSources, PACK_WORDS, SEED_WORDS } from './sources.ts';
+import { containsVerbatim, closestPassage, normalizeForMatch } from './text.ts';
+
+export { COMPANY_ID_PATTERN } from './companies.ts';
+export { formatProblem, formatProblems, type ProblemCode, type VerifyProblem } from './problems.ts';
 
 export interface SeedFiles {
   /** Path label -> JSON text, for claims, sources and companies. */
-  claims: { path: string; text: string };
-  sources: { path: string; text: string };
-  companies: { path: string; text: string };
-  /** Seed document file name -> its text. */
-  documents: Map<string, string>;
-}
-
-export interface VerifyProblem {
-  file: string;
-  /** The claim (or source, or company) the problem is in, when there is one. */
-  subject?: string;
-  message: string;
-  quote?: string;
-  closest?: string;
+  claims: JsonFile;
+  sources: JsonFile;
+  companies: JsonFile;
+  /** Document file name -> its text. */
+  documents: ReadonlyMap<string, string>;
 }
 
 export type VerifyResult =
   | { ok: true; claims: Claim[]; sources: Source[]; companies: Company[]; index: ClaimsIndex }
   | { ok: false; problems: VerifyProblem[] };
 
+/** A claim id: a lowercase slug whose hyphens stand alone, so it never holds a pack's "--". */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** A company id names a group of the mention pattern and a settings field: lowercase letters and digits. */
-export const COMPANY_ID_PATTERN = /^[a-z][a-z0-9]*$/;
 const MIN_QUOTE_LENGTH = 12;
-const MAX_SHORT_TITLE = 60;
-
-export function formatProblem(p: VerifyProblem): string {
-  const lines = [`${p.file}${p.subject ? `: ${p.subject}` : ''}: ${p.message}`];
-  if (p.quote !== undefined) lines.push(`  quote:   "${p.quote}"`);
-  if (p.closest !== undefined) lines.push(`  closest passage in the source: "${p.closest}"`);
-  return lines.join('\n');
-}
-
-export function formatProblems(problems: VerifyProblem[]): string {
-  return `Claims verification failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
-    .map(formatProblem)
-    .join('\n')}`;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-
-type Fail = (message: string, quote?: string, closest?: string) => void;
-
-/** Records problems about one subject (a claim, a source) of one file. */
-function reporter(problems: VerifyProblem[], file: string, subject: string): Fail {
-  return (message, quote, closest) =>
-    problems.push({
-      file,
-      subject,
-      message,
-      ...(quote !== undefined && { quote }),
-      ...(closest !== undefined && { closest }),
-    });
-}
-
-function parseJson(file: { path: string; text: string }, problems: VerifyProblem[]): unknown {
-  try {
-    return JSON.parse(file.text) as unknown;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    problems.push({ file: file.path, message: `malformed JSON: ${detail}` });
-    return undefined;
-  }
-}
-
-function unknownKeys(value: Json, allowed: readonly string[]): string[] {
-  return Object.keys(value).filter((k) => !allowed.includes(k));
-}
-
-function checkCompanies(file: SeedFiles['companies'], problems: VerifyProblem[]): Company[] {
-  const data = parseJson(file, problems);
-  if (data === undefined) return [];
-  if (!isObject(data) || !Array.isArray(data['companies'])) {
-    problems.push({ file: file.path, message: 'expected {"companies": [...]}' });
-    return [];
-  }
-  const companies: Company[] = [];
-  for (const [i, raw] of data['companies'].entries()) {
-    const subject = isObject(raw) && typeof raw['id'] === 'string' ? `company "${raw['id']}"` : `companies[${i}]`;
-    const fail = (message: string) => problems.push({ file: file.path, subject, message });
-    if (!isObject(raw)) {
-      fail('is not an object');
-      continue;
-    }
-    const { id, name, description, mentions } = raw;
-    if (typeof id !== 'string' || !COMPANY_ID_PATTERN.test(id)) fail('id must be lowercase letters and digits');
-    if (!isText(name)) fail('needs a name');
-    if (!isText(description)) fail('needs a one-line description');
-    else if (description.includes('\n')) fail('description must be one line');
-    else for (const problem of descriptionProblems(description)) fail(problem);
-    const rule = isObject(mentions) ? mentions : undefined;
-    const spellings = rule?.['spellings'];
-    const notFollowedBy = rule?.['notFollowedBy'];
-    if (!rule) fail('needs mention rules ("mentions")');
-    else {
-      if (!Array.isArray(spellings) || spellings.length === 0 || !spellings.every(isText))
-        fail('mentions.spellings must be a non-empty list of strings');
-      if (typeof rule['ignoreCase'] !== 'boolean') fail('mentions.ignoreCase must be true or false');
-      if (!Array.isArray(notFollowedBy) || !notFollowedBy.every(isText))
-        fail('mentions.notFollowedBy must be a list of strings');
-    }
-    if (
-      typeof id === 'string' &&
-      COMPANY_ID_PATTERN.test(id) &&
-      isText(name) &&
-      isText(description) &&
-      rule &&
-      Array.isArray(spellings)
-    ) {
-      companies.push({
-        // The data defines the ids; src/shared/entityId.generated.ts types them.
-        id: id as EntityId,
-        name,
-        description,
-        mentions: {
-          spellings: spellings as string[],
-          ignoreCase: rule['ignoreCase'] === true,
-          notFollowedBy: Array.isArray(notFollowedBy) ? (notFollowedBy as string[]) : [],
-        },
-      });
-    }
-  }
-  if (companies.length === 0) problems.push({ file: file.path, message: 'lists no company' });
-  if (new Set(companies.map((c) => c.id)).size !== companies.length)
-    problems.push({ file: file.path, message: 'a company is listed twice' });
-  try {
-    compileMatcher(companies);
-  } catch (error) {
-    problems.push({ file: file.path, message: `mention rules do not compile: ${String(error)}` });
-  }
-  return companies;
-}
-
-function checkStatedFact(value: unknown, field: string, document: string, fail: Fail): StatedFact | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value) || !isText(value['value']) || !isText(value['evidence'])) {
-    fail(`${field} must be {"value": ..., "evidence": "<passage of the document stating it>"}`);
-    return undefined;
-  }
-  if (!containsVerbatim(document, value['evidence'])) {
-    fail(`${field} evidence is not in the document`, value['evidence'], closestPassage(document, value['evidence']));
-    return undefined;
-  }
-  return { value: value['value'], evidence: value['evidence'] };
-}
-
-/** Whether `part` is the start of `line`, ending where a word ends (whitespace and typographic variants aside). */
-function startsLine(part: string, line: string): boolean {
-  const full = normalizeForMatch(line);
-  const start = normalizeForMatch(part);
-  return full.startsWith(start) && !(start.length < full.length && /[\p{L}\p{N}]/u.test(full.charAt(start.length)));
-}
-
-/**
- * A report's `name`: the publisher the document states, or the start of its first line, cut after a word (no
- * trailing punctuation or ellipsis: the ellipsis is added where the name is shown) and at most `MAX_NAME`
- * characters.
- */
-function checkName(name: unknown, source: Source, document: string, fail: Fail): string {
-  if (!isText(name)) {
-    fail('needs a name (the publisher the document states, or the start of its first line, cut at a word)');
-    return '';
-  }
-  if (source.publisher !== undefined && name === source.publisher.value) return name;
-  if (!startsLine(name, firstLine(document)))
-    fail(
-      `name must be the stated publisher${source.publisher ? ` ("${source.publisher.value}")` : ' (none is stated)'} or the start of the title, ending at a word boundary`,
-      name,
-      firstLine(document),
-    );
-  else if (!/[\p{L}\p{N}]$/u.test(name)) fail('name must end with a word, not punctuation (no ellipsis)', name);
-  else if (normalizeForMatch(name).length > MAX_NAME) fail(`name must be at most ${MAX_NAME} characters`, name);
-  return name;
-}
-
-function checkSources(file: SeedFiles['sources'], documents: Map<string, string>, problems: VerifyProblem[]): Source[] {
-  const data = parseJson(file, problems);
-  if (data === undefined) return [];
-  if (!isObject(data) || !Array.isArray(data['sources'])) {
-    problems.push({ file: file.path, message: 'expected {"sources": [...]}' });
-    return [];
-  }
-  const sources: Source[] = [];
-  for (const [i, raw] of data['sources'].entries()) {
-    const subject = isObject(raw) && typeof raw['file'] === 'string' ? `source "${raw['file']}"` : `sources[${i}]`;
-    const fail = reporter(problems, file.path, subject);
-    if (!isObject(raw)) {
-      fail('is not an object');
-      continue;
-    }
-    const extra = unknownKeys(raw, ['file', 'name', 'title', 'shortTitle', 'publisher', 'date', 'author']);
-    if (extra.length) fail(`has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
-    const { file: name, title } = raw;
-    const document = typeof name === 'string' ? documents.get(name) : undefined;
-    if (document === undefined) {
-      fail(`file ${String(name)} is not one of the seed documents (${[...documents.keys()].join(', ')})`);
-      continue;
-    }
-    if (!isText(title)) fail('needs a title');
-    else if (normalizeForMatch(title) !== normalizeForMatch(firstLine(document)))
-      fail("title must be the document's first line", title, firstLine(document));
-    const shortTitle = raw['shortTitle'];
-    if (!isText(shortTitle)) fail('needs a shortTitle (the start of the first line, cut at a word)');
-    else if (isText(title)) {
-      if (!startsLine(shortTitle, title))
-        fail('shortTitle must be the start of the title, ending at a word boundary', shortTitle, title);
-      else if (normalizeForMatch(shortTitle).length > MAX_SHORT_TITLE)
-        fail(`shortTitle must be at most ${MAX_SHORT_TITLE} characters`, shortTitle);
-    }
-    const source: Source = {
-      file: name as string,
-      title: isText(title) ? title : '',
-      shortTitle: isText(shortTitle) ? shortTitle : '',
-      name: '',
-    };
-    for (const field of ['publisher', 'date', 'author'] as const) {
-      const fact = checkStatedFact(raw[field], field, document, fail);
-      if (fact) source[field] = fact;
-    }
-    source.name = checkName(raw['name'], source, document, fail);
-    sources.push(source);
-  }
-  const names = sources.map((s) => s.name).filter(Boolean);
-  for (const [i, name] of names.entries()) {
-    if (names.indexOf(name) !== i) problems.push({ file: file.path, message: `two sources have the name "${name}"` });
-  }
-  const files = sources.map((s) => s.file);
-  for (const name of documents.keys()) {
-    if (!files.includes(name)) problems.push({ file: file.path, message: `seed document ${name} is not described` });
-  }
-  if (new Set(files).size !== files.length) problems.push({ file: file.path, message: 'a source is described twice' });
-  return sources;
-}
 
 function checkClaims(
-  file: SeedFiles['claims'],
-  documents: Map<string, string>,
+  file: JsonFile,
+  documents: ReadonlyMap<string, string>,
   knownSources: Set<string>,
   companyIds: Set<EntityId>,
   matcher: MentionMatcher | null,
+  set: ReportSet,
   problems: VerifyProblem[],
 ): Claim[] {
   const data = parseJson(file, problems);
@@ -275,7 +53,12 @@ function checkClaims(
   for (const [i, raw] of data['claims'].entries()) {
     const subject = isObject(raw) && isText(raw['id']) ? `claim "${raw['id']}"` : `claims[${i}]`;
     const before = problems.length;
-    const fail = reporter(problems, file.path, subject);
+    const fail = reporter(
+      problems,
+      file.path,
+      subject,
+      isObject(raw) && isText(raw['statement']) ? { statement: raw['statement'] } : {},
+    );
     if (!isObject(raw)) {
       fail('is not an object');
       continue;
@@ -322,7 +105,7 @@ function checkClaims(
       const pairs = new Set<string>();
       for (const [j, item] of evidence.entries()) {
         if (!isObject(item) || !isText(item['source']) || !isText(item['quote'])) {
-          fail(`evidence[${j}] must be {"source": "<seed file>", "quote": "<verbatim passage>"}`);
+          fail(`evidence[${j}] must be {"source": "<${set.words.file}>", "quote": "<verbatim passage>"}`);
           continue;
         }
         const { source, quote } = item as { source: string; quote: string };
@@ -350,7 +133,7 @@ function checkClaims(
         ? new Set(findMentions(matcher, claim.statement).map((m) => m.entity))
         : new Set<EntityId>();
       const context = { documents, mentionsIn: (text: string) => (matcher ? findMentions(matcher, text) : []) };
-      for (const problem of claimTextProblems(claim, [...documents.keys()], named, context)) fail(problem);
+      for (const problem of claimTextProblems(claim, [...documents.keys()], named, set, context)) fail(problem);
     }
     if (problems.length === before) claims.push(raw as unknown as Claim);
   }
@@ -362,7 +145,7 @@ function checkEntailments(claims: readonly Claim[], file: string, problems: Veri
   const ids = new Set(claims.map((c) => c.id));
   const entails = new Map(claims.map((c) => [c.id, c.entails ?? []]));
   for (const claim of claims) {
-    const fail = reporter(problems, file, `claim "${claim.id}"`);
+    const fail = reporter(problems, file, `claim "${claim.id}"`, { statement: claim.statement });
     for (const id of claim.entails ?? []) {
       if (id === claim.id) fail('entails itself');
       else if (!ids.has(id)) fail(`entails unknown claim "${id}"`);
@@ -383,22 +166,50 @@ function checkEntailments(claims: readonly Claim[], file: string, problems: Veri
   }
 }
 
+/** Verifies seeds/: the built-in claims, whose companies.json is the built-in list. */
 export function verifySeeds(files: SeedFiles): VerifyResult {
+  return verifySet(files, null);
+}
+
+/**
+ * Verifies a claim pack's folder exactly as the seeds are, except that its companies.json lists only the
+ * companies it adds (none, perhaps, and never a built-in one), its claims may also name the built-in companies,
+ * and its sources may state `url` and `retrieved`.
+ */
+export function verifyPackFiles(files: SeedFiles, builtIn: readonly Company[]): VerifyResult {
+  return verifySet(files, builtIn);
+}
+
+/** The years the sources state ("2022-06-18" -> "2022"), for messages that say when the reports spoke. */
+function statedYears(sources: readonly Source[]): string[] {
+  return sources.flatMap((s) => (s.date ? [s.date.value.slice(0, 4)] : []));
+}
+
+function verifySet(files: SeedFiles, builtIn: readonly Company[] | null): VerifyResult {
+  const pack = builtIn !== null;
+  const words = pack ? PACK_WORDS : SEED_WORDS;
+  // Sources first, for the years a description is dated against; problems stay in file order.
+  const sourceProblems: VerifyProblem[] = [];
+  const sources = checkSources(files.sources, files.documents, { pack, words }, sourceProblems);
   const problems: VerifyProblem[] = [];
-  const companies = checkCompanies(files.companies, problems);
+  const companies = checkCompanies(files.companies, { years: statedYears(sources), builtIn }, problems);
+  problems.push(...sourceProblems);
+  const known = [...(builtIn ?? []), ...companies];
   let matcher: MentionMatcher | null = null;
   try {
-    matcher = compileMatcher(companies);
+    matcher = compileMatcher(known);
   } catch {
     // Reported by checkCompanies.
   }
-  const sources = checkSources(files.sources, files.documents, problems);
+  const publisher = sources.find((s) => s.publisher)?.publisher?.value;
+  const set: ReportSet = { reports: files.documents.size, words, ...(publisher !== undefined && { publisher }) };
   const claims = checkClaims(
     files.claims,
     files.documents,
     new Set(sources.map((s) => s.file)),
-    new Set(companies.map((c) => c.id)),
+    new Set(known.map((c) => c.id)),
     matcher,
+    set,
     problems,
   );
   checkEntailments(claims, files.claims.path, problems);
