@@ -5,7 +5,7 @@
 import { DOCUMENT_FILE_PATTERN, MAX_NAME, type Source, type StatedFact } from '../claims.ts';
 import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
 import { reporter, type Fail, type VerifyProblem } from './problems.ts';
-import { closestPassage, containsVerbatim, firstLine, normalizeForMatch } from './text.ts';
+import { containsVerbatim, firstLine, normalizeForMatch, type ClosestFinder } from './text.ts';
 
 const MAX_SHORT_TITLE = 60;
 /** The longest `url` a pack's source may state. */
@@ -32,6 +32,7 @@ export interface SourceRules {
   /** A claim pack's sources may state `url` and `retrieved`. */
   pack: boolean;
   words: DocumentWords;
+  closest: ClosestFinder;
 }
 
 /** A calendar date written as ISO: "2026-03-14". */
@@ -56,14 +57,20 @@ export function isOriginUrl(value: unknown): value is string {
   }
 }
 
-function checkStatedFact(value: unknown, field: string, document: string, fail: Fail): StatedFact | undefined {
+function checkStatedFact(
+  value: unknown,
+  field: string,
+  document: string,
+  closest: ClosestFinder,
+  fail: Fail,
+): StatedFact | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value) || !isText(value['value']) || !isText(value['evidence'])) {
     fail(`${field} must be {"value": ..., "evidence": "<passage of the document stating it>"}`);
     return undefined;
   }
   if (!containsVerbatim(document, value['evidence'])) {
-    fail(`${field} evidence is not in the document`, value['evidence'], closestPassage(document, value['evidence']));
+    fail(`${field} evidence is not in the document`, value['evidence'], closest(document, value['evidence']));
     return undefined;
   }
   // Dates are shown in the reader's calendar and give the years the reports date from.
@@ -184,7 +191,7 @@ export function checkSources(
       name: '',
     };
     for (const field of ['publisher', 'date', 'author'] as const) {
-      const fact = checkStatedFact(raw[field], field, document, fail);
+      const fact = checkStatedFact(raw[field], field, document, rules.closest, fail);
       if (fact) source[field] = fact;
     }
     source.name = checkName(raw['name'], source, document, fail);

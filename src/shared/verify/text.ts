@@ -5,6 +5,7 @@
  * read with the words and sentences every other comparison uses.
  */
 import { splitSentences } from '../text/sentences.ts';
+import { rememberRecent } from '../text/recent.ts';
 import { words } from '../text/words.ts';
 
 export { containsVerbatim, normalizeForMatch } from '../quoteMatch.ts';
@@ -24,19 +25,47 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+/**
+ * Every run of one to three consecutive sentences of a document, with its bigrams, in document order. They
+ * take several times the document's size, so only the last two documents' are kept.
+ */
+const passagesOf = rememberRecent(
+  (source: string) => {
+    const parts = splitSentences(source).map((sentence) => sentence.text);
+    const passages: { text: string; grams: Set<string> }[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      for (let span = 1; span <= 3 && i + span <= parts.length; span++) {
+        const text = parts.slice(i, i + span).join(' ');
+        passages.push({ text, grams: wordBigrams(text) });
+      }
+    }
+    return passages;
+  },
+  { texts: 2, chars: 1_100_000 },
+);
+
 /** The passage of `source` (one to three consecutive sentences) most like `quote`. */
 export function closestPassage(source: string, quote: string): string {
   const target = wordBigrams(quote);
-  const parts = splitSentences(source).map((sentence) => sentence.text);
   let best = { score: -1, text: '' };
-  for (let i = 0; i < parts.length; i++) {
-    for (let span = 1; span <= 3 && i + span <= parts.length; span++) {
-      const text = parts.slice(i, i + span).join(' ');
-      const score = dice(target, wordBigrams(text));
-      if (score > best.score) best = { score, text };
-    }
+  for (const passage of passagesOf(source)) {
+    const score = dice(target, passage.grams);
+    if (score > best.score) best = { score, text: passage.text };
   }
   return best.text;
+}
+
+/** Finds closest passages for missing quotes: for at most `limit` of them, then none. */
+export type ClosestFinder = (source: string, quote: string) => string | undefined;
+
+/**
+ * A closest-passage finder for one verification. Each passage search in a new document costs about a second
+ * per 500 KB, so a claim pack's verification looks for at most `limit`: the first problems show the way, and
+ * a pack with hundreds of missing quotes is still refused quickly.
+ */
+export function closestFinder(limit: number): ClosestFinder {
+  let left = limit;
+  return (source, quote) => (left-- > 0 ? closestPassage(source, quote) : undefined);
 }
 
 export function firstLine(text: string): string {

@@ -11,7 +11,7 @@ import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.
 import { reporter, type VerifyProblem } from './problems.ts';
 import { claimTextProblems, type ReportSet } from './rules.ts';
 import { checkSources, PACK_WORDS, SEED_WORDS } from './sources.ts';
-import { containsVerbatim, closestPassage, normalizeForMatch } from './text.ts';
+import { closestFinder, containsVerbatim, normalizeForMatch, type ClosestFinder } from './text.ts';
 
 export { COMPANY_ID_PATTERN } from './companies.ts';
 export { formatProblem, formatProblems, type ProblemCode, type VerifyProblem } from './problems.ts';
@@ -32,6 +32,8 @@ export type VerifyResult =
 /** A claim id: a lowercase slug whose hyphens stand alone, so it never holds a pack's "--". */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MIN_QUOTE_LENGTH = 12;
+/** How many missing quotes of a claim pack get a closest passage (the seeds' all do). */
+const PACK_CLOSEST_PASSAGES = 25;
 
 function checkClaims(
   file: JsonFile,
@@ -40,6 +42,7 @@ function checkClaims(
   companyIds: Set<EntityId>,
   matcher: MentionMatcher | null,
   set: ReportSet,
+  closest: ClosestFinder,
   problems: VerifyProblem[],
 ): Claim[] {
   const data = parseJson(file, problems);
@@ -120,8 +123,7 @@ function checkClaims(
         }
         if (normalizeForMatch(quote).length < MIN_QUOTE_LENGTH)
           fail(`quote is too short to attribute (under ${MIN_QUOTE_LENGTH} characters)`, quote);
-        else if (!containsVerbatim(document, quote))
-          fail(`quote is not in ${source}`, quote, closestPassage(document, quote));
+        else if (!containsVerbatim(document, quote)) fail(`quote is not in ${source}`, quote, closest(document, quote));
         const pair = `${source}\n${normalizeForMatch(quote)}`;
         if (pairs.has(pair)) fail(`cites the same quote from ${source} twice`, quote);
         pairs.add(pair);
@@ -190,7 +192,8 @@ function verifySet(files: SeedFiles, builtIn: readonly Company[] | null): Verify
   const words = pack ? PACK_WORDS : SEED_WORDS;
   // Sources first, for the years a description is dated against; problems stay in file order.
   const sourceProblems: VerifyProblem[] = [];
-  const sources = checkSources(files.sources, files.documents, { pack, words }, sourceProblems);
+  const closest = closestFinder(pack ? PACK_CLOSEST_PASSAGES : Infinity);
+  const sources = checkSources(files.sources, files.documents, { pack, words, closest }, sourceProblems);
   const problems: VerifyProblem[] = [];
   const companies = checkCompanies(files.companies, { years: statedYears(sources), builtIn }, problems);
   problems.push(...sourceProblems);
@@ -210,6 +213,7 @@ function verifySet(files: SeedFiles, builtIn: readonly Company[] | null): Verify
     new Set(known.map((c) => c.id)),
     matcher,
     set,
+    closest,
     problems,
   );
   checkEntailments(claims, files.claims.path, problems);
