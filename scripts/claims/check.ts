@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { partialReportCount, reportCount } from '../../src/shared/claims.ts';
 import { ENTITY_IDS } from '../../src/shared/entities.ts';
 import { loadSeeds } from './load.ts';
-import { formatProblems, verifySeeds } from './verify.ts';
+import { formatProblems, verifySeeds } from '../../src/shared/verify/verify.ts';
 
 const root = join(import.meta.dirname, '../..');
 const result = verifySeeds(await loadSeeds(join(root, 'seeds'), root));

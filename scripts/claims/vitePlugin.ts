@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
 import { publishers, type ClaimsIndex } from '../../src/shared/claims.ts';
 import { buildSignatures, claimText } from '../../src/shared/claimMatch/signatures.ts';
 import { loadSeeds } from './load.ts';
-import { formatProblems, verifySeeds } from './verify.ts';
+import { formatProblems, verifySeeds } from '../../src/shared/verify/verify.ts';
 
 export const CLAIMS_INDEX_MODULE = 'virtual:claimlight/claims-index';
 /** The five documents' full text, for the source viewer only. */

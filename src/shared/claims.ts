@@ -21,11 +21,29 @@ export const CLAIM_KINDS = [
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
-/** A seed document's file name: its number, then a content hash ("002_e8e945add41886bf.txt"). */
-export const SOURCE_FILE_PATTERN = /^\d{3}_[0-9a-f]+\.txt$/;
+/**
+ * A document's file name in its folder (seeds/ or a claim pack's): its number, then a content hash
+ * ("002_e8e945add41886bf.txt"), at most 64 characters.
+ */
+export const DOCUMENT_FILE_PATTERN = /^\d{3}_[0-9a-f]{1,56}\.txt$/;
+
+/** A slug whose hyphens stand alone, so "--" can separate a claim pack's id from what it namespaces. */
+const PACK_ID = String.raw`[a-z][a-z0-9]*(?:-[a-z0-9]+)*`;
+
+/** A claim pack's id: a lowercase slug of 2 to 40 characters that starts with a letter and never holds "--". */
+export const PACK_ID_PATTERN = new RegExp(`^(?=.{2,40}$)${PACK_ID}$`);
+
+/** What separates a claim pack's id from the claim id or file name it namespaces ("harbor--001_3fa2.txt"). */
+export const PACK_SEPARATOR = '--';
+
+/**
+ * A source's file name in a compiled index: a document's file name, or for a claim pack's document the
+ * pack's id, "--", then the document's file name.
+ */
+export const SOURCE_FILE_PATTERN = new RegExp(`^(?:${PACK_ID}${PACK_SEPARATOR})?\\d{3}_[0-9a-f]{1,56}\\.txt$`);
 
 export function isSourceFile(value: unknown): value is string {
-  return typeof value === 'string' && SOURCE_FILE_PATTERN.test(value);
+  return typeof value === 'string' && value.length <= 110 && SOURCE_FILE_PATTERN.test(value);
 }
 
 export interface Evidence {
@@ -61,7 +79,8 @@ export interface StatedFact {
 
 /**
  * A report, as sources.json describes it: what the document states and nothing more. Claim packs use the same
- * shape; a field a pack adds (a URL, a retrieval date) is another optional stated fact.
+ * shape, and may add where the pack maker says the text came from (`url`, `retrieved`): the pack maker's
+ * statement, never checked against the text and never fetched.
  */
 export interface Source {
   file: string;
@@ -78,6 +97,12 @@ export interface Source {
   publisher?: StatedFact;
   date?: StatedFact;
   author?: StatedFact;
+  /** A claim pack's source: where the pack maker says the text came from (shown as text, never fetched). */
+  url?: string;
+  /** A claim pack's source: when the pack maker says they retrieved the text (an ISO date, "2026-03-14"). */
+  retrieved?: string;
+  /** The id of the claim pack the source comes from; absent for the built-in reports. */
+  pack?: string;
 }
 
 /** The shape the extension ships: sources listed once, claims pointing at them by index. */
@@ -96,6 +121,8 @@ export interface IndexedClaim {
   evidence: IndexedEvidence[];
   note?: string;
   entails?: string[];
+  /** The id of the claim pack the claim comes from; absent for the built-in claims. */
+  pack?: string;
 }
 
 export type IndexedEvidence = [source: number, quote: string] | [source: number, quote: string, support: 'partial'];

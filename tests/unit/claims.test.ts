@@ -5,9 +5,9 @@ import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_IDS } from '../../src/shared/entities.ts';
 import { loadSeeds } from '../../scripts/claims/load.ts';
-import { closestPassage, containsVerbatim } from '../../scripts/claims/text.ts';
-import { formatProblems, verifySeeds, type SeedFiles, type VerifyProblem } from '../../scripts/claims/verify.ts';
-import { startsMidSentence } from '../../scripts/claims/rules.ts';
+import { closestPassage, containsVerbatim } from '../../src/shared/verify/text.ts';
+import { formatProblems, verifySeeds, type SeedFiles, type VerifyProblem } from '../../src/shared/verify/verify.ts';
+import { startsMidSentence } from '../../src/shared/verify/rules.ts';
 import { CLAIMS_INDEX_MODULE, claimsIndex } from '../../scripts/claims/vitePlugin.ts';
 import { compileIndex, nameReports, partialReportCount, reportCount } from '../../src/shared/claims.ts';
 
@@ -320,7 +320,7 @@ const BROKEN_SEEDS: {
   },
 ];
 
-/** The fidelity rules (scripts/claims/rules.ts): each broken claim, and what the stopped build must say. */
+/** The fidelity rules (src/shared/verify/rules.ts): each broken claim, and what the stopped build must say. */
 const UNFAITHFUL_SEEDS: typeof BROKEN_SEEDS = [
   {
     name: 'a claim whose every quote is partial',

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeeds } from '../../scripts/claims/load.ts';
-import { verifySeeds } from '../../scripts/claims/verify.ts';
+import { verifySeeds } from '../../src/shared/verify/verify.ts';
 import type { Claim } from '../../src/shared/claims.ts';
 import { buildSignatures } from '../../src/shared/claimMatch/signatures.ts';
 

@@ -3,12 +3,22 @@
  * its sources, says who asserts it, and names reports the way the reader sees
  * them. See docs/claims.md for the rules a person applies on top of these.
  */
-import { splitSentences } from '../../src/shared/text/sentences.ts';
-import { REPORT_REF, type Claim } from '../../src/shared/claims.ts';
-import { terms } from '../../src/shared/claimMatch/features.ts';
-import type { EntityId } from '../../src/shared/entities.ts';
-import type { Mention } from '../../src/shared/mentions.ts';
-import { locateQuote } from '../../src/shared/quoteMatch.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { REPORT_REF, type Claim } from '../claims.ts';
+import { terms } from '../claimMatch/features.ts';
+import type { EntityId } from '../entities.ts';
+import type { Mention } from '../mentions.ts';
+import { locateQuote } from '../quoteMatch.ts';
+import type { DocumentWords } from './sources.ts';
+
+/** What messages say of the set of reports being verified (seeds/ or a claim pack), taken from the set itself. */
+export interface ReportSet {
+  /** How many reports the set has: "In N of <reports> reports". */
+  reports: number;
+  /** A publisher one of its reports states, to show how an attribution names one ("Cybernews writes…"). */
+  publisher?: string;
+  words: DocumentWords;
+}
 
 /**
  * Words that make a sentence weaker than a plain assertion of fact: a quote
@@ -33,12 +43,12 @@ const HEDGES: readonly [label: string, pattern: RegExp][] = [
   ['feel', /\bfe(?:el|els|lt)\b/i],
 ];
 
-/** Words that date a statement to the moment of reading, which these 2022 reports cannot support. */
+/** Words that date a statement to the moment of reading, which dated reports cannot support. */
 const TIMELESS_NOW = /\b(?:now|today|currently|at present|presently|nowadays)\b/i;
 
 /**
  * A statement that counts reports ("two reports say", "three of the reports", "both outlets"): the count is
- * derived from the evidence and shown as "In N of 5 reports", so a written one can only disagree with it.
+ * derived from the evidence and shown as "In N of M reports", so a written one can only disagree with it.
  * "A report says" counts nothing and is allowed, and so does a year ("the 2022 reports").
  */
 const COUNTED_REPORTS = new RegExp(
@@ -358,13 +368,28 @@ function bareCodes(text: string, codes: readonly string[]): string[] {
   return codes.filter((code) => new RegExp(`(?<![\\d.,])${code}(?![\\d%])`).test(outside));
 }
 
-export function descriptionProblems(description: string): string[] {
+/** "2022", "2025 to 2026": the span of the years a set's reports state. */
+function yearSpan(years: readonly string[]): string {
+  const sorted = [...new Set(years)].sort();
+  const first = sorted[0] ?? '';
+  const last = sorted.at(-1) ?? first;
+  return first === last ? first : `${first} to ${last}`;
+}
+
+/**
+ * Problems with a company's description. `years`: the years the set's reports state; `example`: a company of
+ * the set, to show how a dated description reads.
+ */
+export function descriptionProblems(description: string, years: readonly string[], example: string): string[] {
   const problems: string[] = [];
   const word = TIMELESS_NOW.exec(description)?.[0];
-  if (word)
-    problems.push(
-      `description says "${word}": the reports date from 2022, so say when (for example "in 2022, TikTok said")`,
-    );
+  if (word) {
+    const when =
+      years.length > 0
+        ? `the reports date from ${yearSpan(years)}, so say when (for example "in ${[...years].sort()[0] ?? ''}, ${example} said")`
+        : `the reports state no date, so say when (for example "at the time of the reports, ${example} said")`;
+    problems.push(`description says "${word}": ${when}`);
+  }
   const counted = COUNTED_REPORTS.exec(description)?.[0];
   if (counted)
     problems.push(`description counts reports ("${counted}"): say what the reports say, not how many say it`);
@@ -373,13 +398,15 @@ export function descriptionProblems(description: string): string[] {
 
 /**
  * Problems with one claim's wording against its own evidence. `files` are the
- * seed documents; `named` the companies the statement's text mentions; with
- * `context`, full quotes that start mid-sentence are checked too.
+ * set's documents; `named` the companies the statement's text mentions; `set`
+ * what messages say of the set; with `context`, full quotes that start
+ * mid-sentence are checked too.
  */
 export function claimTextProblems(
   claim: Claim,
   files: readonly string[],
   named: ReadonlySet<EntityId>,
+  set: ReportSet,
   context?: QuoteContext,
 ): string[] {
   const problems: string[] = [];
@@ -398,8 +425,8 @@ export function claimTextProblems(
   const counted = COUNTED_REPORTS.exec(claim.statement)?.[0];
   if (counted !== undefined)
     problems.push(
-      `statement counts reports ("${counted}"): counts are derived from the evidence ("In N of 5 reports"); ` +
-        'drop the count and let the attribution say who asserts it ("A report says…", or the publisher: "Cybernews writes…")',
+      `statement counts reports ("${counted}"): counts are derived from the evidence ("In N of ${set.reports} reports"); ` +
+        `drop the count and let the attribution say who asserts it ("A report says…"${set.publisher === undefined ? '' : `, or the publisher: "${set.publisher} writes…"`})`,
     );
   if (refsIn(claim.statement).length > 0)
     problems.push('statement must read on its own: name who says it in words, not with {NNN}');
@@ -408,7 +435,7 @@ export function claimTextProblems(
     ['note', note],
   ] as const) {
     for (const code of refsIn(text)) {
-      if (!codes.includes(code)) problems.push(`${field} refers to {${code}}, which is not a seed document`);
+      if (!codes.includes(code)) problems.push(`${field} refers to {${code}}, which is not a ${set.words.one}`);
       else if (!cited.has(code)) problems.push(`${field} refers to {${code}}, a report this claim does not cite`);
     }
   }
