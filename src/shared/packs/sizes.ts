@@ -159,7 +159,6 @@ function sourceLimits(text: string, file: string, problems: VerifyProblem[]): vo
     for (const field of ['file', 'name', 'title', 'shortTitle'])
       check(source, field, PACK_LIMITS.sourceFieldChars, subject);
     check(source, 'url', PACK_LIMITS.urlChars, subject);
-    check(source, 'retrieved', 10, subject);
     for (const field of ['publisher', 'date', 'author']) {
       const fact = source[field];
       if (!isObject(fact)) continue;
