@@ -8,7 +8,7 @@ import { contentEngine } from './scripts/build/contentEngine.ts';
 import { localeCompanies } from './scripts/build/localeCompanies.ts';
 import { noRawHtml } from './scripts/build/noRawHtml.ts';
 import { claimsIndex } from './scripts/claims/vitePlugin.ts';
-import { COMPANIES } from './src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from './src/shared/lexicon.ts';
 import { preTestSources } from './src/shared/mentions.ts';
 
 // `vite build --mode firefox` builds dist/firefox; any other mode builds Chrome.
@@ -21,7 +21,7 @@ export default defineConfig(({ command, mode }) => {
     define: {
       __CLAIMLIGHT_BENCH__: JSON.stringify(bench),
       // The content script's pre-tests, generated here once rather than in every page (src/content/detect.ts).
-      __CLAIMLIGHT_PRETEST__: JSON.stringify(preTestSources(COMPANIES)),
+      __CLAIMLIGHT_PRETEST__: JSON.stringify(preTestSources(BUILT_IN_COMPANIES)),
     },
     plugins: [
       claimsIndex(resolve(import.meta.dirname, 'seeds'), import.meta.dirname),
@@ -29,7 +29,7 @@ export default defineConfig(({ command, mode }) => {
       crx({ manifest: deriveManifest(baseManifest, target, { dev: command === 'serve' }), browser: target }),
       contentEngine(resolve(import.meta.dirname, 'src/content/engine.ts')),
       noRawHtml(),
-      localeCompanies(COMPANIES.map((company) => company.name)),
+      localeCompanies(BUILT_IN_COMPANIES.map((company) => company.name)),
     ],
     build: {
       outDir: bench ? `dist/bench-${target}` : `dist/${target}`,

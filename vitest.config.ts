@@ -9,6 +9,7 @@ export default defineConfig({
       'virtual:claimlight/claims-index': new URL('./tests/unit/virtual-stub.ts', import.meta.url).pathname,
       'virtual:claimlight/claim-signatures': new URL('./tests/unit/virtual-signatures-stub.ts', import.meta.url)
         .pathname,
+      'virtual:claimlight/source-texts': new URL('./tests/unit/virtual-texts-stub.ts', import.meta.url).pathname,
     },
     environment: 'node',
   },

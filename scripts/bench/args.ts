@@ -13,6 +13,11 @@ export interface BenchArgs {
   soakMinutes: number | null;
   /** `--against [commit]`: an earlier commit's build, measured side by side. */
   against: string | null;
+  /**
+   * `--pack [file]`: this build with a claim pack imported, side by side with this build without one; no file:
+   * a generated pack of five companies and 500 claims (see syntheticPack.ts).
+   */
+  pack: string | true | null;
 }
 
 /**
@@ -43,5 +48,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     only: given.get('--only'),
     soakMinutes: given.has('--soak') ? positive(given.get('--soak'), DEFAULT_SOAK_MINUTES) : null,
     against: given.has('--against') ? (given.get('--against') ?? DEFAULT_AGAINST) : null,
+    pack: given.has('--pack') ? (given.get('--pack') ?? true) : null,
   };
 }

@@ -155,6 +155,21 @@ export class ExtensionBrowser {
   }
 
   /**
+   * Imports a claim pack as a reader does (the options page's file input), and waits until it is stored: the
+   * pages measured afterwards carry its companies in the pre-test and its claims in the background.
+   */
+  async importPack(file: string): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${this.extensionId}/src/options/index.html`);
+      await page.locator('.packs input[type=file]').setInputFiles(file);
+      await page.locator('.pack-outcome .imported').waitFor({ timeout: 120_000 });
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
    * The extension's scripts: anything under chrome-extension://. This browser has no other extension, and a
    * module loaded from a web-accessible resource with `use_dynamic_url` has an address under a per-session
    * id rather than the extension's.

@@ -9,13 +9,15 @@
  *   npm run bench -- --runs 5                 (default 5)
  *   npm run bench -- --runs 1 --only dense    (only the pages whose name matches)
  *   npm run bench -- --against [commit]       (side by side with that commit's build; default 6de9aac)
+ *   npm run bench -- --pack [file]            (side by side: this build with a claim pack imported, and without;
+ *                                              default a generated pack of 5 companies and 500 claims)
  *   npm run bench -- --soak 5                 (the soak test instead: an endless feed for 5 minutes)
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { COMPANIES } from '../../src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { compileMatcher } from '../../src/shared/mentions.ts';
 import { REPO_ROOT, startServer } from '../harness/server.ts';
 import { prepareAgainst } from './against.ts';
@@ -26,6 +28,7 @@ import { writeNaiveAddon } from './naive.ts';
 import { preparePages, type BenchPage } from './pages.ts';
 import { renderMarkdown, type BuildPageRow, type BuildSummary, type PageRow, type Report } from './report.ts';
 import { scriptSizes } from './sizes.ts';
+import { writeSyntheticPack } from './syntheticPack.ts';
 import { soak, soakMarkdown } from './soak.ts';
 import { spread } from './stats.ts';
 import { evaluateTargets } from './targets.ts';
@@ -127,7 +130,9 @@ interface PageRun {
 
 async function main(): Promise<void> {
   buildIfNeeded();
+  if (ARGS.against !== null && ARGS.pack !== null) throw new Error('--against and --pack each take the second column');
   const against = ARGS.against === null ? null : prepareAgainst(ARGS.against);
+  const packFile = ARGS.pack === null ? null : ARGS.pack === true ? await writeSyntheticPack() : ARGS.pack;
   const server = await startServer();
   const prepared = preparePages(server);
   const corpus = prepared.corpus;
@@ -135,7 +140,7 @@ async function main(): Promise<void> {
   const pages = only === undefined ? prepared.pages : prepared.pages.filter((p) => new RegExp(only).test(p.name));
   if (!corpus) console.log('../shared/corpus is absent: benchmarking the synthetic pages only.');
   // Every company on (the default settings): the same regular expression as the extension's.
-  const pattern = compileMatcher(COMPANIES).pattern;
+  const pattern = compileMatcher(BUILT_IN_COMPANIES).pattern;
   writeNaiveAddon(NAIVE_ADDON, pattern);
 
   const builds: Build[] = [];
@@ -158,6 +163,19 @@ async function main(): Promise<void> {
       firefox: await FirefoxExtension.launch(BENCH_DIST.firefox, 'new'),
       shippedChrome: SHIPPED_CHROME,
     });
+    if (packFile) {
+      // The same build twice: with the pack (the first column), and without (the second).
+      const withPack = await ExtensionBrowser.launch(BENCH_DIST.chrome, 'with pack');
+      await withPack.importPack(packFile);
+      builds[0] = { ...builds[0], label: 'no pack' } as Build;
+      builds.unshift({
+        label: 'with pack',
+        commit: null,
+        chromium: withPack,
+        firefox: null,
+        shippedChrome: SHIPPED_CHROME,
+      });
+    }
     if (against) {
       builds.push({
         label: against.label,

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { partialReportCount, reportCount } from '../../src/shared/claims.ts';
-import { ENTITY_IDS } from '../../src/shared/entities.ts';
+import { BUILT_IN_IDS } from '../../src/shared/lexicon.ts';
 import { loadSeeds } from './load.ts';
 import { formatProblems, verifySeeds } from '../../src/shared/verify/verify.ts';
 
@@ -17,7 +17,8 @@ if (!result.ok) {
 const { claims, sources, index } = result;
 console.log(`${claims.length} claims verified, every quote found word for word in its source.`);
 console.log('\nclaims per company:');
-for (const id of ENTITY_IDS) console.log(`  ${id.padEnd(10)} ${claims.filter((c) => c.entities.includes(id)).length}`);
+for (const id of BUILT_IN_IDS)
+  console.log(`  ${id.padEnd(10)} ${claims.filter((c) => c.entities.includes(id)).length}`);
 console.log('\nclaims per source:');
 for (const s of sources) {
   console.log(`  ${s.file}  ${claims.filter((c) => c.evidence.some((e) => e.source === s.file)).length}`);

@@ -9,7 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCUMENT_FILE_PATTERN } from '../../src/shared/claims.ts';
-import { COMPANIES } from '../../src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { checkPackInfo, PACK_JSON_FILES, packText, type PackFiles } from '../../src/shared/packs/format.ts';
 import { formatPackProblems } from '../../src/shared/packs/report.ts';
 import { verifyPack } from '../../src/shared/packs/verifyPack.ts';
@@ -98,7 +98,7 @@ export async function main(args: readonly string[], output: Output = console): P
     return 1;
   }
   const text = packText(info, read.files);
-  const result = await verifyPack(text, { builtIn: COMPANIES, installed: [] }, { where: folder });
+  const result = await verifyPack(text, { builtIn: BUILT_IN_COMPANIES, installed: [] }, { where: folder });
   if (!result.ok) {
     output.error(formatPackProblems(result.problems));
     return 1;

@@ -45,6 +45,8 @@ export interface TestPage {
   /** Taps a point of the viewport with a finger (touch emulation): pointer events of type "touch", then a click. */
   tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Chooses `file` (a path on this machine) in the file input `selector`, as a reader picking it would. */
+  setFile(selector: string, file: string): Promise<void>;
   /** Errors thrown by the page's own scripts since it opened. */
   readonly pageErrors: string[];
   close(): Promise<void>;
@@ -139,6 +141,9 @@ export class PlaywrightPage implements TestPage {
   press(key: string) {
     return this.page.keyboard.press(key);
   }
+  setFile(selector: string, file: string) {
+    return this.page.locator(selector).setInputFiles(file);
+  }
   close() {
     return this.page.close();
   }
@@ -180,6 +185,11 @@ class PuppeteerPage implements TestPage {
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]);
   }
+  async setFile(selector: string, file: string) {
+    const input = await this.page.waitForSelector(selector);
+    if (!input) throw new Error(`no ${selector}`);
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(file);
+  }
   close() {
     return this.page.close();
   }
@@ -210,9 +220,14 @@ export interface ChromiumHarness extends BrowserHarness {
 }
 
 export async function launchChromium(
-  options: { headless?: boolean; extraArgs?: string[] } = {},
+  options: {
+    headless?: boolean;
+    extraArgs?: string[];
+    /** A profile folder to reuse (kept on close, so a test can start the browser again on it). */
+    profile?: string;
+  } = {},
 ): Promise<ChromiumHarness> {
-  const profile = await mkdtemp(join(tmpdir(), 'claimlight-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'claimlight-chromium-')));
   const blockedRequests: string[] = [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -322,7 +337,7 @@ export async function launchChromium(
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (options.profile === undefined) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -13,6 +13,7 @@ import { sendToTab } from '../shared/send.ts';
 import { openSidePanel } from '../shared/sidePanel.ts';
 import { showBadge } from './badge.ts';
 import { cardSummary } from './cardClaims.ts';
+import { catalog } from './catalog.ts';
 import { lookupPath, registerLookupMenu } from './lookup.ts';
 import { forgetPageClaims, matchPage, pageClaimsOf, recordPageClaims } from './pageClaims.ts';
 import { forgetTab, recordFrameCounts, tabSummary } from './tabMentions.ts';
@@ -46,8 +47,10 @@ const handlers: Handlers<typeof MESSAGES, Runtime.MessageSender> = {
     // Sentences are matched for the top frame only: the popup summarises the page the reader sees.
     const tabId = senderTab(sender);
     if (tabId === undefined || sender.frameId !== 0) return undefined;
-    const { hits, page } = matchPage(message.blocks);
-    return recordPageClaims(tabId, page).then(() => hits);
+    return catalog().then((claims) => {
+      const { hits, page } = matchPage(claims, message.blocks);
+      return recordPageClaims(tabId, page).then(() => hits);
+    });
   },
   'page/clear': (_message, sender) => {
     const tabId = senderTab(sender);
@@ -59,8 +62,8 @@ const handlers: Handlers<typeof MESSAGES, Runtime.MessageSender> = {
     // The tab's page, as matching found it: hovers in any of its frames are about the page the reader sees.
     const tabId = senderTab(sender);
     const page = tabId === undefined ? Promise.resolve(null) : pageClaimsOf(tabId).catch(() => null);
-    return page.then((found) =>
-      cardSummary({ entity: message.entity, lead: message.first, paragraph: message.context }, found),
+    return Promise.all([catalog(), page]).then(([claims, found]) =>
+      cardSummary(claims, { entity: message.entity, lead: message.first, paragraph: message.context }, found),
     );
   },
   'library/open': (message, sender) => openBeside(libraryPath(message.entity), sender),

@@ -6,14 +6,12 @@
  */
 import browser from '../shared/browser.ts';
 import { readPage } from '../shared/claimMatch/match.ts';
-import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { theMatcher } from '../shared/claimMatch/matcher.ts';
+import type { Catalog } from '../shared/catalog/catalog.ts';
+import { matcherOf } from '../shared/claimMatch/matcher.ts';
 import { parsePageClaims, sentenceIds, type PageClaims, type SentenceHit } from '../shared/pageClaims.ts';
 import { pageClaimsKey } from '../shared/sessionKeys.ts';
 
 declare const __CLAIMLIGHT_BENCH__: boolean;
-
-const ENTITY_OF_CLAIM = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim.entities[0]]));
 
 /** Blocks are joined with a blank line: the segmenter ends a sentence at every line break. */
 const JOIN = '\n\n';
@@ -24,15 +22,15 @@ export interface PageMatch {
 }
 
 /** The sentences of `blocks` that repeat claims (with offsets inside their block), and the page's summary. */
-export function matchPage(blocks: readonly string[]): PageMatch {
+export function matchPage(catalog: Catalog, blocks: readonly string[]): PageMatch {
   const began = performance.now();
-  const match = matchBlocks(blocks);
+  const match = matchBlocks(catalog, blocks);
   // The benchmark reads how long matching took here, off the page's thread; the shipped build has no marks.
   if (__CLAIMLIGHT_BENCH__) performance.measure('claimlight:match', { start: began, end: performance.now() });
   return match;
 }
 
-function matchBlocks(blocks: readonly string[]): PageMatch {
+function matchBlocks(catalog: Catalog, blocks: readonly string[]): PageMatch {
   const text = blocks.join(JOIN);
   const starts: number[] = [];
   let at = 0;
@@ -51,7 +49,8 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
     return lo;
   };
   // One reading of the text gives the marked sentences, whether the page relates to the story, and the ranking.
-  const reading = readPage(text, theMatcher());
+  const reading = readPage(text, matcherOf(catalog));
+  const entityOf = entitiesByClaim(catalog);
   const hits: SentenceHit[] = [];
   const sentences: PageClaims['sentences'] = [];
   // Each sentence's id travels with it to the popup and back to the page (never its position in a list).
@@ -61,7 +60,7 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
     const block = blockAt(sentence.start);
     const base = starts[block] ?? 0;
     const claims = sentence.matches.map((match) => match.claimId);
-    const entity = ENTITY_OF_CLAIM.get(claims[0] ?? '');
+    const entity = entityOf.get(claims[0] ?? '');
     if (!entity) return;
     hits.push({
       id,
@@ -75,6 +74,15 @@ function matchBlocks(blocks: readonly string[]): PageMatch {
   });
   const ranked = reading.ranked.map((match) => match.claimId);
   return { hits, page: { sentences, aboutStory: reading.relates, ranked } };
+}
+
+/** Each claim's main company (its first), by claim id. */
+const mainCompanies = new WeakMap<Catalog, Map<string, string | undefined>>();
+function entitiesByClaim(catalog: Catalog): Map<string, string | undefined> {
+  let found = mainCompanies.get(catalog);
+  if (!found)
+    mainCompanies.set(catalog, (found = new Map(catalog.index.claims.map((claim) => [claim.id, claim.entities[0]]))));
+  return found;
 }
 
 export async function recordPageClaims(tabId: number, page: PageClaims): Promise<void> {

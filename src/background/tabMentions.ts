@@ -4,7 +4,7 @@
  * service-worker restart does not blank the badge, and never written to disk.
  */
 import browser from '../shared/browser.ts';
-import { ENTITY_IDS, emptyCounts, parseCounts, type MentionCounts } from '../shared/entities.ts';
+import { addCounts, emptyCounts, parseCounts, type MentionCounts } from '../shared/entities.ts';
 import { mentionsKey } from '../shared/sessionKeys.ts';
 import { isHostName } from '../shared/validate.ts';
 
@@ -33,7 +33,7 @@ async function readTab(tabId: number): Promise<StoredTab> {
 
 function sum(frames: FrameCounts): MentionCounts {
   const total = emptyCounts();
-  for (const counts of Object.values(frames)) for (const id of ENTITY_IDS) total[id] += counts[id];
+  for (const counts of Object.values(frames)) addCounts(total, counts);
   return total;
 }
 

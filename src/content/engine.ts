@@ -16,7 +16,10 @@ import type { SentenceId } from '../shared/pageClaims.ts';
 import { MENTION_TAG } from './constants.ts';
 import { ReaderPlace } from './place/place.ts';
 import { send } from '../shared/send.ts';
-import { isActiveOn, type Settings } from '../shared/settings.ts';
+import type { ActiveCompanies } from '../shared/catalog/state.ts';
+import type { Company } from '../shared/entities.ts';
+import { isActiveOn, isCompanyOn, type Settings } from '../shared/settings.ts';
+import { CompaniesSource } from './companiesSource.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlight/highlighter.ts';
 import { PageClaims } from './page/pageClaims.ts';
@@ -34,6 +37,8 @@ export class Engine {
   private readonly highlighter: Highlighter;
   private readonly stylesheet: HighlightStylesheet;
   private settings: Settings | null = null;
+  /** The companies of the reader's claim sets (the built-in ones unless packs change them). */
+  private companies: readonly Company[] = [];
   private card: CardController | null = null;
   private lastReported = 0;
   /** The sentences that repeat claims, for the top frame only (the page the popup summarises). */
@@ -85,12 +90,20 @@ export class Engine {
     );
   }
 
-  /** Applies (new) settings: starts, stops or re-highlights as they require. */
-  apply(next: Settings): void {
-    const previous = this.settings;
+  /** Applies (new) settings or companies: starts, stops or re-highlights as they require. */
+  apply(next: Settings, companies = this.companies): void {
+    const highlighted = (settings: Settings | null, list: readonly Company[]) =>
+      settings && list.filter((company) => isCompanyOn(settings, company.id)).map((company) => company.id);
+    const previous = highlighted(this.settings, this.companies);
     this.settings = next;
-    const on = isActiveOn(next, this.doc.location.hostname);
-    const companiesChanged = previous !== null && JSON.stringify(previous.companies) !== JSON.stringify(next.companies);
+    this.companies = companies;
+    const chosen = companies.filter((company) => isCompanyOn(next, company.id));
+    const on = isActiveOn(
+      next,
+      this.doc.location.hostname,
+      companies.map((company) => company.id),
+    );
+    const companiesChanged = previous !== null && previous.join() !== chosen.map((company) => company.id).join();
     if (this.highlighter.isActive && (!on || companiesChanged)) {
       this.card?.close(false);
       this.highlighter.stop();
@@ -106,10 +119,14 @@ export class Engine {
       this.firstRoots = null;
       // The whole page's first pass reads its text for claim matching on the way (one walk, not two).
       const reader = roots === null && !this.initialPassDone ? (this.pageClaims?.readAlong() ?? undefined) : undefined;
-      this.highlighter.start(matcherFor(next.companies), roots ?? undefined, reader);
+      this.highlighter.start(matcherFor(chosen), roots ?? undefined, reader);
     } else if (!on) markInitialPassDone();
     if (on && this.highlighter.registry.highlights > 0) this.stylesheet.apply(next.highlightStyle);
     this.pageClaims?.marks.setVisible(next.markSentences);
+  }
+
+  get currentSettings(): Settings | null {
+    return this.settings;
   }
 
   /** Takes the reader to the sentence with this id and flashes it; false when it is no longer on the page. */
@@ -165,17 +182,20 @@ export class Engine {
 
 /**
  * Starts the engine on a document that may mention a company: takes the settings (`stored`: the raw stored
- * value, being read since the entry woke), follows their changes, and answers the tab's commands.
- * `leaveWatcher` stops the dormant watcher and returns what woke the engine (null: the whole document).
+ * value, being read since the entry woke) and the companies of the reader's claim sets (`active`, read since
+ * the entry started), follows their changes, and answers the tab's commands. `leaveWatcher` stops the
+ * dormant watcher and returns what woke the engine (null: the whole document).
  */
 export async function startEngine(
   doc: Document,
   stored: Promise<unknown>,
+  active: Promise<ActiveCompanies | null>,
   leaveWatcher: () => Node[] | null,
 ): Promise<Engine> {
   markEngineStep('loaded');
   const settings = new SettingsSource(stored);
-  const loading = settings.get();
+  const companies = new CompaniesSource(active);
+  const loading = Promise.all([settings.get(), companies.get()]);
   // The page's read and loading this code took the current task: the engine is built in a task of its own.
   await nextTask();
   const engine = new Engine(doc);
@@ -187,10 +207,14 @@ export async function startEngine(
     'page/reveal': ({ id }) => Promise.resolve(engine.revealSentence(id)),
   };
   browser.runtime.onMessage.addListener((raw: unknown) => dispatchCommand(handlers, raw, null) as Promise<unknown>);
-  const loaded = await loading;
+  const [loaded, listed] = await loading;
   markEngineStep('settings');
   engine.takeOver(leaveWatcher());
-  engine.apply(loaded);
+  engine.apply(loaded, listed);
   settings.onChange((next) => engine.apply(next));
+  companies.onChange((next) => {
+    const current = engine.currentSettings;
+    if (current) engine.apply(current, next);
+  });
   return engine;
 }

@@ -2,16 +2,18 @@
  * Content script entry, the dormant part: built as one self-contained IIFE.
  *
  * Most pages stop here: the page's text is read once and holds no possible
- * mention. Nothing else runs on them: no extension API is touched (the first
- * touch builds the API's bindings, a few milliseconds), no setting read, no
- * stylesheet or listener added. Only a page that may mention a
- * company loads the engine (highlighter, styles, hover card, messaging); a
- * dormant page is only watched for text it adds later.
+ * mention. Nothing else runs on them: no setting read, no stylesheet or
+ * listener added. The one extension API call every page makes is one read of
+ * storage.local, alongside the probe: the companies of the reader's claim
+ * packs, when they have any. Only a page that may mention a company loads the
+ * engine (highlighter, styles, hover card, messaging); a dormant page is only
+ * watched for text it adds later.
  */
+import { ACTIVE_COMPANIES_KEY, parseActiveCompanies, type ActiveCompanies } from '../shared/catalog/state.ts';
 import { SETTINGS_KEY } from '../shared/settingsKey.ts';
 import { ENGINE_FILE, SLICE_BUDGET_MS } from './constants.ts';
 import type { startEngine } from './engine.ts';
-import { mayHoldMention, subtreeMayMention } from './detect/pretest.ts';
+import { mayHoldMention, subtreeMayMention, usePreTest } from './detect/pretest.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
 import { probeForMention } from './detect/probe.ts';
 import { SliceScheduler } from './dom/scheduler.ts';
@@ -23,6 +25,36 @@ interface EngineModule {
 }
 
 markStart();
+
+/** The extension API as the browser gives it to content scripts (Firefox: `browser`; Chrome: `chrome`). */
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+}
+interface ContentApi {
+  runtime: { getURL(path: string): string };
+  storage: { sync: StorageArea; local: StorageArea };
+}
+const api =
+  (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
+
+/**
+ * The companies of the reader's claim packs (null: the built-in ones), read while the page is probed for the
+ * built-in companies. When packs add companies, the pre-tests take them in and a page found dormant is
+ * probed again.
+ */
+const active: Promise<ActiveCompanies | null> = api.storage.local.get(ACTIVE_COMPANIES_KEY).then(
+  (items) => parseActiveCompanies(items[ACTIVE_COMPANIES_KEY]),
+  () => null,
+);
+let packsRead = false;
+let packCompanies = false;
+void active.then((found) => {
+  packsRead = true;
+  packCompanies = found !== null && usePreTest(found.pretest);
+  if (packCompanies && dormant) probe();
+});
+/** The probe found nothing: the page is watched. */
+let dormant = false;
 
 let waking = false;
 /** What to highlight first when the engine starts: changed nodes and shadow roots, or the whole page. */
@@ -68,12 +100,6 @@ function sweepLater(root: Element): void {
   idleSweep.later();
 }
 
-/** The extension API as the browser gives it to content scripts (Firefox: `browser`; Chrome: `chrome`). */
-interface ContentApi {
-  runtime: { getURL(path: string): string };
-  storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
-}
-
 /**
  * A possible mention appeared: load the engine, which takes over from the watcher. The engine's module and
  * the reader's settings are each a round trip: both are asked for at once.
@@ -82,15 +108,13 @@ function wake(): void {
   if (waking) return;
   waking = true;
   sweeps.stop();
-  const api =
-    (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
   const stored = api.storage.sync.get(SETTINGS_KEY).then(
     (items) => items[SETTINGS_KEY],
     () => undefined,
   );
   // The engine's address comes from the browser (in Chrome, one that changes every session).
   void (import(/* @vite-ignore */ api.runtime.getURL(ENGINE_FILE)) as Promise<EngineModule>).then(({ startEngine }) =>
-    startEngine(document, stored, () => {
+    startEngine(document, stored, active, () => {
       // Same task as the engine's first start: the watcher collected every change until now.
       watcher.disconnect();
       return wholePage ? null : [...pending];
@@ -99,17 +123,24 @@ function wake(): void {
 }
 
 const body = document.body as HTMLElement | null;
-if (body && document.designMode !== 'on') {
+function probe(): void {
+  if (!body || waking) return;
   probeForMention(body, SLICE_BUDGET_MS, ({ found }) => {
     if (found) {
       wholePage = true;
       wake();
       return;
     }
+    // A pack's companies, known after this probe began, get a probe of their own (see `active`).
+    if (dormant) return;
+    dormant = true;
+    if (packsRead && packCompanies) probe();
     markInitialPassDone();
     // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
     // not during the page's own busy start: every element is visited (about half a microsecond each).
     sweepShadowRoots = true;
     sweeps.start(document.documentElement);
   });
-} else markInitialPassDone();
+}
+if (body && document.designMode !== 'on') probe();
+else markInitialPassDone();

@@ -1,28 +1,27 @@
 /** The claims library: every claim, filterable by company, kind and report, with text search. */
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { CLAIM_KINDS, isClaimKind, reportName, timeframeOf, type IndexedClaim } from '../shared/claims.ts';
+import { CLAIM_KINDS, isClaimKind, reportName, type IndexedClaim } from '../shared/claims.ts';
 import { citationOf } from '../shared/citation.ts';
-import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
-import { ENTITY_IDS, isEntityId } from '../shared/entities.ts';
+import { companyName, timeframeAbout, type Catalog } from '../shared/catalog/catalog.ts';
+import { isEntityId } from '../shared/entities.ts';
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey, reportsHelp, timeframeLabel } from '../shared/kinds.ts';
-import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import { corroborationOrder } from '../shared/ranking.ts';
 import { summarizeClaim } from '../shared/summary.ts';
+import { useCatalog } from '../ui/catalog.tsx';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { ExportLinks } from '../ui/ExportLinks.tsx';
-import { libraryQueryString, type LibraryQuery } from './query.ts';
+import { BUILT_IN_SET, libraryQueryString, type LibraryQuery } from './query.ts';
 import { searchLibrary, wordsToSearch } from './search.ts';
 
-const index = CLAIMS_INDEX;
-
-/** The claims the filters keep (company, kind, report), before the text search. */
-function filtered(query: LibraryQuery): IndexedClaim[] {
+/** The claims the filters keep (company, kind, report, claim set), before the text search. */
+function filtered({ index }: Catalog, query: LibraryQuery): IndexedClaim[] {
   return index.claims.filter(
     (claim) =>
       (!query.entity || claim.entities.includes(query.entity)) &&
       (!query.kind || claim.kind === query.kind) &&
+      (!query.set || (claim.pack ?? BUILT_IN_SET) === query.set) &&
       (!query.source || claim.evidence.some(([at]) => index.sources[at]?.file === query.source)),
   );
 }
@@ -55,6 +54,8 @@ function FilterSelect({ id, label, value, options, onChange }: FilterSelectProps
 
 export function Library({ initial }: { initial: LibraryQuery }) {
   const [query, setQuery] = useState<LibraryQuery>(initial);
+  const catalog = useCatalog();
+  const { index } = catalog;
   const update = (change: Partial<LibraryQuery>) => {
     const next = { ...query, ...change };
     setQuery(next);
@@ -62,8 +63,8 @@ export function Library({ initial }: { initial: LibraryQuery }) {
   };
   // The standing order (corroboration, the filtered company's own claims first), then the search's.
   const result = useMemo(
-    () => searchLibrary(corroborationOrder(filtered(query), query.entity ?? undefined), query.text),
-    [query],
+    () => searchLibrary(catalog, corroborationOrder(filtered(catalog, query), query.entity ?? undefined), query.text),
+    [catalog, query],
   );
   // A sentence the reports repeat nowhere: say so, show only claims holding all its words (never merely
   // nearby ones, which would read as an answer), and offer a search for a few of its words.
@@ -72,15 +73,23 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     () => result.hits.filter((hit) => !repeatsNothing || hit.by === 'words').map((hit) => hit.claim),
     [result, repeatsNothing],
   );
-  const suggestion = repeatsNothing ? wordsToSearch(filtered(query), query.text) : '';
+  const suggestion = repeatsNothing ? wordsToSearch(filtered(catalog, query), query.text) : '';
   // What the export links download: the claims this view shows, in its order.
-  const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [shown]);
+  const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [index, shown]);
+  const packs = catalog.packs.flatMap((entry) => (entry.enabled && entry.pack ? [entry.pack] : []));
 
   return (
     <main class="library">
       <h1>{t('libraryTitle')}</h1>
       <p class="intro">{t('libraryIntro')}</p>
-      <p class="timeframe">{timeframeLabel(timeframeOf(index.sources))}</p>
+      <p class="timeframe">
+        {timeframeLabel(
+          timeframeAbout(
+            catalog,
+            catalog.companies.map((c) => c.id),
+          ),
+        )}
+      </p>
       {/* Every label a claim carries, explained once, here. */}
       <details class="help">
         <summary>{t('libraryHelp')}</summary>
@@ -102,7 +111,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           id="filter-company"
           label={t('filterCompany')}
           value={query.entity}
-          options={ENTITY_IDS.map((id) => [id, COMPANY_BY_ID.get(id)?.name ?? id])}
+          options={catalog.companies.map(({ id }) => [id, companyName(catalog, id)])}
           onChange={(value) => update({ entity: isEntityId(value) ? value : null })}
         />
         <FilterSelect
@@ -112,6 +121,18 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           options={CLAIM_KINDS.map((kind) => [kind, t(kindMessageKey(kind))])}
           onChange={(value) => update({ kind: isClaimKind(value) ? value : null })}
         />
+        {packs.length > 0 && (
+          <FilterSelect
+            id="filter-set"
+            label={t('filterSet')}
+            value={query.set}
+            options={[
+              ...(catalog.builtInEnabled ? [[BUILT_IN_SET, t('builtInClaimsName')] as [string, string]] : []),
+              ...packs.map((pack): [string, string] => [pack.id, pack.name]),
+            ]}
+            onChange={(value) => update({ set: value || null })}
+          />
+        )}
         <FilterSelect
           id="filter-source"
           label={t('filterSource')}
@@ -149,7 +170,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
         <ol class="claims">
           {shown.map((claim) => (
             <li key={claim.id}>
-              <ClaimView claim={summarizeClaim(index, claim)} quotes="shown" note="shown" showCompanies />
+              <ClaimView claim={summarizeClaim(catalog, claim)} quotes="shown" note="shown" showCompanies />
             </li>
           ))}
         </ol>

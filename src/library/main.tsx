@@ -5,7 +5,14 @@ import { parseLibraryQuery } from './query.ts';
 import '../ui/base.css';
 import '../ui/claim.css';
 import './library.css';
+import { WithCatalog } from '../ui/catalog.tsx';
 
 document.title = t('pageTitleLibrary');
 const app = document.getElementById('app');
-if (app) render(<Library initial={parseLibraryQuery(location.search)} />, app);
+if (app)
+  render(
+    <WithCatalog>
+      <Library initial={parseLibraryQuery(location.search)} />
+    </WithCatalog>,
+    app,
+  );

@@ -7,18 +7,26 @@ export interface LibraryQuery {
   entity: EntityId | null;
   kind: ClaimKind | null;
   source: string | null;
+  /** A claim set: a pack's id, or BUILT_IN_SET for the built-in claims. */
+  set: string | null;
   text: string;
 }
+
+/** The library's name for the built-in claims in its set filter (no pack may take it: see the pack verifier). */
+export const BUILT_IN_SET = 'builtin';
+const SET_ID = /^[a-z][a-z0-9-]{1,39}$/;
 
 export function parseLibraryQuery(search: string): LibraryQuery {
   const params = new URLSearchParams(search);
   const entity = params.get('entity');
   const kind = params.get('kind');
   const source = params.get('source');
+  const set = params.get('set');
   return {
     entity: isEntityId(entity) ? entity : null,
     kind: isClaimKind(kind) ? kind : null,
     source: isSourceFile(source) ? source : null,
+    set: set !== null && SET_ID.test(set) ? set : null,
     text: (params.get('q') ?? '').slice(0, MAX_LIBRARY_SEARCH),
   };
 }
@@ -28,6 +36,7 @@ export function libraryQueryString(query: LibraryQuery): string {
   if (query.entity) params.set('entity', query.entity);
   if (query.kind) params.set('kind', query.kind);
   if (query.source) params.set('source', query.source);
+  if (query.set) params.set('set', query.set);
   if (query.text) params.set('q', query.text);
   const text = params.toString();
   return text ? `?${text}` : '';

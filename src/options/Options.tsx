@@ -4,20 +4,23 @@
  * corrupt one is reset to its default with a notice saying which.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_IDS } from '../shared/entities.ts';
+import { companyName } from '../shared/catalog/catalog.ts';
 import { ENTITY_ATTRIBUTE, highlightCss, MENTION_TAG } from '../shared/highlightCss.ts';
 import { t } from '../shared/i18n.ts';
-import { COMPANIES, COMPANY_BY_ID } from '../shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../shared/lexicon.ts';
 import {
   HIGHLIGHT_STYLES,
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
+  isCompanyOn,
   isHoverDelay,
   normalizeSite,
   type Settings,
 } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settingsStore.ts';
+import { useCatalog } from '../ui/catalog.tsx';
 import { Switch } from '../ui/Switch.tsx';
+import { ClaimPacks } from './ClaimPacks.tsx';
 
 type View = { kind: 'loading' } | { kind: 'ready'; settings: Settings; reset: string[] };
 
@@ -29,6 +32,7 @@ export function Options() {
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState(false);
   const [delayText, setDelayText] = useState('');
+  const catalog = useCatalog();
 
   useEffect(() => {
     const refresh = () =>
@@ -95,16 +99,17 @@ export function Options() {
       </section>
       <section aria-labelledby="companies">
         <h2 id="companies">{t('optionsCompanies')}</h2>
-        {ENTITY_IDS.map((id) => (
+        {catalog.companies.map(({ id }) => (
           <Switch
             key={id}
             id={`company-${id}`}
-            label={t('optionsHighlightCompany', COMPANY_BY_ID.get(id)?.name ?? id)}
-            checked={settings.companies[id]}
+            label={t('optionsHighlightCompany', companyName(catalog, id))}
+            checked={isCompanyOn(settings, id)}
             onChange={(on) => update({ ...settings, companies: { ...settings.companies, [id]: on } })}
           />
         ))}
       </section>
+      <ClaimPacks />
       <section aria-labelledby="style">
         <h2 id="style">{t('optionsStyle')}</h2>
         <style>{highlightCss(settings.highlightStyle)}</style>
@@ -128,7 +133,7 @@ export function Options() {
           {(() => {
             // The first company the lexicon lists, highlighted as a page would show it.
             const Tag = MENTION_TAG as unknown as 'span';
-            const [company] = COMPANIES;
+            const [company] = BUILT_IN_COMPANIES;
             return company && <Tag {...{ [ENTITY_ATTRIBUTE]: company.id }}>{company.name}</Tag>;
           })()}{' '}
           {t('optionsPreviewAfter')}

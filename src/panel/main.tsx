@@ -6,7 +6,14 @@ import '../ui/base.css';
 import '../ui/claim.css';
 import '../ui/summary/summary.css';
 import './panel.css';
+import { WithCatalog } from '../ui/catalog.tsx';
 
 document.title = t('pageTitlePanel');
 const app = document.getElementById('app');
-if (app) render(<Panel windowId={panelWindow(location.search)} />, app);
+if (app)
+  render(
+    <WithCatalog>
+      <Panel windowId={panelWindow(location.search)} />
+    </WithCatalog>,
+    app,
+  );

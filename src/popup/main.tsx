@@ -6,7 +6,14 @@ import '../ui/base.css';
 import '../ui/claim.css';
 import '../ui/summary/summary.css';
 import './popup.css';
+import { WithCatalog } from '../ui/catalog.tsx';
 
 document.title = t('pageTitlePopup');
 const app = document.getElementById('app');
-if (app) render(<Popup tabId={resolveTabId(location.search)} />, app);
+if (app)
+  render(
+    <WithCatalog>
+      <Popup tabId={resolveTabId(location.search)} />
+    </WithCatalog>,
+    app,
+  );

@@ -18,6 +18,9 @@ export interface CitedReport {
   author: string | null;
   /** As the document states it (an ISO date). */
   date: string | null;
+  /** Where a claim pack's maker says the text came from, and when they retrieved it (never fetched). */
+  url: string | null;
+  retrieved: string | null;
 }
 
 /** A quote that carries the whole claim, word for word as stored, and its report. */
@@ -59,6 +62,8 @@ export function citationOf(index: ClaimsIndex, claim: IndexedClaim): Citation | 
           publisher: source.publisher?.value ?? null,
           author: source.author?.value ?? null,
           date: source.date?.value ?? null,
+          url: source.url ?? null,
+          retrieved: source.retrieved ?? null,
         },
       },
     ];
@@ -86,7 +91,13 @@ export function quoted(text: string): string {
 /** The report's line: author, title, publisher and date, each only where the document states it. */
 function reportLine(report: CitedReport, text: (s: string) => string): string {
   const { title, publisher, author, date } = report;
-  return [author && text(author), text(quoted(title)), publisher && text(publisher), date]
+  return [
+    author && text(author),
+    text(quoted(title)),
+    publisher && text(publisher),
+    date,
+    report.url && text(report.url),
+  ]
     .filter((part): part is string => Boolean(part))
     .join(', ');
 }
@@ -162,9 +173,12 @@ function parseReport(value: unknown): CitedReport | null {
   const publisher = textOrNull(value['publisher']);
   const author = textOrNull(value['author']);
   const date = textOrNull(value['date']);
+  const url = textOrNull(value['url']);
+  const retrieved = textOrNull(value['retrieved']);
   if (!isShortText(name) || !isShortText(title)) return null;
   if (publisher === undefined || author === undefined || date === undefined) return null;
-  return { name, title, publisher, author, date };
+  if (url === undefined || retrieved === undefined) return null;
+  return { name, title, publisher, author, date, url, retrieved };
 }
 
 function parseCitedQuote(value: unknown): CitedQuote | null {
@@ -189,6 +203,9 @@ export interface CslItem {
   'container-title'?: string;
   author?: { literal: string }[];
   issued?: { 'date-parts': [[number, number, number]] };
+  /** A claim pack's statement of where the text came from, and when. */
+  URL?: string;
+  accessed?: { 'date-parts': [[number, number, number]] };
   /** The claims the report carries in full, each with who asserts it and its quote as stored. */
   note: string;
 }
@@ -227,7 +244,8 @@ export function cslItems(citations: readonly Citation[], labels: CitationLabels)
   return [...reports.values()].map(({ report, claims }) => {
     const id = cslId(report.name, ids);
     ids.add(id);
-    const parts = report.date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+    const parts = dateParts(report.date);
+    const accessed = dateParts(report.retrieved);
     const entries = [...claims.values()].map((lines) => lines.join('\n'));
     return {
       id,
@@ -235,8 +253,16 @@ export function cslItems(citations: readonly Citation[], labels: CitationLabels)
       title: report.title,
       ...(report.publisher !== null && { 'container-title': report.publisher }),
       ...(report.author !== null && { author: [{ literal: report.author }] }),
-      ...(parts && { issued: { 'date-parts': [[Number(parts[1]), Number(parts[2]), Number(parts[3])]] } }),
+      ...(parts && { issued: { 'date-parts': [parts] } }),
+      ...(report.url !== null && { URL: report.url }),
+      ...(accessed && { accessed: { 'date-parts': [accessed] } }),
       note: [labels.reportNote(entries.length), ...entries].join('\n\n'),
     };
   });
+}
+
+/** An ISO date as CSL's date parts, or null. */
+function dateParts(date: string | null): [number, number, number] | null {
+  const parts = date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3])] : null;
 }

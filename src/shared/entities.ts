@@ -1,42 +1,52 @@
 /**
- * The companies Claimlight knows about, as seeds/companies.json lists them:
- * adding one there adds it everywhere (ids, counts, settings, mention rules).
+ * The companies Claimlight highlights: the built-in ones, as seeds/companies.json lists them, and those the
+ * reader's claim packs add at run time (see src/shared/catalog/). A company is known by its id everywhere
+ * (messages, settings, counts, `data-claimlight-entity`); which companies exist is data, never code.
  */
-import data from '../../seeds/companies.json' with { type: 'json' };
-import type { EntityId } from './entityId.generated.ts';
-import { hasExactly, isCount, isRecord } from './validate.ts';
+import { isCount, isRecord } from './validate.ts';
 
-export type { EntityId };
+/** A company's id: lowercase letters and digits, starting with a letter ("tiktok", "larkspur"). */
+export type EntityId = string;
 
-/** The companies' ids in the order of the data, which is display order. */
-export const ENTITY_IDS: readonly EntityId[] = data.companies.map((company) => company.id as EntityId);
+/** The form every company id has; it is also a valid regular-expression group name (see mentions.ts). */
+export const COMPANY_ID_PATTERN = /^[a-z][a-z0-9]{0,39}$/;
 
-export type MentionCounts = Record<EntityId, number>;
+/** No page can name more companies than this: the built-in three and every pack's, with room to spare. */
+export const MAX_COMPANIES = 128;
 
 export function isEntityId(value: unknown): value is EntityId {
-  return typeof value === 'string' && (ENTITY_IDS as readonly string[]).includes(value);
+  return typeof value === 'string' && COMPANY_ID_PATTERN.test(value);
 }
 
-/** One value per company. */
-export function perCompany<T>(value: T): Record<EntityId, T> {
-  return Object.fromEntries(ENTITY_IDS.map((id) => [id, value])) as Record<EntityId, T>;
-}
+/** Mentions found per company; a company the page does not mention may be absent. */
+export type MentionCounts = Partial<Record<EntityId, number>>;
 
 export function emptyCounts(): MentionCounts {
-  return perCompany(0);
+  return {};
+}
+
+export function countOf(counts: MentionCounts, id: EntityId): number {
+  return counts[id] ?? 0;
 }
 
 export function totalMentions(counts: MentionCounts): number {
-  return ENTITY_IDS.reduce((sum, id) => sum + counts[id], 0);
+  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
-/** Counts for exactly the known companies, each a plausible whole number; anything else is null. */
+/** Adds `more` into `into`. */
+export function addCounts(into: MentionCounts, more: MentionCounts): MentionCounts {
+  for (const [id, n] of Object.entries(more)) into[id] = countOf(into, id) + (n ?? 0);
+  return into;
+}
+
+/** Counts keyed by well-formed company ids, each a plausible whole number; anything else is null. */
 export function parseCounts(value: unknown): MentionCounts | null {
-  if (!isRecord(value) || !hasExactly(value, ENTITY_IDS)) return null;
-  const counts = emptyCounts();
-  for (const id of ENTITY_IDS) {
-    const n = value[id];
-    if (!isCount(n)) return null;
+  if (!isRecord(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length > MAX_COMPANIES) return null;
+  const counts: MentionCounts = {};
+  for (const [id, n] of entries) {
+    if (!isEntityId(id) || !isCount(n)) return null;
     counts[id] = n;
   }
   return counts;

@@ -12,7 +12,6 @@
  */
 import { matchText, rankClaimsByText, relatesToStory, type Matcher } from './claimMatch/match.ts';
 import { reportCount, type ClaimKind, type ClaimsIndex, type IndexedClaim } from './claims.ts';
-import { COMPANY_BY_ID } from './lexicon.ts';
 import type { EntityId } from './entities.ts';
 import type { PageClaims } from './pageClaims.ts';
 import { foldAccents, STOP_WORDS, words } from './text/words.ts';
@@ -152,7 +151,7 @@ function searchable(claim: IndexedClaim): string[] {
       claim.attribution,
       claim.note ?? '',
       ...claim.evidence.map(([, quote]) => quote),
-      ...claim.entities.map((id) => COMPANY_BY_ID.get(id)?.name ?? id),
+      ...claim.entities,
     ].join('\n'),
   );
 }

@@ -3,7 +3,7 @@
  * field: a corrupt or unknown value falls back to its default and is reported,
  * so one bad field never costs the others.
  */
-import { ENTITY_IDS, perCompany, type EntityId } from './entities.ts';
+import { isEntityId, MAX_COMPANIES, type EntityId } from './entities.ts';
 
 export { SETTINGS_KEY } from './settingsKey.ts';
 
@@ -26,8 +26,11 @@ export interface Settings {
   paused: boolean;
   /** Host names where Claimlight stays off, such as "example.com". */
   disabledSites: string[];
-  /** Which companies to highlight. */
-  companies: Record<EntityId, boolean>;
+  /**
+   * Companies the reader switched on or off, by id. A company not listed is on: a pack's company is
+   * highlighted from the moment its pack is imported.
+   */
+  companies: Partial<Record<EntityId, boolean>>;
   highlightStyle: HighlightStyle;
   hoverDelayMs: number;
   /** Underline the page's sentences that repeat a claim (a click on one opens its card). */
@@ -37,7 +40,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paused: false,
   disabledSites: [],
-  companies: perCompany(true),
+  companies: {},
   highlightStyle: 'soft',
   hoverDelayMs: 400,
   markSentences: true,
@@ -99,10 +102,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if ('companies' in value) {
     const companies = value['companies'];
     if (typeof companies === 'object' && companies !== null && !Array.isArray(companies)) {
-      for (const id of ENTITY_IDS) {
-        const on = (companies as Record<string, unknown>)[id];
-        if (on === undefined) continue;
-        if (typeof on === 'boolean') settings.companies[id] = on;
+      const entries = Object.entries(companies as Record<string, unknown>).slice(0, MAX_COMPANIES);
+      for (const [id, on] of entries) {
+        if (!isEntityId(id)) reset.push('companies');
+        else if (typeof on === 'boolean') settings.companies[id] = on;
         else reset.push(`companies.${id}`);
       }
     } else reset.push('companies');
@@ -124,7 +127,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings, reset };
 }
 
-/** True when Claimlight should highlight anything on a page at `hostname`. */
-export function isActiveOn(settings: Settings, hostname: string): boolean {
-  return !settings.paused && !isSiteDisabled(settings, hostname) && ENTITY_IDS.some((id) => settings.companies[id]);
+/** Whether the reader wants `id` highlighted (on unless switched off). */
+export function isCompanyOn(settings: Settings, id: EntityId): boolean {
+  return settings.companies[id] !== false;
+}
+
+/** True when Claimlight should highlight any of `companies` on a page at `hostname`. */
+export function isActiveOn(settings: Settings, hostname: string, companies: readonly EntityId[]): boolean {
+  return !settings.paused && !isSiteDisabled(settings, hostname) && companies.some((id) => isCompanyOn(settings, id));
 }

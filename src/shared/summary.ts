@@ -14,11 +14,12 @@ import {
   type ClaimKind,
   type ClaimsIndex,
   type IndexedClaim,
+  type Source,
   type Timeframe,
 } from './claims.ts';
 import { citationOf, parseCitation, type Citation } from './citation.ts';
+import type { Catalog } from './catalog/catalog.ts';
 import { isEntityId, type EntityId } from './entities.ts';
-import { COMPANY_BY_ID } from './lexicon.ts';
 import { isCount, isRecord, isShortText, listOf } from './validate.ts';
 
 export interface QuoteSummary {
@@ -38,10 +39,14 @@ export interface SummaryClaim {
   kind: ClaimKind;
   attribution: string;
   entities: EntityId[];
+  /** The companies' names, in the order of `entities`. */
+  companyNames: string[];
   /** Reports that carry the whole statement, */
   reports: number;
-  /** of this many reports the claims come from. */
+  /** of this many reports its claim set (the built-in claims, or its pack) comes from. */
   outOf: number;
+  /** The name of the claim pack it comes from; null for the built-in claims. */
+  pack: string | null;
   /** Further reports that carry only part of it. */
   partialReports: number;
   /** How the reports differ, with reports named as the reader sees them. */
@@ -82,7 +87,8 @@ export const NO_LIMITS: Readonly<SummaryLimits> = {
 };
 
 /** One claim as every view shows it, with at most `quotes` of its quotes (full support first). */
-export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes = Infinity): SummaryClaim {
+export function summarizeClaim(catalog: Catalog, claim: IndexedClaim, quotes = Infinity): SummaryClaim {
+  const { index } = catalog;
   const evidence = [...claim.evidence].sort((a, b) => Number(isPartial(a)) - Number(isPartial(b)));
   return {
     id: claim.id,
@@ -90,8 +96,10 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
     kind: claim.kind,
     attribution: claim.attribution,
     entities: [...claim.entities],
+    companyNames: claim.entities.map((id) => catalog.companyById.get(id)?.name ?? id),
     reports: reportCount(claim),
-    outOf: index.sources.length,
+    outOf: setSources(index, claim.pack).length,
+    pack: claim.pack === undefined ? null : (catalog.packNames.get(claim.pack) ?? claim.pack),
     partialReports: partialReportCount(claim),
     note: claim.note ?? null,
     citation: citationOf(index, claim),
@@ -117,23 +125,40 @@ export function summarizeClaim(index: ClaimsIndex, claim: IndexedClaim, quotes =
  * for a company the lexicon does not know.
  */
 export function summarize(
-  index: ClaimsIndex,
+  catalog: Catalog,
   entity: EntityId,
   ordered: readonly IndexedClaim[],
   limits: Readonly<SummaryLimits>,
 ): ClaimSummary | null {
-  const company = COMPANY_BY_ID.get(entity);
+  const company = catalog.companyById.get(entity);
   if (!company) return null;
+  const { index } = catalog;
+  const about = index.claims.filter((claim) => claim.entities.includes(entity));
+  // When the reports spoke: those of the claim sets that say something about the company.
+  const sets = new Set(about.map((claim) => claim.pack));
   return {
     entity,
     name: company.name,
     description: company.description,
-    timeframe: timeframeOf(index.sources),
-    totalClaims: index.claims.filter((claim) => claim.entities.includes(entity)).length,
+    timeframe: timeframeOf(index.sources.filter((source) => sets.has(source.pack))),
+    totalClaims: about.length,
     claims: ordered
       .slice(0, limits.claims)
-      .map((claim, i) => summarizeClaim(index, claim, i < limits.quotedClaims ? limits.quotesPerClaim : 0)),
+      .map((claim, i) => summarizeClaim(catalog, claim, i < limits.quotedClaims ? limits.quotesPerClaim : 0)),
   };
+}
+
+const sourcesBySet = new WeakMap<ClaimsIndex, Map<string | undefined, Source[]>>();
+
+/** The sources of one claim set in a merged index: the built-in ones (`pack` undefined) or one pack's. */
+export function setSources(index: ClaimsIndex, pack: string | undefined): Source[] {
+  let sets = sourcesBySet.get(index);
+  if (!sets) {
+    sets = new Map();
+    for (const source of index.sources) sets.set(source.pack, [...(sets.get(source.pack) ?? []), source]);
+    sourcesBySet.set(index, sets);
+  }
+  return sets.get(pack) ?? [];
 }
 
 function parseQuote(value: unknown): QuoteSummary | null {
@@ -146,23 +171,28 @@ function parseQuote(value: unknown): QuoteSummary | null {
 
 function parseSummaryClaim(value: unknown): SummaryClaim | null {
   if (!isRecord(value)) return null;
-  const { id, statement, kind, attribution, entities, reports, outOf, partialReports, note, quotes } = value;
+  const { id, statement, kind, attribution, entities, reports, outOf, partialReports, note, quotes, pack } = value;
   if (!isShortText(id) || !isShortText(statement) || !isClaimKind(kind) || !isShortText(attribution)) return null;
+  if (pack !== null && !isShortText(pack)) return null;
   if (!isCount(reports) || !isCount(outOf) || !isCount(partialReports)) return null;
   if (note !== null && !isShortText(note)) return null;
   const parsedEntities = listOf(entities, (e) => (isEntityId(e) ? e : null));
+  const companyNames = listOf(value['companyNames'], (name) => (isShortText(name) ? name : null));
+  if (!companyNames || companyNames.length !== parsedEntities?.length) return null;
   const parsedQuotes = listOf(quotes, parseQuote);
   const citation = value['citation'] === null ? null : parseCitation(value['citation']);
-  if (!parsedEntities || !parsedQuotes || (value['citation'] !== null && !citation)) return null;
+  if (!parsedQuotes || (value['citation'] !== null && !citation)) return null;
   return {
     id,
     statement,
     kind,
     attribution,
     entities: parsedEntities,
+    companyNames,
     reports,
     outOf,
     partialReports,
+    pack,
     note,
     quotes: parsedQuotes,
     citation,

@@ -6,7 +6,6 @@
  */
 import { t } from '../shared/i18n.ts';
 import { kindMessageKey, partialReportsLabel, reportsHelp, reportsLabel } from '../shared/kinds.ts';
-import { COMPANY_BY_ID } from '../shared/lexicon.ts';
 import type { SummaryClaim } from '../shared/summary.ts';
 import { CopyCitation } from './CopyCitation.tsx';
 import { Quote, type OpenSource } from './Quote.tsx';
@@ -51,9 +50,8 @@ export function ClaimView({ claim, quotes, note, showCompanies = false, openSour
             <span class="partial-reports"> {partialReportsLabel(claim.partialReports)}</span>
           )}
         </span>
-        {showCompanies && (
-          <span>{t('claimCompanies', claim.entities.map((id) => COMPANY_BY_ID.get(id)?.name ?? id).join(', '))}</span>
-        )}
+        {showCompanies && <span>{t('claimCompanies', claim.companyNames.join(', '))}</span>}
+        {claim.pack !== null && <span class="pack">{t('claimFromPack', claim.pack)}</span>}
       </p>
       {claim.note &&
         (note === 'folded' ? (

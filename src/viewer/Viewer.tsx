@@ -5,19 +5,21 @@
 import Mark from 'mark.js';
 import { Fragment } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import rawTexts from 'virtual:claimlight/source-texts';
+import { packNameOf } from '../shared/catalog/catalog.ts';
 import { citedTitle, reportName } from '../shared/claims.ts';
-import { CLAIMS_INDEX } from '../shared/claimsIndex.ts';
 import { t, tPlural } from '../shared/i18n.ts';
 import { LIBRARY_PAGE } from '../shared/pages.ts';
 import { locateQuote } from '../shared/quoteMatch.ts';
+import { useCatalog } from '../ui/catalog.tsx';
 
-const texts = rawTexts as Record<string, string>;
 const FACT_LABEL = { publisher: 'viewerPublisher', date: 'viewerDate', author: 'viewerAuthor' } as const;
 
 export function Viewer({ file, quote }: { file: string; quote: string | null }) {
-  const source = CLAIMS_INDEX.sources.find((s) => s.file === file);
-  const text = source ? texts[source.file] : undefined;
+  const catalog = useCatalog();
+  const { index } = catalog;
+  const source = index.sources.find((s) => s.file === file);
+  const text = source ? catalog.sourceText(source.file) : undefined;
+  const pack = source ? packNameOf(catalog, source) : null;
   const body = useRef<HTMLDivElement>(null);
   const range = text && quote ? locateQuote(text, quote) : null;
   const name = source && reportName(source);
@@ -44,8 +46,8 @@ export function Viewer({ file, quote }: { file: string; quote: string | null }) 
       </main>
     );
   }
-  const cited = CLAIMS_INDEX.claims.filter((claim) =>
-    claim.evidence.some(([at]) => CLAIMS_INDEX.sources[at]?.file === source.file),
+  const cited = index.claims.filter((claim) =>
+    claim.evidence.some(([at]) => index.sources[at]?.file === source.file),
   ).length;
   return (
     <main class="viewer">
@@ -60,7 +62,20 @@ export function Viewer({ file, quote }: { file: string; quote: string | null }) 
             <dd class={source[field] ? undefined : 'not-stated'}>{source[field]?.value ?? t('viewerNotStated')}</dd>
           </Fragment>
         ))}
+        {pack !== null && (
+          <>
+            <dt>{t('viewerPack')}</dt>
+            <dd class="pack">{pack}</dd>
+          </>
+        )}
       </dl>
+      {pack !== null && (source.url !== undefined || source.retrieved !== undefined) && (
+        // The pack maker's word, shown as text: the address is never fetched, nor made a link a click could follow
+        // unawares.
+        <p class="origin">
+          {t('viewerPackOrigin', [source.url ?? t('viewerNotStated'), source.retrieved ?? t('viewerNotStated')])}
+        </p>
+      )}
       <p class="help">
         {t('viewerStatedOnly')}
         {citedTitle(source) !== source.title.trim() && ` ${t('viewerNoHeadline')}`}{' '}

@@ -111,11 +111,15 @@ describe('bench options', () => {
       only: 'dense|article',
       soakMinutes: null,
       against: DEFAULT_AGAINST,
+      pack: null,
     });
     expect(parseArgs(['--against', '--runs=3']).against).toBe(DEFAULT_AGAINST);
     expect(parseArgs(['--against', 'abc1234']).against).toBe('abc1234');
     expect(parseArgs(['--against=HEAD~2']).against).toBe('HEAD~2');
     expect(parseArgs([]).against).toBeNull();
+    // --pack alone: the generated pack; with a file: that pack.
+    expect(parseArgs(['--pack']).pack).toBe(true);
+    expect(parseArgs(['--pack', 'my.claimlight.json']).pack).toBe('my.claimlight.json');
   });
 
   it('falls back to the defaults for missing or bad numbers', () => {

@@ -5,7 +5,7 @@ import baseManifest from '../../manifest.json' with { type: 'json' };
 import { deriveManifest, GECKO_ID } from '../../scripts/build/manifest.ts';
 import { COMPANIES_TOKEN, withCompanies } from '../../scripts/build/localeCompanies.ts';
 import { findRawHtmlAssignment, stripRawHtml } from '../../scripts/build/noRawHtml.ts';
-import { COMPANIES } from '../../src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { badgeText } from '../../src/background/badge.ts';
 
 describe('deriveManifest', () => {
@@ -92,7 +92,7 @@ describe('the store description', () => {
     const built = JSON.parse(
       withCompanies(
         source,
-        COMPANIES.map((c) => c.name),
+        BUILT_IN_COMPANIES.map((c) => c.name),
         'en',
       ),
     ) as Record<string, { message: string }>;

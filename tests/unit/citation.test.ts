@@ -241,7 +241,15 @@ describe('citations', () => {
   });
 
   it('keep Markdown’s own characters from changing what the quote says', () => {
-    const report = { name: 'T_itle', title: 'T_itle', publisher: null, author: null, date: null };
+    const report = {
+      name: 'T_itle',
+      title: 'T_itle',
+      publisher: null,
+      author: null,
+      date: null,
+      url: null,
+      retrieved: null,
+    };
     const markdown = citationMarkdown(
       {
         claimId: 'test',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_IDS } from '../../src/shared/entities.ts';
+import { BUILT_IN_IDS } from '../../src/shared/lexicon.ts';
 import { loadSeeds } from '../../scripts/claims/load.ts';
 import { closestPassage, containsVerbatim } from '../../src/shared/verify/text.ts';
 import { formatProblems, verifySeeds, type SeedFiles, type VerifyProblem } from '../../src/shared/verify/verify.ts';
@@ -73,7 +73,7 @@ describe('the shipped claims', () => {
   it('cover every company with at least 8 claims and cite every document', () => {
     const result = verifySeeds(seeds);
     if (!result.ok) throw new Error(formatProblems(result.problems));
-    for (const id of ENTITY_IDS) {
+    for (const id of BUILT_IN_IDS) {
       expect(result.claims.filter((c) => c.entities.includes(id)).length, id).toBeGreaterThanOrEqual(8);
     }
     const cited = new Set(result.claims.flatMap((c) => c.evidence.map((e) => e.source)));

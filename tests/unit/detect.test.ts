@@ -3,15 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mentionMatcher } from '../../src/content/highlight/matchers.ts';
-import { COMPANIES } from '../../src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { findMentions } from '../../src/shared/mentions.ts';
 
 describe('the pre-test on text read across nodes', () => {
   it('finds a mention in one node even when textContent glues it to its neighbours', async () => {
     const { subtreeMayMention } = await import('../../src/content/detect/pretest.ts');
     const pieces = [
-      ...COMPANIES.flatMap((c) => c.mentions.spellings),
-      ...COMPANIES.flatMap((c) => c.mentions.notFollowedBy.map((w) => ` ${w}`)),
+      ...BUILT_IN_COMPANIES.flatMap((c) => c.mentions.spellings),
+      ...BUILT_IN_COMPANIES.flatMap((c) => c.mentions.notFollowedBy.map((w) => ` ${w}`)),
       'er',
       'TheMoon',
       'x',

@@ -5,9 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlight/highlighter.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { matcherFor } from '../../src/content/highlight/matchers.ts';
 
-const ALL = { tiktok: true, bytedance: true, oracle: true };
+const ALL = BUILT_IN_COMPANIES;
 
 let current: Highlighter | null = null;
 afterEach(() => {
@@ -83,7 +84,7 @@ describe('Highlighter', () => {
 
   it('only the enabled companies are highlighted', async () => {
     const { run } = setup('<p>TikTok, ByteDance, Oracle</p>');
-    await run({ tiktok: false, bytedance: true, oracle: false });
+    await run(BUILT_IN_COMPANIES.filter((company) => company.id === 'bytedance'));
     expect(marks()).toEqual(['bytedance:ByteDance']);
   });
 

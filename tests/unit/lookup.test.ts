@@ -11,8 +11,9 @@ const { LOOKUP_MENU_ID, lookupPath } = await import('../../src/background/lookup
 const { searchClaims } = await import('../../src/library/search.ts');
 const { parseLibraryQuery } = await import('../../src/library/query.ts');
 const { CLAIMS_INDEX } = await import('../../src/shared/claimsIndex.ts');
+const { builtInCatalog } = await import('../../src/shared/catalog/builtIn.ts');
 
-const ids = (text: string) => searchClaims(CLAIMS_INDEX.claims, text).map((claim) => claim.id);
+const ids = (text: string) => searchClaims(builtInCatalog(), CLAIMS_INDEX.claims, text).map((claim) => claim.id);
 
 describe('looking up a selection', () => {
   it('opens the library searching for the selected text, whole up to 500 characters', () => {

@@ -7,6 +7,12 @@ describe('parseMessage', () => {
   it('accepts a well-formed mentions report and state request', () => {
     expect(parseMessage({ type: 'mentions/report', counts })).toEqual({ type: 'mentions/report', counts });
     expect(parseMessage({ type: 'tab/get-state', tabId: 7 })).toEqual({ type: 'tab/get-state', tabId: 7 });
+    // Only the companies found are counted, a claim pack's among them.
+    const packCounts = { tiktok: 1, larkspur: 4 };
+    expect(parseMessage({ type: 'mentions/report', counts: packCounts })).toEqual({
+      type: 'mentions/report',
+      counts: packCounts,
+    });
   });
 
   it.each([
@@ -15,8 +21,13 @@ describe('parseMessage', () => {
     ['an array', [{ type: 'mentions/report', counts }]],
     ['an unknown type', { type: 'tab/delete', tabId: 1 }],
     ['a report without counts', { type: 'mentions/report' }],
-    ['a missing company', { type: 'mentions/report', counts: { tiktok: 1, bytedance: 1 } }],
-    ['an unknown company', { type: 'mentions/report', counts: { ...counts, meta: 1 } }],
+    // A pack's company is any well-formed id; anything else is no company.
+    ['a company id that is no id', { type: 'mentions/report', counts: { ...counts, 'Meta Inc': 1 } }],
+    ['a company id with an underscore', { type: 'mentions/report', counts: { ...counts, __proto_x: 1 } }],
+    [
+      'more companies than any catalog holds',
+      { type: 'mentions/report', counts: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c${i}`, 1])) },
+    ],
     ['a negative count', { type: 'mentions/report', counts: { ...counts, oracle: -1 } }],
     ['a fractional count', { type: 'mentions/report', counts: { ...counts, oracle: 1.5 } }],
     ['a string count', { type: 'mentions/report', counts: { ...counts, oracle: '2' } }],

@@ -13,7 +13,7 @@ import { main } from '../../scripts/claims/pack.ts';
 import { loadSeeds } from '../../scripts/claims/load.ts';
 import { isSourceFile, PACK_ID_PATTERN } from '../../src/shared/claims.ts';
 import { compileMatcher, findMentions } from '../../src/shared/mentions.ts';
-import { COMPANIES } from '../../src/shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { packText, type PackDocument } from '../../src/shared/packs/format.ts';
 import { PACK_LIMITS, utf8Length } from '../../src/shared/packs/limits.ts';
 import { splitNamespaced } from '../../src/shared/packs/namespace.ts';
@@ -27,7 +27,7 @@ const PACKS = join(ROOT, 'tests/fixtures/packs');
 const FOLDER = join(PACKS, 'harbor-pack');
 const PACK_FILE = readFileSync(join(PACKS, 'harbor.claimlight.json'), 'utf8');
 const BASE = JSON.parse(PACK_FILE) as PackDocument;
-const CONTEXT: PackContext = { builtIn: COMPANIES, installed: [] };
+const CONTEXT: PackContext = { builtIn: BUILT_IN_COMPANIES, installed: [] };
 const LARKSPUR = JSON.parse(BASE.files['companies.json']) as { companies: VerifiedPack['companies'] };
 
 interface RawClaim {
@@ -102,7 +102,7 @@ describe('the test pack', () => {
   });
 
   it('finds its company by its mention rules, and not "Larkspur Landing" or the flower', () => {
-    const matcher = compileMatcher([...COMPANIES, ...LARKSPUR.companies]);
+    const matcher = compileMatcher([...BUILT_IN_COMPANIES, ...LARKSPUR.companies]);
     const found = (text: string) => findMentions(matcher, text).map((m) => `${m.entity}:${m.text}`);
     expect(found('Larkspur Robotics moved to Oracle; Larkspur said so.')).toEqual([
       'larkspur:Larkspur Robotics',
@@ -176,7 +176,7 @@ describe('a pack is refused', () => {
   });
 
   it('when its companies.json redefines a built-in company, or takes over its mentions', async () => {
-    const oracle = COMPANIES.find((c) => c.id === 'oracle')!;
+    const oracle = BUILT_IN_COMPANIES.find((c) => c.id === 'oracle')!;
     const redefined = await problemsOf(withCompanies((companies) => companies.push({ ...oracle, name: 'Oracle' })));
     expect(redefined).toEqual([
       expect.objectContaining({
@@ -496,7 +496,7 @@ describe('a stored pack', () => {
     ['a claim of another pack', (p) => (p.index.claims[0]!.id = 'docks--larkspur-signs-oracle-cloud-agreement')],
     ['a claim id that is not namespaced', (p) => (p.index.claims[0]!.id = 'larkspur-signs-oracle-cloud-agreement')],
     ['an entailed claim that is not there', (p) => (p.index.claims[9]!.entails = ['harbor--nothing'])],
-    ['an unknown company', (p) => (p.index.claims[0]!.entities = ['acme' as never])],
+    ['an unknown company', (p) => (p.index.claims[0]!.entities = ['acme'])],
     ['a company that redefines a built-in one', (p) => (p.companies[0]!.id = 'oracle' as never)],
     ['a source file that is not namespaced', (p) => (p.index.sources[0]!.file = '000_d7275cae0839dd5d.txt')],
     ['a document no source has', (p) => (p.documents['harbor--009_ab.txt'] = 'text')],

@@ -10,8 +10,9 @@ vi.mock('virtual:claimlight/claim-signatures', () =>
 );
 
 const { cardSummary } = await import('../../src/background/cardClaims.ts');
+const { builtInCatalog } = await import('../../src/shared/catalog/builtIn.ts');
 const { CLAIMS_INDEX } = await import('../../src/shared/claimsIndex.ts');
-const { theMatcher } = await import('../../src/shared/claimMatch/matcher.ts');
+const { builtInMatcher } = await import('../../src/shared/claimMatch/matcher.ts');
 const { reportCount } = await import('../../src/shared/claims.ts');
 const { claimsForPage, corroborationOrder, searchClaims } = await import('../../src/shared/ranking.ts');
 
@@ -24,9 +25,9 @@ const standing = (entity: Entity) =>
     .map((claim) => claim.id);
 const storyPage = { sentences: [], aboutStory: true, ranked: ['fourteen-statements-from-nine-employees'] };
 const card = (entity: Entity, paragraph: string, page: typeof storyPage | null, lead: string | null = null) =>
-  cardSummary({ entity, lead, paragraph }, page);
+  cardSummary(builtInCatalog(), { entity, lead, paragraph }, page);
 const found = (claims: typeof CLAIMS_INDEX.claims, query: string) =>
-  searchClaims(claims, query, theMatcher()).hits.map((hit) => hit.claim.id);
+  searchClaims(claims, query, builtInMatcher()).hits.map((hit) => hit.claim.id);
 
 describe('corroboration, the standing order', () => {
   it('puts claims more reports carry first, then those mainly about the company', () => {
@@ -141,7 +142,7 @@ describe('search, one rule everywhere', () => {
     const result = searchClaims(
       CLAIMS_INDEX.claims,
       'Engineers in China had access to the data of American users, according to leaked audio.',
-      theMatcher(),
+      builtInMatcher(),
     );
     expect(result.asText).toBe(true);
     expect(result.hits[0]?.by).toBe('repeats');
@@ -154,7 +155,7 @@ describe('search, one rule everywhere', () => {
     const result = searchClaims(
       CLAIMS_INDEX.claims,
       'The company reported quarterly revenue of 12 billion dollars, up 8 percent, on strong cloud demand.',
-      theMatcher(),
+      builtInMatcher(),
     );
     expect(result.hits.filter((hit) => hit.by !== 'near')).toEqual([]);
   });

@@ -35,3 +35,9 @@ export function seedPublishers(): string[] {
   };
   return sources.flatMap((source) => (source.publisher ? [source.publisher.value] : []));
 }
+
+/** `virtual:claimlight/source-texts`: the seed documents' texts by file name. */
+export async function sourceTextsModule() {
+  const seeds = await loadSeeds(join(ROOT, 'seeds'), ROOT);
+  return { default: Object.fromEntries([...seeds.documents].map(([file, doc]) => [file, doc])) };
+}

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   isActiveOn,
+  isCompanyOn,
   isSiteDisabled,
   normalizeSite,
   parseSettings,
   siteMatches,
 } from '../../src/shared/settings.ts';
+import { BUILT_IN_IDS } from '../../src/shared/lexicon.ts';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -36,8 +38,18 @@ describe('parseSettings', () => {
       highlightStyle: 'neon',
       hoverDelayMs: 5,
     });
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, companies: { tiktok: true, bytedance: true, oracle: false } });
+    // A company left out, or reset, is on.
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, companies: { oracle: false } });
+    expect(isCompanyOn(settings, 'tiktok')).toBe(true);
+    expect(isCompanyOn(settings, 'oracle')).toBe(false);
     expect(reset).toEqual(['paused', 'disabledSites', 'companies.tiktok', 'highlightStyle', 'hoverDelayMs']);
+  });
+
+  it("keeps a pack company's switch, and drops a key that is no company id", () => {
+    const { settings, reset } = parseSettings({ companies: { larkspur: false, 'Not An Id': true } });
+    expect(settings.companies).toEqual({ larkspur: false });
+    expect(isCompanyOn(settings, 'larkspur')).toBe(false);
+    expect(reset).toEqual(['companies']);
   });
 
   it('treats a value that is not an object as corrupt', () => {
@@ -70,11 +82,11 @@ describe('sites', () => {
   it('is off where paused, disabled, or with every company off', () => {
     const on = { ...DEFAULT_SETTINGS, disabledSites: ['example.com'] };
     expect(isSiteDisabled(on, 'a.example.com')).toBe(true);
-    expect(isActiveOn(on, 'other.org')).toBe(true);
-    expect(isActiveOn(on, 'example.com')).toBe(false);
-    expect(isActiveOn({ ...on, paused: true }, 'other.org')).toBe(false);
-    expect(isActiveOn({ ...on, companies: { tiktok: false, bytedance: false, oracle: false } }, 'other.org')).toBe(
-      false,
-    );
+    expect(isActiveOn(on, 'other.org', BUILT_IN_IDS)).toBe(true);
+    expect(isActiveOn(on, 'example.com', BUILT_IN_IDS)).toBe(false);
+    expect(isActiveOn({ ...on, paused: true }, 'other.org', BUILT_IN_IDS)).toBe(false);
+    expect(
+      isActiveOn({ ...on, companies: { tiktok: false, bytedance: false, oracle: false } }, 'other.org', BUILT_IN_IDS),
+    ).toBe(false);
   });
 });

@@ -13,11 +13,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlight/highlighter.ts';
+import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { matcherFor } from '../../src/content/highlight/matchers.ts';
 import { findMentions } from '../../src/shared/mentions.ts';
 
-const ALL = { tiktok: true, bytedance: true, oracle: true };
-const matcher = matcherFor(ALL);
+const matcher = matcherFor(BUILT_IN_COMPANIES);
 
 type Tree = { text: string } | { tag: string; children: Tree[]; shadow?: Tree[] };
 

@@ -1,4 +1,4 @@
-import { COMPANIES } from '../../shared/lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../../shared/lexicon.ts';
 import { preTestSources, type PreTestSources } from '../../shared/mentions.ts';
 
 /**
@@ -7,7 +7,8 @@ import { preTestSources, type PreTestSources } from '../../shared/mentions.ts';
  * generate them here.
  */
 declare const __CLAIMLIGHT_PRETEST__: PreTestSources | undefined;
-const SOURCES = typeof __CLAIMLIGHT_PRETEST__ === 'undefined' ? preTestSources(COMPANIES) : __CLAIMLIGHT_PRETEST__;
+const SOURCES =
+  typeof __CLAIMLIGHT_PRETEST__ === 'undefined' ? preTestSources(BUILT_IN_COMPANIES) : __CLAIMLIGHT_PRETEST__;
 
 /**
  * The cheap tests that let most pages stop early, generated from the mention
@@ -19,8 +20,27 @@ const SOURCES = typeof __CLAIMLIGHT_PRETEST__ === 'undefined' ? preTestSources(C
  * - MAY_CONTAIN, for text read across nodes (`textContent`), which glues
  *   neighbouring nodes together: spellings and cases only.
  */
-export const MAY_MENTION = new RegExp(SOURCES.oneNode);
-export const MAY_CONTAIN = new RegExp(SOURCES.acrossNodes, 'g');
+/** The built-in companies' pre-test sources. */
+export const BUILT_IN_PRETEST: PreTestSources = SOURCES;
+
+export let MAY_MENTION = new RegExp(SOURCES.oneNode);
+export let MAY_CONTAIN = new RegExp(SOURCES.acrossNodes, 'g');
+
+/**
+ * The pre-tests for another list of companies (the reader's claim packs add some), from sources the options
+ * page built with the same function; false, keeping the built-in ones, when a source does not compile.
+ */
+export function usePreTest(sources: PreTestSources): boolean {
+  try {
+    const oneNode = new RegExp(sources.oneNode);
+    const acrossNodes = new RegExp(sources.acrossNodes, 'g');
+    MAY_MENTION = oneNode;
+    MAY_CONTAIN = acrossNodes;
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** At most this many distinct candidate words are looked up in the DOM before a subtree counts as a candidate. */
 const MAX_CANDIDATE_WORDS = 8;

@@ -8,7 +8,7 @@
  * observer off, and the records of the rest are dropped (takeRecords after
  * each slice and after switching off).
  */
-import { emptyCounts, type EntityId, type MentionCounts } from '../../shared/entities.ts';
+import { countOf, emptyCounts, type EntityId, type MentionCounts } from '../../shared/entities.ts';
 import { findMentions, type MentionMatcher } from '../../shared/mentions.ts';
 import { MAX_HIGHLIGHTS, MENTION_TAG, SLICE_BUDGET_MS } from '../constants.ts';
 import { mayMention, MAY_MENTION } from '../detect/pretest.ts';
@@ -238,13 +238,13 @@ export class Highlighter {
 
   counts(): MentionCounts {
     const counts = emptyCounts();
-    for (const entry of this.registry.entries()) for (const id of entry.entities) counts[id]++;
+    for (const entry of this.registry.entries()) for (const id of entry.entities) counts[id] = countOf(counts, id) + 1;
     for (const [node, over] of this.overflow) {
       if (!node.isConnected || node.data !== over.data) {
         this.overflow.delete(node);
         continue;
       }
-      for (const id of over.entities) counts[id]++;
+      for (const id of over.entities) counts[id] = countOf(counts, id) + 1;
     }
     return counts;
   }

@@ -1,21 +1,22 @@
-/** Mention matchers for the companies a user has switched on, compiled once per combination. */
-import { ENTITY_IDS, perCompany, type EntityId } from '../../shared/entities.ts';
-import { COMPANIES } from '../../shared/lexicon.ts';
+/** Mention matchers for the companies being highlighted, compiled once per combination. */
+import type { Company } from '../../shared/entities.ts';
+import { BUILT_IN_COMPANIES } from '../../shared/lexicon.ts';
 import { compileMatcher, type MentionMatcher } from '../../shared/mentions.ts';
 
 const cache = new Map<string, MentionMatcher>();
 
-export function matcherFor(enabled: Record<EntityId, boolean>): MentionMatcher {
-  const key = ENTITY_IDS.filter((id) => enabled[id]).join(',');
+/** `companies`: those to highlight, in display order (a company id always has the same rules). */
+export function matcherFor(companies: readonly Company[]): MentionMatcher {
+  const key = companies.map((company) => company.id).join(',');
   let matcher = cache.get(key);
   if (!matcher) {
-    matcher = compileMatcher(COMPANIES.filter((c) => enabled[c.id]));
+    matcher = compileMatcher(companies);
     cache.set(key, matcher);
   }
   return matcher;
 }
 
-/** The matcher with every company on (the default settings): the reference for tests and the benchmark. */
+/** The matcher with every built-in company on (the default settings): the reference for tests and the benchmark. */
 export function mentionMatcher(): MentionMatcher {
-  return matcherFor(perCompany(true));
+  return matcherFor(BUILT_IN_COMPANIES);
 }

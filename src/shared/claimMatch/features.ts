@@ -6,7 +6,7 @@
  * coverage uses mapped to one term. Features are the content words plus
  * adjacent pairs of them ("master admin", "seen china").
  */
-import { COMPANIES } from '../lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../lexicon.ts';
 import { compileMatcher } from '../mentions.ts';
 import { normalize as normalizeWords, splitWords, stem, STOP_WORDS, termOf } from '../text/words.ts';
 
@@ -71,8 +71,8 @@ const SYNONYMS: Readonly<Record<string, string>> = Object.fromEntries(
  * company, not what is said about it.
  */
 const NAME_PREFIX = 'entity_';
-const NAMES = compileMatcher(COMPANIES);
-export const COMPANY_TERMS: readonly string[] = COMPANIES.map((company) => `${NAME_PREFIX}${company.id}`);
+const NAMES = compileMatcher(BUILT_IN_COMPANIES);
+export const COMPANY_TERMS: readonly string[] = BUILT_IN_COMPANIES.map((company) => `${NAME_PREFIX}${company.id}`);
 const isName = (word: string) => word.startsWith(NAME_PREFIX);
 
 /** Each company mention, as the content script's rules find it, replaced by its company's term. */
@@ -80,7 +80,7 @@ function foldNames(text: string): string {
   const pattern = new RegExp(NAMES.pattern.source, NAMES.pattern.flags);
   return text.replace(pattern, (...args: unknown[]) => {
     const groups = args.at(-1) as Record<string, string | undefined>;
-    const id = COMPANIES.find((company) => groups[company.id] !== undefined)?.id;
+    const id = BUILT_IN_COMPANIES.find((company) => groups[company.id] !== undefined)?.id;
     return id === undefined ? String(args[0]) : ` ${NAME_PREFIX}${id} `;
   });
 }

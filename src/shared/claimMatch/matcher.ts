@@ -1,13 +1,23 @@
 /**
- * The claim matcher, unpacked from its build-time signatures on first use and kept for the context's life
- * (the background, the library). Never imported by the content script: the data stays out of pages.
+ * The claim matcher for a catalog's claims, unpacked from their signatures on first use and kept while the
+ * catalog is current (the background, the extension pages). Never imported by the content script: the data
+ * stays out of pages.
  */
-import signatures from 'virtual:claimlight/claim-signatures';
+import type { Catalog } from '../catalog/catalog.ts';
+import { BUILT_IN_SIGNATURES } from './builtInSignatures.ts';
 import { prepareMatcher, type Matcher } from './match.ts';
-import type { SignatureModel } from './signatures.ts';
 
-let matcher: Matcher | null = null;
+const matchers = new WeakMap<Catalog, Matcher>();
 
-export function theMatcher(): Matcher {
-  return (matcher ??= prepareMatcher(signatures as SignatureModel));
+export function matcherOf(catalog: Catalog): Matcher {
+  let matcher = matchers.get(catalog);
+  if (!matcher) matchers.set(catalog, (matcher = prepareMatcher(catalog.signatures)));
+  return matcher;
+}
+
+let builtIn: Matcher | null = null;
+
+/** The matcher for the built-in claims alone (the evaluation and the tests measure those). */
+export function builtInMatcher(): Matcher {
+  return (builtIn ??= prepareMatcher(BUILT_IN_SIGNATURES));
 }

@@ -16,7 +16,7 @@ import {
 } from '../claims.ts';
 import type { SignatureModel } from '../claimMatch/signatures.ts';
 import type { Company } from '../entities.ts';
-import { COMPANIES } from '../lexicon.ts';
+import { BUILT_IN_COMPANIES } from '../lexicon.ts';
 import { hasExactly, isRecord } from '../validate.ts';
 import { COMPANY_ID_PATTERN } from '../verify/companies.ts';
 import { isIsoDate, isOriginUrl } from '../verify/sources.ts';
@@ -189,9 +189,9 @@ export function parseStoredPack(value: unknown): VerifiedPack | null {
   if (!text(name, L.packNameChars) || !text(description, L.packDescriptionChars)) return null;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
   if (!listOf(companies, L.companies, isCompany)) return null;
-  const own = (companies as Company[]).map((c) => c.id as string);
-  if (new Set(own).size !== own.length || own.some((c) => COMPANIES.some((b) => b.id === c))) return null;
-  const entities = new Set([...COMPANIES.map((c) => c.id as string), ...own]);
+  const own = (companies as Company[]).map((c) => c.id);
+  if (new Set(own).size !== own.length || own.some((c) => BUILT_IN_COMPANIES.some((b) => b.id === c))) return null;
+  const entities = new Set([...BUILT_IN_COMPANIES.map((c) => c.id), ...own]);
   const stored = value['index'];
   if (!isPackIndex(stored, id, entities) || !isSignatures(value['signatures'], stored)) return null;
   // One document per source, under the source's file name; an origin only for a source.

@@ -2,7 +2,7 @@
  * Verifies companies.json: each company's id, name, one-line description and mention rules. A claim pack's
  * companies.json lists only the companies the pack adds, and may not redefine a built-in one.
  */
-import type { Company, EntityId } from '../entities.ts';
+import type { Company } from '../entities.ts';
 import { compileMatcher, findMentions } from '../mentions.ts';
 import { isObject, isText, parseJson, type JsonFile } from './json.ts';
 import type { VerifyProblem } from './problems.ts';
@@ -75,7 +75,7 @@ export function checkCompanies(file: JsonFile, rules: CompanyRules, problems: Ve
     ) {
       companies.push({
         // The data defines the ids; src/shared/entityId.generated.ts types the built-in ones.
-        id: id as EntityId,
+        id,
         name,
         description,
         mentions: {

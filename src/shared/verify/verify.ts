@@ -90,7 +90,7 @@ function checkClaims(
     if (!Array.isArray(entities) || entities.length === 0) fail('needs a non-empty list of entities');
     else {
       for (const e of entities) {
-        if (typeof e !== 'string' || !companyIds.has(e as EntityId))
+        if (typeof e !== 'string' || !companyIds.has(e))
           fail(`names unknown company ${JSON.stringify(e)} (known: ${[...companyIds].join(', ')})`);
       }
       if (new Set(entities).size !== entities.length) fail('lists a company twice');

@@ -5,13 +5,13 @@
  * repeats are listed above (PageRepeats) and not again here, except in search results.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { theMatcher } from '../../shared/claimMatch/matcher.ts';
-import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
+import { matcherOf } from '../../shared/claimMatch/matcher.ts';
 import type { EntityId } from '../../shared/entities.ts';
 import { t, tPlural } from '../../shared/i18n.ts';
 import type { PageClaims } from '../../shared/pageClaims.ts';
 import { claimsForPage, pageRelates, searchClaims } from '../../shared/ranking.ts';
 import { summarizeClaim, type SummaryClaim } from '../../shared/summary.ts';
+import { useCatalog } from '../catalog.tsx';
 import { ClaimRow } from '../ClaimRow.tsx';
 import { ExportLinks } from '../ExportLinks.tsx';
 import { UnrelatedFold } from '../UnrelatedFold.tsx';
@@ -32,17 +32,18 @@ export function ClaimsList({
   repeated: ReadonlySet<string>;
 }) {
   const [query, setQuery] = useState('');
-  const ranked = useMemo(() => claimsForPage(CLAIMS_INDEX, entities, page), [entities.join(), page]);
+  const catalog = useCatalog();
+  const ranked = useMemo(() => claimsForPage(catalog.index, entities, page), [catalog, entities.join(), page]);
   const related = pageRelates(page);
   const searching = query.trim() !== '';
   const found: SummaryClaim[] = searching
-    ? searchClaims(ranked, query, theMatcher()).hits.map(({ claim }) => summarizeClaim(CLAIMS_INDEX, claim))
-    : ranked.filter((claim) => !repeated.has(claim.id)).map((claim) => summarizeClaim(CLAIMS_INDEX, claim));
+    ? searchClaims(ranked, query, matcherOf(catalog)).hits.map(({ claim }) => summarizeClaim(catalog, claim))
+    : ranked.filter((claim) => !repeated.has(claim.id)).map((claim) => summarizeClaim(catalog, claim));
   const exported: SummaryClaim[] = searching
     ? found
     : ranked
         .filter((claim) => repeated.size === 0 || repeated.has(claim.id))
-        .map((claim) => summarizeClaim(CLAIMS_INDEX, claim));
+        .map((claim) => summarizeClaim(catalog, claim));
   const list = (claims: SummaryClaim[]) => (
     <ol class="claim-rows">
       {claims.map((claim) => (

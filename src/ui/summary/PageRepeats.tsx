@@ -3,17 +3,16 @@
  * it and a way to step through them on the page; its sentences and its whole card one click away. A few
  * claims show, the rest are folded, so a story page's summary stays short.
  */
-import { useRef, useState } from 'preact/hooks';
-import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, tPlural } from '../../shared/i18n.ts';
 import { reportsLabel } from '../../shared/kinds.ts';
 import type { PageClaims, SentenceId } from '../../shared/pageClaims.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { summarizeClaim } from '../../shared/summary.ts';
+import { useCatalog } from '../catalog.tsx';
 import { ClaimRow } from '../ClaimRow.tsx';
 import type { Surface } from './PageSummary.tsx';
 
-const CLAIM_BY_ID = new Map(CLAIMS_INDEX.claims.map((claim) => [claim.id, claim]));
 /** Claims shown before the fold. */
 const SHOWN = 4;
 
@@ -26,11 +25,11 @@ export interface RepeatedClaim {
 type PageSentence = PageClaims['sentences'][number];
 
 /** Each claim the page repeats once: those more sentences repeat first, then in the order the page says them. */
-export function repeatedClaims(page: PageClaims): RepeatedClaim[] {
+export function repeatedClaims(page: PageClaims, known: ReadonlyMap<string, unknown>): RepeatedClaim[] {
   const byId = new Map<string, RepeatedClaim>();
   for (const sentence of page.sentences) {
     for (const id of sentence.claims) {
-      if (!CLAIM_BY_ID.has(id)) continue;
+      if (!known.has(id)) continue;
       const entry = byId.get(id) ?? { id, sentences: [] };
       entry.sentences.push(sentence);
       byId.set(id, entry);
@@ -56,8 +55,10 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
   const [gone, setGone] = useState<SentenceId | null>(null);
   // The sentence asked for last, ahead of the page's answer: quick clicks each take one more step.
   const asked = useRef<SentenceId | null>(null);
+  const catalog = useCatalog();
+  const claimById = useMemo(() => new Map(catalog.index.claims.map((claim) => [claim.id, claim])), [catalog]);
   const count = page.sentences.length;
-  const claims = repeatedClaims(page);
+  const claims = repeatedClaims(page, claimById);
   if (count === 0 || claims.length === 0) return null;
 
   /** Shows the sentence `id` on the page; `label` says which it is, for the position line. */
@@ -77,13 +78,13 @@ export function PageRepeats({ page, tabId, surface, onPosition }: RepeatsProps) 
     if (sentence) void reveal(sentence.id, t('panelSentencePosition', [String(index + 1), String(count)]));
   };
   const entry = (repeated: RepeatedClaim) => {
-    const claim = CLAIM_BY_ID.get(repeated.id);
+    const claim = claimById.get(repeated.id);
     if (!claim) return null;
     return (
       <RepeatedEntry
         key={repeated.id}
         repeated={repeated}
-        summary={summarizeClaim(CLAIMS_INDEX, claim)}
+        summary={summarizeClaim(catalog, claim)}
         shown={shown}
         gone={gone}
         reveal={reveal}

@@ -6,16 +6,15 @@
  */
 import { useState } from 'preact/hooks';
 import browser from '../../shared/browser.ts';
-import { timeframeOf } from '../../shared/claims.ts';
-import { CLAIMS_INDEX } from '../../shared/claimsIndex.ts';
-import { ENTITY_IDS, totalMentions, type EntityId } from '../../shared/entities.ts';
+import { companyName, companyNames, timeframeAbout } from '../../shared/catalog/catalog.ts';
+import { countOf, totalMentions, type EntityId } from '../../shared/entities.ts';
 import { listOf, t } from '../../shared/i18n.ts';
 import { shortTimeframeLabel, timeframeLabel } from '../../shared/kinds.ts';
-import { COMPANY_BY_ID, companyNames } from '../../shared/lexicon.ts';
 import type { StepDirection } from '../../shared/messages.ts';
 import { sendToTab } from '../../shared/send.ts';
 import { isSiteDisabled, normalizeSite, siteMatches, type Settings } from '../../shared/settings.ts';
 import { saveSettings } from '../../shared/settingsStore.ts';
+import { useCatalog } from '../catalog.tsx';
 import { Switch } from '../Switch.tsx';
 import { ClaimsList } from './ClaimsList.tsx';
 import { PageRepeats } from './PageRepeats.tsx';
@@ -45,7 +44,9 @@ function CompanySection({
   surface: Surface;
   onPosition: (text: string | null) => void;
 }) {
-  const company = COMPANY_BY_ID.get(entity);
+  const catalog = useCatalog();
+  const company = catalog.companyById.get(entity);
+  const name = companyName(catalog, entity);
   const [missed, setMissed] = useState(false);
   const next = async () => {
     if (await sendToTab(tabId, 'mention/next', { entity })) window.close();
@@ -56,7 +57,6 @@ function CompanySection({
     onPosition(at && t('panelMentionPosition', [String(at.at), String(at.of), name]));
     setMissed(at === null);
   };
-  const name = company?.name ?? entity;
   return (
     <section class="company" data-entity={entity} aria-labelledby={`company-${entity}`}>
       <header class="company-head">
@@ -119,7 +119,10 @@ export function PageSummary({
     const granted = await browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
     if (granted) onAccessGranted();
   };
-  const mentioned = ENTITY_IDS.filter((id) => counts[id] > 0);
+  const catalog = useCatalog();
+  // In the catalog's order: a company whose claims were just switched off is no longer listed.
+  const mentioned = catalog.companies.map((c) => c.id).filter((id) => countOf(counts, id) > 0);
+  const timeframe = timeframeAbout(catalog, mentioned);
   // One line says where the reader now is on the page, whichever control moved them there.
   const [position, setPosition] = useState<string | null>(null);
   const repeated = new Set(state.page?.sentences.flatMap((sentence) => sentence.claims) ?? []);
@@ -143,7 +146,7 @@ export function PageSummary({
         />
       </div>
       {state.unsupported !== null ? (
-        <p class="state">{t(unsupportedMessage(state.unsupported), listOf(companyNames(), 'or'))}</p>
+        <p class="state">{t(unsupportedMessage(state.unsupported), listOf(companyNames(catalog), 'or'))}</p>
       ) : !state.hostAccess ? (
         <div class="state">
           <p>{t('popupNoHostAccess')}</p>
@@ -156,11 +159,11 @@ export function PageSummary({
       ) : !siteOn ? (
         <p class="state">{t('popupSiteOff')}</p>
       ) : totalMentions(counts) === 0 ? (
-        <p class="state">{t('popupNoMentions', listOf(companyNames(), 'or'))}</p>
+        <p class="state">{t('popupNoMentions', listOf(companyNames(catalog), 'or'))}</p>
       ) : (
         <>
-          <p class="timeframe" title={timeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}>
-            {shortTimeframeLabel(timeframeOf(CLAIMS_INDEX.sources))}
+          <p class="timeframe" title={timeframeLabel(timeframe)}>
+            {shortTimeframeLabel(timeframe)}
           </p>
           {/* Always in the page, so screen readers announce each step as it changes. */}
           <p class="position" role="status">
@@ -173,7 +176,7 @@ export function PageSummary({
             <CompanySection
               key={id}
               entity={id}
-              count={counts[id]}
+              count={countOf(counts, id)}
               tabId={state.tabId}
               surface={surface}
               onPosition={setPosition}
@@ -182,7 +185,7 @@ export function PageSummary({
           <ClaimsList
             entities={mentioned}
             names={listOf(
-              mentioned.map((id) => COMPANY_BY_ID.get(id)?.name ?? id),
+              mentioned.map((id) => companyName(catalog, id)),
               'and',
             )}
             page={state.page}

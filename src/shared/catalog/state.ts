@@ -1,0 +1,104 @@
+/**
+ * What the reader chose about their claim sets, kept in storage.local (packs are too large for sync, and a
+ * pack is imported on one machine): whether the built-in claims are on, and each pack's id, switch and
+ * import time, in import order. The packs themselves are stored one key each (`packKey`).
+ * Deliberately free of the claims data, so the content script can import it.
+ */
+import { isEntityId, MAX_COMPANIES, type Company } from '../entities.ts';
+import { isRecord, listOf } from '../validate.ts';
+
+export const PACK_STATE_KEY = 'packs:state';
+/** The companies the content script highlights when they differ from the built-in ones (see ActiveCompanies). */
+export const ACTIVE_COMPANIES_KEY = 'packs:companies';
+const PACK_KEY_PREFIX = 'pack:';
+
+/** A pack id: a lowercase slug, never "claimlight" or "builtin" (see the pack verifier). */
+const PACK_ID = /^[a-z][a-z0-9-]{1,39}$/;
+/** At most this many packs are kept. */
+export const MAX_PACKS = 20;
+
+export function packKey(id: string): string {
+  return `${PACK_KEY_PREFIX}${id}`;
+}
+
+/** Whether a storage change concerns the claim sets (so every context's catalog must be rebuilt). */
+export function isCatalogKey(key: string): boolean {
+  return key === PACK_STATE_KEY || key.startsWith(PACK_KEY_PREFIX);
+}
+
+export interface PackSwitch {
+  id: string;
+  enabled: boolean;
+  added: string;
+}
+
+export interface PackState {
+  builtIn: boolean;
+  packs: PackSwitch[];
+}
+
+export function defaultPackState(): PackState {
+  return { builtIn: true, packs: [] };
+}
+
+function parseSwitch(value: unknown): PackSwitch | null {
+  if (!isRecord(value)) return null;
+  const { id, enabled, added } = value;
+  return typeof id === 'string' &&
+    PACK_ID.test(id) &&
+    typeof enabled === 'boolean' &&
+    typeof added === 'string' &&
+    added.length <= 40
+    ? { id, enabled, added }
+    : null;
+}
+
+/** The stored state; anything corrupt falls back to the default (built-in claims on, no pack listed). */
+export function parsePackState(value: unknown): PackState {
+  if (!isRecord(value) || typeof value['builtIn'] !== 'boolean') return defaultPackState();
+  const packs = listOf(value['packs'], parseSwitch);
+  if (!packs || packs.length > MAX_PACKS || new Set(packs.map((p) => p.id)).size !== packs.length)
+    return { builtIn: value['builtIn'], packs: [] };
+  return { builtIn: value['builtIn'], packs };
+}
+
+/**
+ * What the content script needs to highlight the companies of the enabled claim sets, written whenever they
+ * differ from the built-in companies, and removed when they are the same (the common case: no pack): the
+ * companies themselves, and the pre-tests' sources built from their rules.
+ */
+export interface ActiveCompanies {
+  companies: Company[];
+  pretest: { oneNode: string; acrossNodes: string };
+}
+
+const MAX_RULE_TEXT = 200;
+const MAX_WORDS = 40;
+const MAX_PATTERN = 200_000;
+
+function isText(value: unknown, max = MAX_RULE_TEXT): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+function parseCompany(value: unknown): Company | null {
+  if (!isRecord(value) || !isRecord(value['mentions'])) return null;
+  const { id, name, description } = value;
+  const { spellings, ignoreCase, notFollowedBy } = value['mentions'];
+  const words = (list: unknown) => listOf(list, (w) => (isText(w) ? w : null));
+  const spelled = words(spellings);
+  const excluded = words(notFollowedBy);
+  if (!isEntityId(id) || !isText(name) || !isText(description, 1000) || typeof ignoreCase !== 'boolean') return null;
+  if (!spelled || spelled.length === 0 || spelled.length > MAX_WORDS || !excluded || excluded.length > MAX_WORDS)
+    return null;
+  return { id, name, description, mentions: { spellings: spelled, ignoreCase, notFollowedBy: excluded } };
+}
+
+/** The stored active companies, or null when absent or corrupt (the content script then uses the built-in ones). */
+export function parseActiveCompanies(value: unknown): ActiveCompanies | null {
+  if (!isRecord(value) || !isRecord(value['pretest'])) return null;
+  const companies = listOf(value['companies'], parseCompany);
+  const { oneNode, acrossNodes } = value['pretest'];
+  if (!companies || companies.length > MAX_COMPANIES) return null;
+  if (!isText(oneNode, MAX_PATTERN) || !isText(acrossNodes, MAX_PATTERN)) return null;
+  return { companies, pretest: { oneNode, acrossNodes } };
+}

@@ -1,0 +1,56 @@
+/** Claim packs in end-to-end tests: the test pack's files, importing one as a reader does, and clearing them. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestPage } from '../../scripts/harness/harness.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/packs');
+export const HARBOR_FILE = join(FIXTURES, 'harbor.claimlight.json');
+export const TAMPERED_FILE = join(FIXTURES, 'harbor-tampered.claimlight.json');
+
+interface PackFileView {
+  id: string;
+  name: string;
+  sha256: string;
+}
+
+export function packFile(path: string): PackFileView {
+  const bytes = readFileSync(path);
+  const data = JSON.parse(bytes.toString('utf8')) as { id: string; name: string };
+  return { id: data.id, name: data.name, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Chooses `file` in the options page's pack input and waits for its outcome: imported, or refused. On a page
+ * that showed no outcome yet (the outcome of an earlier file would be taken for this one's).
+ */
+export async function choosePack(options: TestPage, file: string): Promise<'imported' | 'refused'> {
+  await options.waitFor(() => document.querySelector('.packs input[type=file]') !== null, undefined, 15_000);
+  await options.setFile('.packs input[type=file]', file);
+  const outcome = await options.waitFor(
+    () =>
+      document.querySelector('.pack-outcome .imported')
+        ? 'imported'
+        : document.querySelector('.pack-refused')
+          ? 'refused'
+          : null,
+    undefined,
+    30_000,
+  );
+  if (!outcome) throw new Error('no outcome');
+  return outcome;
+}
+
+/** Removes every stored pack and the pack state (from an extension page), so each test starts without packs. */
+export async function clearPacks(extensionPage: TestPage): Promise<void> {
+  await extensionPage.evaluate(async () => {
+    interface LocalArea {
+      get(keys: null): Promise<Record<string, unknown>>;
+      remove(keys: string[]): Promise<void>;
+    }
+    const scope = globalThis as unknown as { browser?: { storage: { local: LocalArea } } };
+    const api = scope.browser ?? (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome;
+    const all = await api.storage.local.get(null);
+    await api.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('pack')));
+  });
+}
