@@ -54,3 +54,25 @@ export async function clearPacks(extensionPage: TestPage): Promise<void> {
     await api.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('pack')));
   });
 }
+
+interface FixtureClaim {
+  id: string;
+  statement: string;
+  evidence: { source: string; quote: string }[];
+}
+
+function packClaims(path: string): FixtureClaim[] {
+  const pack = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, string> };
+  return (JSON.parse(pack.files['claims.json'] ?? '{}') as { claims: FixtureClaim[] }).claims;
+}
+
+/** The claim the tampered pack changed (a quote no longer in its report): found by comparing the two files. */
+export function tamperedClaim(): { id: string; statement: string; source: string } {
+  const original = new Map(packClaims(HARBOR_FILE).map((claim) => [claim.id, claim]));
+  for (const claim of packClaims(TAMPERED_FILE)) {
+    const before = original.get(claim.id);
+    const changed = claim.evidence.find((e, i) => e.quote !== before?.evidence[i]?.quote);
+    if (changed) return { id: claim.id, statement: claim.statement, source: changed.source };
+  }
+  throw new Error('the tampered pack changes no quote');
+}
