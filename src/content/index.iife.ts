@@ -4,8 +4,8 @@
  * Most pages stop here: the page's text is read once and holds no possible
  * mention. Nothing else runs on them: no setting read, no stylesheet or
  * listener added. The one extension API call every page makes is one read of
- * storage.local, alongside the probe: the companies of the reader's claim
- * packs, when they have any. Only a page that may mention a company loads the
+ * storage.local, before the probe: the companies of the reader's claim packs,
+ * when they have any. Only a page that may mention a company loads the
  * engine (highlighter, styles, hover card, messaging); a dormant page is only
  * watched for text it adds later.
  */
@@ -38,28 +38,20 @@ const api =
   (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
 
 /**
- * The companies of the reader's claim packs (null: the built-in ones), read while the page is probed for the
- * built-in companies. When packs add companies, the pre-tests take them in and a page found dormant is
- * probed again.
+ * The companies of the reader's claim packs (null: the built-in ones), asked for first: the page is probed
+ * once, with the pre-tests of every company it should look for. A storage read is a round trip to the
+ * browser, not work on the page's thread.
  */
 const active: Promise<ActiveCompanies | null> = api.storage.local.get(ACTIVE_COMPANIES_KEY).then(
   (items) => parseActiveCompanies(items[ACTIVE_COMPANIES_KEY]),
   () => null,
 );
-let packsRead = false;
-let packCompanies = false;
-void active.then((found) => {
-  packsRead = true;
-  packCompanies = found !== null && usePreTest(found.pretest);
-  if (packCompanies && dormant) probe();
-});
-/** The probe found nothing: the page is watched. */
-let dormant = false;
 
 let waking = false;
 /** What to highlight first when the engine starts: changed nodes and shadow roots, or the whole page. */
 const pending = new Set<Node>();
-let wholePage = false;
+/** The probe read the page's own text and found nothing: only what changed since needs highlighting. */
+let pageProbed = false;
 
 /** While dormant: collects text added or changed later that may mention a company, and wakes on the first. */
 const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -117,30 +109,28 @@ function wake(): void {
     startEngine(document, stored, active, () => {
       // Same task as the engine's first start: the watcher collected every change until now.
       watcher.disconnect();
-      return wholePage ? null : [...pending];
+      return pageProbed ? [...pending] : null;
     }),
   );
 }
 
 const body = document.body as HTMLElement | null;
-function probe(): void {
-  if (!body || waking) return;
-  probeForMention(body, SLICE_BUDGET_MS, ({ found }) => {
-    if (found) {
-      wholePage = true;
-      wake();
-      return;
-    }
-    // A pack's companies, known after this probe began, get a probe of their own (see `active`).
-    if (dormant) return;
-    dormant = true;
-    if (packsRead && packCompanies) probe();
-    markInitialPassDone();
-    // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
-    // not during the page's own busy start: every element is visited (about half a microsecond each).
-    sweepShadowRoots = true;
-    sweeps.start(document.documentElement);
+if (body && document.designMode !== 'on') {
+  void active.then((packs) => {
+    if (packs) usePreTest(packs.pretest);
+    // A change the page made meanwhile woke the engine already: it reads the whole page, never probed.
+    if (waking) return;
+    probeForMention(body, SLICE_BUDGET_MS, ({ found }) => {
+      if (found) {
+        wake();
+        return;
+      }
+      pageProbed = true;
+      markInitialPassDone();
+      // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
+      // not during the page's own busy start: every element is visited (about half a microsecond each).
+      sweepShadowRoots = true;
+      sweeps.start(document.documentElement);
+    });
   });
-}
-if (body && document.designMode !== 'on') probe();
-else markInitialPassDone();
+} else markInitialPassDone();
