@@ -18,6 +18,7 @@ const { parseActiveCompanies, parsePackState } = await import('../../src/shared/
 const { matcherOf } = await import('../../src/shared/claimMatch/matcher.ts');
 const { readPage } = await import('../../src/shared/claimMatch/match.ts');
 const { summarizeClaim } = await import('../../src/shared/summary.ts');
+const { citationOf, cslItems } = await import('../../src/shared/citation.ts');
 const { verifyPack } = await import('../../src/shared/packs/verifyPack.ts');
 const { preTestSources } = await import('../../src/shared/mentions.ts');
 const { BUILT_IN_COMPANIES } = await import('../../src/shared/lexicon.ts');
@@ -83,6 +84,24 @@ describe('the catalog', () => {
     const found = reading.matches.flatMap((sentence) => sentence.matches.map((m) => m.claimId));
     expect(found).toContain('harbor--larkspur-signs-oracle-cloud-agreement');
     expect(found.some((id) => !id.startsWith('harbor--'))).toBe(true);
+  });
+
+  it("cites a pack's report with the address and retrieval date its maker states", async () => {
+    const pack = await harbor();
+    const catalog = buildCatalog(BUILT_IN, on(), new Map([['harbor', pack]]));
+    const claim = catalog.index.claims.find((c) => c.id === 'harbor--larkspur-signs-oracle-cloud-agreement');
+    if (!claim) throw new Error('no such pack claim');
+    const citation = citationOf(catalog.index, claim);
+    const report = citation?.quotes[0].report;
+    expect(report?.url).toBe('https://tidewater-ledger.example/2026/03/04/larkspur-oracle-cloud');
+    expect(report?.retrieved).toBe('2026-03-05');
+    const labels = { according: (who: string) => `According to ${who}`, reportNote: (n: number) => `${String(n)}` };
+    const [item] = cslItems(citation ? [citation] : [], labels);
+    expect(item).toMatchObject({
+      URL: 'https://tidewater-ledger.example/2026/03/04/larkspur-oracle-cloud',
+      accessed: { 'date-parts': [[2026, 3, 5]] },
+      issued: { 'date-parts': [[2026, 3, 4]] },
+    });
   });
 
   it('leaves out a switched-off pack, and the built-in claims when they are off', async () => {
