@@ -14,6 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import { launchChromium, type ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { startServer, type TestServer } from '../../scripts/harness/server.ts';
+import { mentionsKey } from '../../src/shared/sessionKeys.ts';
 
 interface NetLog {
   constants: { logEventTypes: Record<string, number> };
@@ -335,9 +336,8 @@ test.describe('what a page and the extension pages can reach', () => {
       { frames: { 0: { tiktok: 2, bytedance: 0, oracle: 0, more: 1 } } },
     ]) {
       await worker.evaluate(
-        ([id, value]) =>
-          (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [`tab:${String(id)}`]: value }),
-        [tabId, corrupt] as const,
+        ([key, value]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [key]: value }),
+        [mentionsKey(tabId), corrupt] as const,
       );
       const state = await tabStateFrom(options, tabId);
       expect(state).toEqual({ tabId, counts: { tiktok: 0, bytedance: 0, oracle: 0 }, site: null });
