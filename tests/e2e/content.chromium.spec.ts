@@ -6,7 +6,6 @@ import {
   focusStartButton,
   highlights,
   openStoryPage,
-  settle,
   waitForHighlights,
 } from '../support/page.ts';
 
@@ -86,7 +85,9 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
 test('a malformed command is ignored', async ({ tab, chromium }) => {
   const tabId = tabIdOf(tab);
   await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'meta' }).catch(() => undefined);
-  await settle(tab);
+  // The positive control: a well-formed command sent after it is answered, so the content script has handled
+  // the malformed one before it (one listener, messages in order).
+  expect(await sendToTab(chromium, tabId, { type: 'page/ping' })).toEqual({ site: '127.0.0.1' });
   expect(await readCard(tab)).toBeNull();
 });
 
