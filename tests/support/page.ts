@@ -20,11 +20,6 @@ export async function waitForHighlights(tab: TestPage, count: number, timeoutMs?
   await tab.waitFor((n) => document.querySelectorAll('[data-claimlight-entity]').length >= n, count, timeoutMs);
 }
 
-/** Resolves after the page's next two animation frames: long enough for the highlighter to react. */
-export function settle(tab: TestPage, ms = 100): Promise<void> {
-  return tab.evaluate((wait) => new Promise<void>((done) => setTimeout(done, wait)), ms);
-}
-
 /** Waits until Claimlight has highlighted a name under `selector` (a positive control's element). */
 export async function waitForHighlightIn(tab: TestPage, selector: string, timeoutMs?: number): Promise<void> {
   await tab.waitFor((s) => document.querySelector(`${s} claimlight-mention`) !== null, selector, timeoutMs);
