@@ -1,13 +1,7 @@
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
-import {
-  claimlightCss,
-  focusStartButton,
-  highlights,
-  openStoryPage,
-  waitForHighlights,
-} from '../support/page.ts';
+import { claimlightCss, focusStartButton, highlights, openStoryPage, waitForHighlights } from '../support/page.ts';
 
 test.beforeEach(async ({ tab, server, chromium }) => {
   await clearSettings(chromium);
