@@ -11,7 +11,9 @@ export default defineConfig<ClaimlightOptions>({
   forbidOnly: Boolean(process.env['CI']),
   reporter: [['list']],
   projects: [
-    { name: 'chromium', use: { extBrowser: 'chromium' } },
-    { name: 'firefox', use: { extBrowser: 'firefox' }, testIgnore: /\.chromium\.spec\.ts$/ },
+    // Checks of the built extension itself (dist/), once, with no browser: `npm run test:e2e` builds first.
+    { name: 'build', testMatch: /\.build\.spec\.ts$/ },
+    { name: 'chromium', use: { extBrowser: 'chromium' }, testIgnore: /\.build\.spec\.ts$/ },
+    { name: 'firefox', use: { extBrowser: 'firefox' }, testIgnore: [/\.chromium\.spec\.ts$/, /\.build\.spec\.ts$/] },
   ],
 });

@@ -1,5 +1,6 @@
 /** axe-core finds no serious or critical accessibility violation on any extension page or the hover card. */
 import AxeBuilder from '@axe-core/playwright';
+import claimsFile from '../../seeds/claims.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { tabIdOf } from '../support/extension.ts';
@@ -27,17 +28,52 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the popup, options, library and viewer', async ({ tab, server, chromium }) => {
       await tab.goto(server.url('/demo.html'));
       await waitForHighlights(tab, 6);
+      // The page's sentences are matched once its names are highlighted: the popup is opened once they are
+      // marked, so that it shows what the page repeats.
+      await tab.waitFor(
+        () => {
+          const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+          return (registry?.get('claimlight-claim')?.size ?? 0) > 0;
+        },
+        undefined,
+        15_000,
+      );
       const tabId = tabIdOf(tab);
-      for (const path of [
-        `src/popup/index.html?tab=${tabId}`,
-        'src/options/index.html',
-        'src/library/index.html',
-        'src/viewer/index.html?source=003_7734c6d6f422c141.txt&quote=Today%2C%20100%25%20of%20US%20user%20traffic',
-      ]) {
+      // Each page is checked once it has rendered all it shows (the positive control: a scan of a page still
+      // loading, or one that failed to load, would find nothing wrong): the popup its three companies and the
+      // sentences the page repeats, the options their settings, the library every claim, the viewer the
+      // report with the quoted passage marked.
+      const pages: [string, (page: Page) => Promise<void>][] = [
+        [
+          `src/popup/index.html?tab=${tabId}`,
+          async (page) => {
+            await expect(page.locator('.company')).toHaveCount(3, { timeout: 15_000 });
+            await expect(page.locator('.page-repeats .repeat').first()).toBeVisible({ timeout: 15_000 });
+          },
+        ],
+        [
+          'src/options/index.html',
+          async (page) => {
+            await expect(page.locator('main.options:not([aria-busy]) .switch')).toHaveCount(5, { timeout: 15_000 });
+          },
+        ],
+        [
+          'src/library/index.html',
+          async (page) => {
+            await expect(page.locator('.claims .claim')).toHaveCount(claimsFile.claims.length, { timeout: 15_000 });
+          },
+        ],
+        [
+          'src/viewer/index.html?source=003_7734c6d6f422c141.txt&quote=Today%2C%20100%25%20of%20US%20user%20traffic',
+          async (page) => {
+            await expect(page.locator('.document .cited')).toBeVisible({ timeout: 15_000 });
+          },
+        ],
+      ];
+      for (const [path, rendered] of pages) {
         const page = await chromium.openExtensionPage(path);
         await page.emulateMedia({ colorScheme });
-        // Checked once the page has rendered what it shows: a claim, or the options' switches.
-        await page.locator('.claim-row, .claim, .switch, .document').first().waitFor({ timeout: 15_000 });
+        await rendered(page);
         if (path.startsWith('src/popup')) {
           // Unfold a claim's whole card so its quotes and copy control are checked too.
           await page.locator('.claim-row > summary').first().click();
@@ -78,6 +114,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await waitForHighlights(tab, 6);
       await tab.hover('article p claimlight-mention');
       await waitForCard(tab, 'ByteDance');
+      // Checked once the card shows its claims (they load after its header), not while it is still loading.
+      await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') != null);
       expect(await seriousViolations(page, 'claimlight-card')).toEqual([]);
       // Opened: the folded quotes and notes, checked as a reader who unfolds them sees them.
       const opened = await tab.evaluate(() => {

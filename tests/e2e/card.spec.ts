@@ -5,7 +5,7 @@ import { expect, test } from '../support/fixtures.ts';
 import { reportName } from '../../src/shared/claims.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { cardLog, focused, pressShiftTab, recordCards, setViewport } from '../support/keyboard.ts';
-import { addHighlighted, settle, waitForHighlights } from '../support/page.ts';
+import { addHighlighted, waitForHighlights } from '../support/page.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
 
 const claimsAbout = (entity: string) => claimsFile.claims.filter((c) => c.entities.includes(entity));
@@ -63,7 +63,9 @@ test('the pointer can travel into the card, and leaving closes it', async ({ tab
   const card = await readCard(tab);
   if (!card) throw new Error('no card');
   await tab.moveMouse(card.rect.x + card.rect.width / 2, card.rect.y + 20);
-  await settle(tab, 700);
+  // Time is what this checks (one of the few timed waits): leaving the highlight gives the pointer
+  // CLOSE_GRACE_MS (300 ms) to reach the card, and once it has, the card stays: still open well after the grace.
+  await new Promise((done) => setTimeout(done, 700));
   expect((await readCard(tab))?.name).toBe('TikTok');
   await tab.moveMouse(5, 5);
   await waitForNoCard(tab);
@@ -126,7 +128,11 @@ test('the card respects the page: no card text leaks into the page, and its own 
   const highlightsBefore = await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length);
   await tab.hover('#p1 claimlight-mention');
   await waitForCard(tab, 'ByteDance');
-  await settle(tab, 300);
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') != null);
+  // The positive control: a mention the page adds after the card has rendered is highlighted, so Claimlight has
+  // handled the card's arrival before it; the control is taken out again before the page is compared.
+  await addHighlighted(tab, 'beforeend', '<p id="control">Later: Oracle.</p>', '#control');
+  await tab.evaluate(() => document.getElementById('control')?.remove());
   expect(await tab.evaluate(() => document.body.innerText)).toBe(before);
   expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length)).toBe(highlightsBefore);
   expect(
@@ -422,9 +428,9 @@ test('Escape closes a focus-opened card and returns focus to its link without op
   await tab.press('Escape');
   await waitForNoCard(tab);
   expect(await focused(tab)).toMatchObject({ inCard: false, id: 'n1' });
-  // Focus rests on the link for twice the pause that opens a card: none opens. (An absence has no event to
-  // wait for, so this one wait is timed.)
-  await settle(tab, 1500);
+  // Focus rests on the link for twice the pause that opens a card (FOCUS_OPEN_DELAY_MS, 700 ms): none opens.
+  // Time is what this checks, and an absence has no event to wait for: one of the few timed waits.
+  await new Promise((done) => setTimeout(done, 1500));
   expect(await readCard(tab)).toBeNull();
   expect((await cardLog(tab)).cards).toHaveLength(1);
   // Escape on the link itself closes the card too, and focus stays.

@@ -1,14 +1,7 @@
 import { expect, test } from '../support/fixtures.ts';
 import { readCard, waitForCard, waitForNoCard } from '../support/card.ts';
 import { clearSettings, sendToTab, tabIdOf, writeSettings } from '../support/extension.ts';
-import {
-  claimlightCss,
-  focusStartButton,
-  highlights,
-  openStoryPage,
-  settle,
-  waitForHighlights,
-} from '../support/page.ts';
+import { claimlightCss, focusStartButton, highlights, openStoryPage, waitForHighlights } from '../support/page.ts';
 
 test.beforeEach(async ({ tab, server, chromium }) => {
   await clearSettings(chromium);
@@ -86,7 +79,9 @@ test('the next-mention command scrolls to each mention in turn, opens its card w
 test('a malformed command is ignored', async ({ tab, chromium }) => {
   const tabId = tabIdOf(tab);
   await sendToTab(chromium, tabId, { type: 'mention/next', entity: 'meta' }).catch(() => undefined);
-  await settle(tab);
+  // The positive control: a well-formed command sent after it is answered, so the content script has handled
+  // the malformed one before it (one listener, messages in order).
+  expect(await sendToTab(chromium, tabId, { type: 'page/ping' })).toEqual({ site: '127.0.0.1' });
   expect(await readCard(tab)).toBeNull();
 });
 

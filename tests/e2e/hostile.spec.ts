@@ -7,8 +7,8 @@
 import { readCard, waitForCard } from '../support/card.ts';
 import { badgeText, storedCounts, tabIdOf } from '../support/extension.ts';
 import { expect, test } from '../support/fixtures.ts';
-import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
-import { settle, waitForHighlights } from '../support/page.ts';
+import type { BrowserHarness, ChromiumHarness, TestPage } from '../../scripts/harness/harness.ts';
+import { firstAfterQuiet, waitForHighlights } from '../support/page.ts';
 
 test('page CSS aimed at the highlight and the card cannot hide or distort either', async ({ tab, server }) => {
   await tab.goto(server.url('/hostile-css.html'));
@@ -103,6 +103,13 @@ test('messages a page posts pretending to be the extension change nothing', asyn
       { type: 'settings', settings: { paused: true } },
       { type: 'library/open', entity: 'tiktok' },
     ];
+    // Posted messages arrive in order: once this last one has, every fake before it has been delivered to
+    // every listener of the page's window, a content script's included.
+    const allDelivered = new Promise<void>((done) => {
+      window.addEventListener('message', (event) => {
+        if (event.data === 'fakes-done') done();
+      });
+    });
     for (const message of fakes) {
       window.postMessage(message, '*');
       window.dispatchEvent(new MessageEvent('message', { data: message, origin: location.origin }));
@@ -112,12 +119,31 @@ test('messages a page posts pretending to be the extension change nothing', asyn
     document.body.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'K', altKey: true, shiftKey: true, bubbles: true }),
     );
-    await new Promise((done) => setTimeout(done, 500));
+    window.postMessage('fakes-done', '*');
+    await allDelivered;
     // With no externally_connectable in the manifest, a page has no channel to the extension at all.
     const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } }; browser?: unknown };
     return { runtime: typeof w.chrome?.runtime?.sendMessage, browser: typeof w.browser };
   });
   expect(reach).toEqual({ runtime: 'undefined', browser: 'undefined' });
+  // The positive control, after the fakes: a frame the page adds now (one mention of TikTok) is highlighted, so
+  // the extension still works in this tab (a fake pause, had it been obeyed, would stop it); in Chromium the
+  // background then counts that frame's report, sent after anything a fake could have made the page's own
+  // content script send.
+  await tab.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.id = 'control';
+    frame.src = '/frame-child.html';
+    document.body.append(frame);
+  });
+  await tab.waitFor(
+    () =>
+      (document.getElementById('control') as HTMLIFrameElement | null)?.contentDocument?.querySelector(
+        'claimlight-mention',
+      ) != null,
+    undefined,
+    15_000,
+  );
   expect(
     await tab.evaluate(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card') ?? null),
   ).toBe(null);
@@ -125,22 +151,26 @@ test('messages a page posts pretending to be the extension change nothing', asyn
   if (harness.name === 'chromium') {
     const chromium = harness as ChromiumHarness;
     const tabId = tabIdOf(tab);
-    expect(await badgeText(chromium, tabId)).toBe(String(before));
+    // The page's own mentions and the control frame's one; a fake report passed on (999) would count here.
+    await expect.poll(() => badgeText(chromium, tabId)).toBe(String(before + 1));
   }
 });
 
 test('a page that replaces every highlighted paragraph with a fresh copy settles: no loop', async ({ tab, server }) => {
   await tab.goto(server.url('/article.html'));
   await waitForHighlights(tab, 5);
-  const counts = await tab.evaluate(async () => {
-    let created = 0;
+  await tab.evaluate(() => {
+    // When each highlight appeared (performance.now()), as the page saw it.
+    const created: number[] = [];
+    (window as unknown as { __created: number[] }).__created = created;
     // Each time a highlight appears, its paragraph is rebuilt from plain text: a new element every time,
     // which a per-element cap alone cannot stop.
     new MutationObserver((records) => {
+      const now = performance.now();
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (!(node instanceof Element) || node.localName !== 'claimlight-mention') continue;
-          created++;
+          created.push(now);
           const paragraph = node.parentElement;
           if (!paragraph?.isConnected || paragraph.localName !== 'p') continue;
           const fresh = document.createElement('p');
@@ -156,13 +186,32 @@ test('a page that replaces every highlighted paragraph with a fresh copy settles
       fresh.textContent = p.textContent;
       p.replaceWith(fresh);
     }
-    await new Promise((done) => setTimeout(done, 2000));
-    const settledAt = created;
-    await new Promise((done) => setTimeout(done, 1500));
-    return { settledAt, later: created };
   });
-  expect(counts.later).toBe(counts.settledAt);
-  expect(counts.settledAt).toBeLessThan(400);
+  // The positive control: text added after the fight (in a <div>, which the page leaves alone). Claimlight
+  // leaves a page that resists alone until it has been quiet, then comes back and highlights what it added
+  // meanwhile: the control, and the paragraphs again. The test waits for that return, and for the first
+  // highlight after a quiet 1.5 s; or for 400 highlights, which only a loop makes.
+  await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="control">Later: Oracle.</div>'));
+  const fight = () =>
+    tab.evaluate(() => ({
+      created: (window as unknown as { __created: number[] }).__created,
+      control: document.querySelector('#control claimlight-mention') !== null,
+    }));
+  await expect
+    .poll(
+      async () => {
+        const { created, control } = await fight();
+        return (control && firstAfterQuiet(created, 1500) > 0) || created.length >= 400;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  const { created } = await fight();
+  // It settles: what the page undid stopped being highlighted again for 1.5 s (until Claimlight came back), and
+  // the fight before that was short.
+  const settledAt = firstAfterQuiet(created, 1500);
+  expect(settledAt, 'the highlights the page undid stopped for 1.5 s').toBeGreaterThan(0);
+  expect(settledAt).toBeLessThan(400);
   // The page's text is whole.
   expect(await tab.evaluate(() => document.getElementById('p2')?.textContent)).toBe(
     'TikTok moved US traffic to Oracle, and TikTok says that is enough.',
@@ -184,7 +233,14 @@ test('100,000 mentions: highlights capped, counts still exact, the page keeps wo
   );
   await tab.goto(url);
   await waitForHighlights(tab, 2000, 60_000);
-  await settle(tab, 1000);
+  // The positive control: the background's counts are exact, so the first pass has read the whole page,
+  // the 98,000 mentions past the cap included (they are counted, not highlighted).
+  const counts = await backgroundCounts(harness, tab, server.url('/demo.html'));
+  await expect.poll(counts, { timeout: 20_000 }).toEqual({
+    tiktok: 50_000,
+    bytedance: 25_000,
+    oracle: 25_000,
+  });
   expect(await tab.evaluate(() => document.querySelectorAll('[data-claimlight-entity]').length)).toBe(2000);
   // The page still answers its user.
   await tab.evaluate(() => {
@@ -193,15 +249,27 @@ test('100,000 mentions: highlights capped, counts still exact, the page keeps wo
   expect(await tab.evaluate(() => document.getElementById('ping')?.dataset['clicks'])).toBe('1');
   expect(await tab.evaluate(() => document.body.innerText.length)).toBeGreaterThan(1_000_000);
   if (harness.name === 'chromium') {
-    const chromium = harness as ChromiumHarness;
-    const tabId = tabIdOf(tab);
-    await expect
-      .poll(() => storedCounts(chromium, tabId), { timeout: 20_000 })
-      .toEqual({
-        tiktok: 50_000,
-        bytedance: 25_000,
-        oracle: 25_000,
-      });
-    expect(await badgeText(chromium, tabId)).toBe('999+');
+    expect(await badgeText(harness as ChromiumHarness, tabIdOf(tab))).toBe('999+');
   }
 });
+
+/**
+ * Reads the mention counts the background holds for `tab`: in Chromium from its session storage, in Firefox
+ * through the popup page for the tab (opened once, by way of `via`, a page with a mention).
+ */
+async function backgroundCounts(
+  harness: BrowserHarness,
+  tab: TestPage,
+  via: string,
+): Promise<() => Promise<Record<string, number>>> {
+  if (harness.name === 'chromium') return () => storedCounts(harness as ChromiumHarness, tabIdOf(tab));
+  const popup = await harness.openPopup(tab, via);
+  return () =>
+    popup.evaluate(async () => {
+      const { browser } = globalThis as unknown as {
+        browser: { runtime: { sendMessage(m: unknown): Promise<{ counts: Record<string, number> }> } };
+      };
+      const tabId = Number(new URLSearchParams(location.search).get('tab'));
+      return (await browser.runtime.sendMessage({ type: 'tab/get-state', tabId })).counts;
+    });
+}

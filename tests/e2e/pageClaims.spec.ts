@@ -52,10 +52,11 @@ test('resting the pointer on a marked sentence opens nothing; a click on it open
   const cardOpen = () =>
     tab.evaluate(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.card') != null);
   await tab.moveMouse(point.x, point.y);
-  // Time is what this checks: resting on the sentence for well past the hover delay (400 ms) opens no card.
+  // Time is what this checks (one of the few timed waits): resting on the sentence for well past the hover
+  // delay (400 ms) opens no card. The click below is the positive control: the card can open there.
   await new Promise((done) => setTimeout(done, 1200));
   expect(await cardOpen()).toBe(false);
-  // A click on it does (the control: the sentence is marked and the card can open there).
+  // A click on it does (the sentence is marked and the card can open there).
   await tab.click(point.x, point.y);
   await expect
     .poll(

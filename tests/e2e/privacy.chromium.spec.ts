@@ -14,6 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import { launchChromium, type ChromiumHarness } from '../../scripts/harness/harness.ts';
 import { startServer, type TestServer } from '../../scripts/harness/server.ts';
+import { mentionsKey } from '../../src/shared/sessionKeys.ts';
 
 interface NetLog {
   constants: { logEventTypes: Record<string, number> };
@@ -82,16 +83,18 @@ test.describe('privacy over a full session', () => {
       root?.querySelector<HTMLElement>('.source')?.click();
     });
     await expect.poll(() => harness.context.pages().length).toBe(tabs + 2);
-    // The extension's own pages, each used a little.
-    for (const path of [
-      `src/popup/index.html?tab=${String(tabId)}`,
-      'src/options/index.html',
-      'src/library/index.html?company=oracle',
-      'src/viewer/index.html?source=002',
-    ]) {
+    // The extension's own pages, each used a little: each closed once it has rendered what it shows (the
+    // popup the article's three companies, the options their settings, the library its claims, the viewer its
+    // answer), so whatever it loads to show that has been asked for.
+    for (const [path, shown] of [
+      [`src/popup/index.html?tab=${String(tabId)}`, '.company >> nth=2'],
+      ['src/options/index.html', 'main.options:not([aria-busy]) .switch >> nth=0'],
+      ['src/library/index.html?company=oracle', '.claims .claim >> nth=0'],
+      ['src/viewer/index.html?source=002', 'main.viewer h1'],
+    ] as const) {
       const extensionPage = await harness.openExtensionPage(path);
       await extensionPage.waitForLoadState('load');
-      await extensionPage.waitForTimeout(300);
+      await expect(extensionPage.locator(shown)).toBeVisible({ timeout: 15_000 });
       await extensionPage.close();
     }
     // A second page with no mention, and a reload.
@@ -102,7 +105,10 @@ test.describe('privacy over a full session', () => {
     // A request the page itself makes, so the log is seen to name who asked.
     visited.add('/demo.html');
     await page.evaluate(() => fetch('/demo.html').then((r) => r.text()));
-    await page.waitForTimeout(500);
+    // The positive control: a mention the reloaded page adds is highlighted, so the content script ran on it
+    // and its engine started there (anything either asks for has been asked for) before the log is closed.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="control">Later: TikTok.</p>'));
+    await page.waitForFunction(() => document.querySelector('#control claimlight-mention') !== null);
     await harness.close();
 
     const requests = requestsIn(netLog);
@@ -244,12 +250,14 @@ test.describe('what a page and the extension pages can reach', () => {
       );
       const inline = await new Promise<string>((done) => {
         (window as unknown as { __inlineRan?: boolean }).__inlineRan = false;
+        // An inline script runs as it is inserted, or is refused with a CSP violation report: wait for either.
+        document.addEventListener('securitypolicyviolation', (event) => {
+          if (event.blockedURI === 'inline') done('refused');
+        });
         const script = document.createElement('script');
         script.textContent = 'window.__inlineRan = true;';
         document.head.append(script);
-        setTimeout(() => {
-          done((window as unknown as { __inlineRan?: boolean }).__inlineRan ? 'ran' : 'refused');
-        }, 100);
+        if ((window as unknown as { __inlineRan?: boolean }).__inlineRan) done('ran');
       });
       const evaluated = (() => {
         try {
@@ -336,9 +344,8 @@ test.describe('what a page and the extension pages can reach', () => {
       { frames: { 0: { tiktok: 2, bytedance: 0, oracle: 0, 'no id': 1 } } },
     ]) {
       await worker.evaluate(
-        ([id, value]) =>
-          (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [`tab:${String(id)}`]: value }),
-        [tabId, corrupt] as const,
+        ([key, value]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [key]: value }),
+        [mentionsKey(tabId), corrupt] as const,
       );
       const state = await tabStateFrom(options, tabId);
       // Nothing counted: no company has a count.

@@ -31,7 +31,9 @@ test('a session of reading, hovering and page changes requests nothing', async (
   await tab.goto(server.url('/demo.html'));
   await waitForHighlights(tab, 3);
   await tab.hover('claimlight-mention');
-  await tab.evaluate(() => new Promise((done) => setTimeout(done, 800)));
+  // The card on the demo page's first name, rendered with its claims and sources: all it shows has been asked for.
+  await waitForCard(tab, 'TikTok');
+  await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') != null);
   // Nothing was refused, because nothing but the test pages was asked for…
   expect(harness.blockedRequests.slice(refusedBefore)).toEqual([]);
   // …and the page's resource timeline (no resources of its own; the browser's favicon aside) stays empty.

@@ -1,11 +1,14 @@
 import { expect, test } from '../support/fixtures.ts';
-import { settle, waitForHighlights } from '../support/page.ts';
+import { waitForHighlightIn, waitForHighlights } from '../support/page.ts';
 
 test.describe('mention rules on a page', () => {
   test.beforeEach(async ({ tab, server }) => {
     await tab.goto(server.url('/rules.html'));
     await waitForHighlights(tab, 15);
-    await settle(tab, 300);
+    // The positive control: the first pass walks the page in document order and wraps what it found in
+    // batches, so once the page's last paragraph (#control) is highlighted, every case above it has been
+    // read, and a wrongly matched one would be wrapped already: the checks below see the finished page.
+    await waitForHighlightIn(tab, '#control');
   });
 
   test('every expected mention is highlighted once, with its company', async ({ tab }) => {

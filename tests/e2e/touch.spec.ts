@@ -39,7 +39,9 @@ test('a tap opens a highlight’s card and a tap elsewhere closes it', async ({ 
   await tapOn(tab, '#plain claimlight-mention');
   await waitForCard(tab, 'TikTok');
   await tab.waitFor(() => document.querySelector('claimlight-card')?.shadowRoot?.querySelector('.claim') != null);
-  // Still open a moment later: the tap's own pointerout must not close it.
+  // Time is what this checks (one of the few timed waits): a card the pointer opened closes CLOSE_GRACE_MS
+  // (300 ms) after the pointer leaves; the tap's own pointerout must not start that, so twice as long later the
+  // card is still open. An absence has no event to wait for.
   await new Promise((done) => setTimeout(done, 600));
   expect((await readCard(tab))?.name).toBe('TikTok');
   await tapOn(tab, '#far');

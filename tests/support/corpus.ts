@@ -1,7 +1,7 @@
 /** The real saved pages in ../shared/corpus, as listed in its MANIFEST.tsv. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, corpusAvailable } from '../../scripts/harness/server.ts';
+import { CORPUS_DIR, corpusAvailable, type TestServer } from '../../scripts/harness/server.ts';
 
 export interface CorpusPage {
   file: string;
@@ -26,4 +26,18 @@ export function corpusPages(): CorpusPage[] {
       varies: /random|varies per load/i.test(notes),
     };
   });
+}
+
+/** The id of the positive control added at the end of a corpus page (see `servedWithControl`). */
+export const CONTROL_ID = 'claimlight-control';
+
+/**
+ * Serves a corpus page at its usual address with one paragraph added after the whole document, which the
+ * parser puts last in the body: a positive control that names TikTok. Claimlight's first pass walks the
+ * body in document order and wraps what it finds in batches, so once the control is highlighted, every
+ * text node before it has been read, and any mention there (right or wrong) is wrapped.
+ */
+export function servedWithControl(server: TestServer, file: string): string {
+  const html = readFileSync(join(CORPUS_DIR, file), 'utf8');
+  return server.page(`/corpus/${file}`, `${html}\n<p id="${CONTROL_ID}">Control: TikTok.</p>`);
 }

@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from '../../scripts/harness/chromeApi.ts';
 import type { ChromiumHarness } from '../../scripts/harness/harness.ts';
+import { mentionsKey } from '../../src/shared/sessionKeys.ts';
 
 export { tabIdOf } from '../../scripts/harness/harness.ts';
 
@@ -46,16 +47,16 @@ export async function badgeText(harness: ChromiumHarness, tabId: number): Promis
 /** The mention counts the background holds for a tab, summed over its frames (what the popup shows). */
 export async function storedCounts(harness: ChromiumHarness, tabId: number): Promise<Record<string, number>> {
   const worker = await harness.serviceWorker();
-  return worker.evaluate(async (id) => {
+  // The background's own key for the tab (the function runs in the worker, so the key is made here).
+  return worker.evaluate(async (key) => {
     const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    const key = `tab:${String(id)}`;
     const stored = (await chrome.storage.session.get(key))[key] as
       { frames: Record<string, Record<string, number>> } | undefined;
     const total: Record<string, number> = { tiktok: 0, bytedance: 0, oracle: 0 };
     for (const counts of Object.values(stored?.frames ?? {}))
       for (const [id, n] of Object.entries(counts)) total[id] = (total[id] ?? 0) + n;
     return total;
-  }, tabId);
+  }, mentionsKey(tabId));
 }
 
 /**

@@ -20,9 +20,20 @@ export async function waitForHighlights(tab: TestPage, count: number, timeoutMs?
   await tab.waitFor((n) => document.querySelectorAll('[data-claimlight-entity]').length >= n, count, timeoutMs);
 }
 
-/** Resolves after the page's next two animation frames: long enough for the highlighter to react. */
-export function settle(tab: TestPage, ms = 100): Promise<void> {
-  return tab.evaluate((wait) => new Promise<void>((done) => setTimeout(done, wait)), ms);
+/** Waits until Claimlight has highlighted a name under `selector` (a positive control's element). */
+export async function waitForHighlightIn(tab: TestPage, selector: string, timeoutMs?: number): Promise<void> {
+  await tab.waitFor((s) => document.querySelector(`${s} claimlight-mention`) !== null, selector, timeoutMs);
+}
+
+/**
+ * In a page's log of when something happened (`performance.now()` times, in order): the index of the first
+ * entry that came after at least `quietMs` without any, or -1. A page that fights the highlighter logs each
+ * highlight it undoes: the entry after the first quiet stretch is Claimlight coming back once the page has
+ * been quiet (its back-off), and the entries before it are the fight.
+ */
+export function firstAfterQuiet(times: readonly number[], quietMs: number): number {
+  for (let i = 1; i < times.length; i++) if ((times[i] ?? 0) - (times[i - 1] ?? 0) >= quietMs) return i;
+  return -1;
 }
 
 /** The text of each range of the page's claim marker (CSS Custom Highlight), as the page itself sees the registry. */

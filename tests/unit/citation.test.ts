@@ -341,7 +341,8 @@ describe('exports', () => {
       for (const spy of consoleSpies) spy.mockRestore();
     }
     expect(problems).toEqual([]);
-  });
+    // citation-js loads its CSL styles and locales on first use: seconds on a busy machine, not the default 5.
+  }, 30_000);
 
   it('say exactly what they export, in the language’s plural forms', () => {
     expect(tPlural('exportLabel', 1)).toBe('Export this claim:');
