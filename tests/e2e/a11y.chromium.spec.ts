@@ -54,7 +54,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         [
           'src/options/index.html',
           async (page) => {
-            await expect(page.locator('main.options:not([aria-busy]) .switch')).toHaveCount(5, { timeout: 15_000 });
+            // Pausing, sentence marks, the three companies, and the built-in claims in Claim packs.
+            await expect(page.locator('main.options:not([aria-busy]) .switch')).toHaveCount(6, { timeout: 15_000 });
           },
         ],
         [
