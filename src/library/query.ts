@@ -1,5 +1,5 @@
 /** The library's filters, read from and written to its URL so a filtered view can be linked. */
-import { isClaimKind, isSourceFile, type ClaimKind } from '../shared/claims.ts';
+import { isClaimKind, isSourceFile, PACK_ID_PATTERN, type ClaimKind } from '../shared/claims.ts';
 import { isEntityId, type EntityId } from '../shared/entities.ts';
 import { MAX_LIBRARY_SEARCH } from '../shared/pages.ts';
 
@@ -14,7 +14,6 @@ export interface LibraryQuery {
 
 /** The library's name for the built-in claims in its set filter (no pack may take it: see the pack verifier). */
 export const BUILT_IN_SET = 'builtin';
-const SET_ID = /^[a-z][a-z0-9-]{1,39}$/;
 
 export function parseLibraryQuery(search: string): LibraryQuery {
   const params = new URLSearchParams(search);
@@ -26,7 +25,7 @@ export function parseLibraryQuery(search: string): LibraryQuery {
     entity: isEntityId(entity) ? entity : null,
     kind: isClaimKind(kind) ? kind : null,
     source: isSourceFile(source) ? source : null,
-    set: set !== null && SET_ID.test(set) ? set : null,
+    set: set !== null && (set === BUILT_IN_SET || PACK_ID_PATTERN.test(set)) ? set : null,
     text: (params.get('q') ?? '').slice(0, MAX_LIBRARY_SEARCH),
   };
 }

@@ -4,7 +4,8 @@
  * import time, in import order. The packs themselves are stored one key each (`packKey`).
  * Deliberately free of the claims data, so the content script can import it.
  */
-import { isEntityId, MAX_COMPANIES, type Company } from '../entities.ts';
+import { PACK_ID_PATTERN } from '../claims.ts';
+import { isCompany, MAX_COMPANIES, type Company, type CompanyBounds } from '../entities.ts';
 import { isRecord, listOf } from '../validate.ts';
 
 export const PACK_STATE_KEY = 'packs:state';
@@ -12,8 +13,6 @@ export const PACK_STATE_KEY = 'packs:state';
 export const ACTIVE_COMPANIES_KEY = 'packs:companies';
 const PACK_KEY_PREFIX = 'pack:';
 
-/** A pack id: a lowercase slug, never "claimlight" or "builtin" (see the pack verifier). */
-const PACK_ID = /^[a-z][a-z0-9-]{1,39}$/;
 /** At most this many packs are kept. */
 export const MAX_PACKS = 20;
 
@@ -45,7 +44,7 @@ function parseSwitch(value: unknown): PackSwitch | null {
   if (!isRecord(value)) return null;
   const { id, enabled, added } = value;
   return typeof id === 'string' &&
-    PACK_ID.test(id) &&
+    PACK_ID_PATTERN.test(id) &&
     typeof enabled === 'boolean' &&
     typeof added === 'string' &&
     added.length <= 40
@@ -72,33 +71,19 @@ export interface ActiveCompanies {
   pretest: { oneNode: string; acrossNodes: string };
 }
 
-const MAX_RULE_TEXT = 200;
-const MAX_WORDS = 40;
+/** The built-in companies and packs' alike: bounds no verified company comes near. */
+const ACTIVE_COMPANY: CompanyBounds = { name: 200, description: 1000, spelling: 200, spellings: 40, notFollowedBy: 40 };
 const MAX_PATTERN = 200_000;
 
-function isText(value: unknown, max = MAX_RULE_TEXT): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= max;
-}
-
-function parseCompany(value: unknown): Company | null {
-  if (!isRecord(value) || !isRecord(value['mentions'])) return null;
-  const { id, name, description } = value;
-  const { spellings, ignoreCase, notFollowedBy } = value['mentions'];
-  const words = (list: unknown) => listOf(list, (w) => (isText(w) ? w : null));
-  const spelled = words(spellings);
-  const excluded = words(notFollowedBy);
-  if (!isEntityId(id) || !isText(name) || !isText(description, 1000) || typeof ignoreCase !== 'boolean') return null;
-  if (!spelled || spelled.length === 0 || spelled.length > MAX_WORDS || !excluded || excluded.length > MAX_WORDS)
-    return null;
-  return { id, name, description, mentions: { spellings: spelled, ignoreCase, notFollowedBy: excluded } };
-}
+const isPattern = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_PATTERN;
 
 /** The stored active companies, or null when absent or corrupt (the content script then uses the built-in ones). */
 export function parseActiveCompanies(value: unknown): ActiveCompanies | null {
   if (!isRecord(value) || !isRecord(value['pretest'])) return null;
-  const companies = listOf(value['companies'], parseCompany);
+  const companies = listOf(value['companies'], (c) => (isCompany(c, ACTIVE_COMPANY) ? c : null));
   const { oneNode, acrossNodes } = value['pretest'];
   if (!companies || companies.length > MAX_COMPANIES) return null;
-  if (!isText(oneNode, MAX_PATTERN) || !isText(acrossNodes, MAX_PATTERN)) return null;
+  if (!isPattern(oneNode) || !isPattern(acrossNodes)) return null;
   return { companies, pretest: { oneNode, acrossNodes } };
 }

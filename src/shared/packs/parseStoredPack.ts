@@ -15,10 +15,9 @@ import {
   type StatedFact,
 } from '../claims.ts';
 import type { SignatureModel } from '../claimMatch/signatures.ts';
-import type { Company } from '../entities.ts';
+import { isCompany, type Company, type CompanyBounds } from '../entities.ts';
 import { BUILT_IN_COMPANIES } from '../lexicon.ts';
 import { hasExactly, isRecord } from '../validate.ts';
-import { COMPANY_ID_PATTERN } from '../verify/companies.ts';
 import { isIsoDate, isOriginUrl } from '../verify/sources.ts';
 import { ID_PATTERN } from '../verify/verify.ts';
 import { RESERVED_PACK_IDS } from './format.ts';
@@ -49,19 +48,15 @@ function namespacedIn(pack: string, value: unknown, pattern: RegExp, max: number
   return parts !== null && parts.pack === pack && parts.name.length <= max && pattern.test(parts.name);
 }
 
-function isCompany(value: unknown): value is Company {
-  if (!isRecord(value) || !hasExactly(value, ['id', 'name', 'description', 'mentions'])) return false;
-  const { id, name, description, mentions } = value;
-  if (typeof id !== 'string' || id.length > 40 || !COMPANY_ID_PATTERN.test(id)) return false;
-  if (!text(name, L.companyNameChars) || !text(description, L.companyDescriptionChars)) return false;
-  if (!isRecord(mentions) || !hasExactly(mentions, ['spellings', 'ignoreCase', 'notFollowedBy'])) return false;
-  const word = (v: unknown) => text(v, L.spellingChars);
-  return (
-    listOf(mentions['spellings'], L.spellingsPerCompany, word, 1) &&
-    typeof mentions['ignoreCase'] === 'boolean' &&
-    listOf(mentions['notFollowedBy'], L.notFollowedByPerCompany, word)
-  );
-}
+/** A pack's own company, within the pack limits. */
+const PACK_COMPANY: CompanyBounds = {
+  name: L.companyNameChars,
+  description: L.companyDescriptionChars,
+  spelling: L.spellingChars,
+  spellings: L.spellingsPerCompany,
+  notFollowedBy: L.notFollowedByPerCompany,
+};
+const isPackCompany = (value: unknown): value is Company => isCompany(value, PACK_COMPANY);
 
 function isStatedFact(value: unknown): value is StatedFact {
   return (
@@ -188,7 +183,7 @@ export function parseStoredPack(value: unknown): VerifiedPack | null {
   if (typeof id !== 'string' || !PACK_ID_PATTERN.test(id) || RESERVED_PACK_IDS.includes(id)) return null;
   if (!text(name, L.packNameChars) || !text(description, L.packDescriptionChars)) return null;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
-  if (!listOf(companies, L.companies, isCompany)) return null;
+  if (!listOf(companies, L.companies, isPackCompany)) return null;
   const own = (companies as Company[]).map((c) => c.id);
   if (new Set(own).size !== own.length || own.some((c) => BUILT_IN_COMPANIES.some((b) => b.id === c))) return null;
   const entities = new Set([...BUILT_IN_COMPANIES.map((c) => c.id), ...own]);

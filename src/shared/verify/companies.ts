@@ -9,7 +9,8 @@ import type { VerifyProblem } from './problems.ts';
 import { descriptionProblems } from './rules.ts';
 
 /** A company id names a group of the mention pattern and a settings field: lowercase letters and digits. */
-export const COMPANY_ID_PATTERN = /^[a-z][a-z0-9]*$/;
+export { COMPANY_ID_PATTERN } from '../entities.ts';
+import { COMPANY_ID_PATTERN } from '../entities.ts';
 
 export interface CompanyRules {
   /** The years the set's reports state, which a description's "now" is measured against. */
@@ -38,7 +39,8 @@ export function checkCompanies(file: JsonFile, rules: CompanyRules, problems: Ve
       continue;
     }
     const { id, name, description, mentions } = raw;
-    if (typeof id !== 'string' || !COMPANY_ID_PATTERN.test(id)) fail('id must be lowercase letters and digits');
+    if (typeof id !== 'string' || !COMPANY_ID_PATTERN.test(id))
+      fail('id must be lowercase letters and digits, a letter first, at most 40 characters');
     else if (rules.builtIn?.some((c) => c.id === id)) {
       problems.push({
         file: file.path,
