@@ -1,16 +1,8 @@
-import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { Options } from './Options.tsx';
 import '../ui/base.css';
 import './options.css';
-import { WithCatalog } from '../ui/catalog.tsx';
+import { mountPage } from '../ui/mount.tsx';
 
 document.title = t('pageTitleOptions');
-const app = document.getElementById('app');
-if (app)
-  render(
-    <WithCatalog>
-      <Options />
-    </WithCatalog>,
-    app,
-  );
+mountPage(<Options />);

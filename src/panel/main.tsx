@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { Panel } from './Panel.tsx';
 import { panelWindow } from './follow.ts';
@@ -6,14 +5,7 @@ import '../ui/base.css';
 import '../ui/claim.css';
 import '../ui/summary/summary.css';
 import './panel.css';
-import { WithCatalog } from '../ui/catalog.tsx';
+import { mountPage } from '../ui/mount.tsx';
 
 document.title = t('pageTitlePanel');
-const app = document.getElementById('app');
-if (app)
-  render(
-    <WithCatalog>
-      <Panel windowId={panelWindow(location.search)} />
-    </WithCatalog>,
-    app,
-  );
+mountPage(<Panel windowId={panelWindow(location.search)} />);

@@ -10,7 +10,6 @@ import {
   partialReportCount,
   reportName,
   reportCount,
-  timeframeOf,
   type ClaimKind,
   type ClaimsIndex,
   type IndexedClaim,
@@ -18,7 +17,7 @@ import {
   type Timeframe,
 } from './claims.ts';
 import { citationOf, parseCitation, type Citation } from './citation.ts';
-import type { Catalog } from './catalog/catalog.ts';
+import { packNameOf, timeframeAbout, type Catalog } from './catalog/catalog.ts';
 import { isEntityId, type EntityId } from './entities.ts';
 import { isCount, isRecord, isShortText, listOf } from './validate.ts';
 
@@ -99,7 +98,7 @@ export function summarizeClaim(catalog: Catalog, claim: IndexedClaim, quotes = I
     companyNames: claim.entities.map((id) => catalog.companyById.get(id)?.name ?? id),
     reports: reportCount(claim),
     outOf: setSources(index, claim.pack).length,
-    pack: claim.pack === undefined ? null : (catalog.packNames.get(claim.pack) ?? claim.pack),
+    pack: packNameOf(catalog, claim),
     partialReports: partialReportCount(claim),
     note: claim.note ?? null,
     citation: citationOf(index, claim),
@@ -134,13 +133,11 @@ export function summarize(
   if (!company) return null;
   const { index } = catalog;
   const about = index.claims.filter((claim) => claim.entities.includes(entity));
-  // When the reports spoke: those of the claim sets that say something about the company.
-  const sets = new Set(about.map((claim) => claim.pack));
   return {
     entity,
     name: company.name,
     description: company.description,
-    timeframe: timeframeOf(index.sources.filter((source) => sets.has(source.pack))),
+    timeframe: timeframeAbout(catalog, [entity]),
     totalClaims: about.length,
     claims: ordered
       .slice(0, limits.claims)

@@ -77,7 +77,12 @@ export function buildCatalog(
     companies: [...companyById.values()],
     companyById,
     index,
-    signatures: mergeModels(sets.map((set) => set.signatures)),
+    // Merged on first use: only a context that matches text (the background, a search) pays for it.
+    get signatures() {
+      const merged = mergeModels(sets.map((set) => set.signatures));
+      Object.defineProperty(this, 'signatures', { value: merged });
+      return merged;
+    },
     packNames: new Map(enabled.map((pack) => [pack.id, pack.name])),
     sourceText,
   };
