@@ -69,7 +69,13 @@ test('an imported pack is listed with its SHA-256, and its company is highlighte
   expect(card?.claims[0]?.meta).toMatch(/of 3 reports/);
   await tab.moveMouse(1, 1);
 
-  // A page opened after the import finds the company from the start.
+  // A page opened after the import finds the company from the start, even where it names no built-in company:
+  // only the pack's pre-test can wake the engine there.
+  const only = await harness.newPage();
+  await only.goto(server.url('/larkspur-only.html'));
+  await expect.poll(() => count(only, LARKSPUR), { timeout: 15_000 }).toBe(1);
+  expect(await count(only, '[data-claimlight-entity]')).toBe(1);
+  await only.close();
   const fresh = await harness.newPage();
   await fresh.goto(server.url('/larkspur.html'));
   await expect.poll(() => count(fresh, LARKSPUR), { timeout: 15_000 }).toBe(2);
