@@ -4,8 +4,8 @@
  * Most pages stop here: the page's text is read once and holds no possible
  * mention. Nothing else runs on them: no setting read, no stylesheet or
  * listener added. The one extension API call every page makes is one read of
- * storage.local, before the probe: the companies of the reader's claim packs,
- * when they have any. Only a page that may mention a company loads the
+ * storage.local, alongside the probe: the companies of the reader's claim
+ * packs, when they have any. Only a page that may mention a company loads the
  * engine (highlighter, styles, hover card, messaging); a dormant page is only
  * watched for text it adds later.
  */
@@ -13,7 +13,7 @@ import { ACTIVE_COMPANIES_KEY, parseActiveCompanies, type ActiveCompanies } from
 import { SETTINGS_KEY } from '../shared/settingsKey.ts';
 import { ENGINE_FILE, SLICE_BUDGET_MS } from './constants.ts';
 import type { startEngine } from './engine.ts';
-import { mayHoldMention, subtreeMayMention, usePreTest } from './detect/pretest.ts';
+import { mayHoldMention, nodeMayMention, subtreeMayMention, usePreTest } from './detect/pretest.ts';
 import { markInitialPassDone, markStart } from './perf.ts';
 import { probeForMention } from './detect/probe.ts';
 import { SliceScheduler } from './dom/scheduler.ts';
@@ -38,9 +38,9 @@ const api =
   (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
 
 /**
- * The companies of the reader's claim packs (null: the built-in ones), asked for first: the page is probed
- * once, with the pre-tests of every company it should look for. A storage read is a round trip to the
- * browser, not work on the page's thread.
+ * The companies of the reader's claim packs (null: the built-in ones). The read is a round trip to the
+ * browser, 15-40 ms in Firefox, so the page is not kept waiting for it: it is probed at once for the
+ * built-in companies, and tested again for a pack's only when the read returns some (see `settlePackCompanies`).
  */
 const active: Promise<ActiveCompanies | null> = api.storage.local.get(ACTIVE_COMPANIES_KEY).then(
   (items) => parseActiveCompanies(items[ACTIVE_COMPANIES_KEY]),
@@ -52,6 +52,11 @@ let waking = false;
 const pending = new Set<Node>();
 /** The probe read the page's own text and found nothing: only what changed since needs highlighting. */
 let pageProbed = false;
+/**
+ * Until the packs' companies are known, what the page changed that the built-in pre-test passed over, so
+ * a pack's pre-test can look at it too (null once they are known).
+ */
+let unsettled: Node[] | null = [];
 
 /** While dormant: collects text added or changed later that may mention a company, and wakes on the first. */
 const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -59,7 +64,10 @@ const watcher = new MutationObserver((records) => {
   for (const record of records) {
     if (record.type === 'childList' && sweepShadowRoots)
       for (const node of record.addedNodes) if (node instanceof Element) sweepLater(node);
-    if (!mayHoldMention(record)) continue;
+    if (!mayHoldMention(record)) {
+      if (unsettled) unsettled.push(...(record.type === 'characterData' ? [record.target] : record.addedNodes));
+      continue;
+    }
     if (record.type === 'characterData') pending.add(record.target);
     else for (const node of record.addedNodes) pending.add(node);
   }
@@ -81,7 +89,7 @@ const sweeps = new ShadowRootSweeps(
     if (subtreeMayMention(shadow)) {
       pending.add(shadow);
       wake();
-    }
+    } else unsettled?.push(shadow);
   },
   () => idleSweep.later(),
   DORMANT_SWEEP_GAPS_MS,
@@ -114,23 +122,64 @@ function wake(): void {
   );
 }
 
+/** The probe's state: under way, or done with the page's text kept while a pack's pre-test may need it. */
+let probe: { done: false } | { done: true; text: string | null } = { done: false };
+/** A pack's pre-test arrived while a probe in pieces was under way: the probe runs again with it. */
+let probeAgain = false;
+
 const body = document.body as HTMLElement | null;
-if (body && document.designMode !== 'on') {
-  void active.then((packs) => {
-    if (packs) usePreTest(packs.pretest);
-    // A change the page made meanwhile woke the engine already: it reads the whole page, never probed.
+const probed = body && document.designMode !== 'on' ? body : null;
+
+function runProbe(root: HTMLElement): void {
+  probe = { done: false };
+  probeForMention(root, SLICE_BUDGET_MS, ({ found, text }) => {
     if (waking) return;
-    probeForMention(body, SLICE_BUDGET_MS, ({ found }) => {
-      if (found) {
-        wake();
-        return;
-      }
-      pageProbed = true;
-      markInitialPassDone();
-      // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
-      // not during the page's own busy start: every element is visited (about half a microsecond each).
-      sweepShadowRoots = true;
-      sweeps.start(document.documentElement);
-    });
+    if (found) {
+      // Found by a pack's pre-test after the built-in one found nothing: the engine reads the whole page.
+      pageProbed = false;
+      wake();
+      return;
+    }
+    probe = { done: true, text: unsettled && text !== undefined ? text : null };
+    if (probeAgain) {
+      probeAgain = false;
+      runProbe(root);
+      return;
+    }
+    if (pageProbed) return;
+    pageProbed = true;
+    markInitialPassDone();
+    // Pages with no mention in their own text look inside shadow roots, when the browser is idle, and
+    // not during the page's own busy start: every element is visited (about half a microsecond each).
+    sweepShadowRoots = true;
+    sweeps.start(document.documentElement);
   });
-} else markInitialPassDone();
+}
+
+/**
+ * The packs' companies are known. With none, the built-in probe was the whole answer. With some, their
+ * pre-test replaces the built-in one (it covers every enabled company) and looks at what the built-in one
+ * passed over: the page's text as the probe read it (kept, not read again) and what the page changed since.
+ */
+function settlePackCompanies(packs: ActiveCompanies | null): void {
+  const changed = unsettled ?? [];
+  unsettled = null;
+  const text = probe.done ? probe.text : null;
+  if (probe.done) probe = { done: true, text: null };
+  if (!packs || !usePreTest(packs.pretest) || waking) return;
+  const added = changed.filter(nodeMayMention);
+  if (added.length > 0) {
+    for (const node of added) pending.add(node);
+    wake();
+  } else if (!probed) return;
+  else if (!probe.done) probeAgain = true;
+  else if (text === null) runProbe(probed);
+  else if (subtreeMayMention(probed, text)) {
+    pageProbed = false;
+    wake();
+  }
+}
+
+if (probed) runProbe(probed);
+else markInitialPassDone();
+void active.then(settlePackCompanies);

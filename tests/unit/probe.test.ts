@@ -26,6 +26,12 @@ describe('probeForMention', () => {
     expect((await probe(50)).found).toBe(false);
   });
 
+  it('hands back the text it read in one piece (for a pack’s pre-test), and none when it read in pieces', async () => {
+    document.body.innerHTML = page(3);
+    expect((await probe()).text).toBe(document.body.textContent);
+    expect((await probe(50)).text).toBeUndefined();
+  });
+
   it('finds a mention deep in a large page when reading in pieces', async () => {
     document.body.innerHTML = page(30, '<section><p>Late in the page: <b>ByteDance</b> said so.</p></section>');
     expect((await probe()).found).toBe(true);

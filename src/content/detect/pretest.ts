@@ -100,11 +100,16 @@ function someTextNodeMentions(root: Node, word: string): boolean {
   }
 }
 
+/** Whether a node (a text node, or a subtree's text nodes) may mention a company. */
+export function nodeMayMention(node: Node): boolean {
+  return node instanceof Text ? MAY_MENTION.test(node.data) : subtreeMayMention(node);
+}
+
 /** Whether a DOM change brought text that may mention a company (used while nothing is highlighted). */
 export function mayHoldMention(record: MutationRecord): boolean {
   if (record.type === 'characterData') return MAY_MENTION.test(record.target.nodeValue ?? '');
   for (const node of record.addedNodes) {
-    if (node instanceof Text ? MAY_MENTION.test(node.data) : subtreeMayMention(node)) return true;
+    if (nodeMayMention(node)) return true;
     // A web component added with its shadow root already attached.
     if (node instanceof Element && node.shadowRoot && subtreeMayMention(node.shadowRoot)) return true;
   }

@@ -20,6 +20,8 @@ export const READ_AT_ONCE_ELEMENTS = 40_000;
 
 export interface ProbeResult {
   found: boolean;
+  /** The page's text when it was read in one piece, so another company's pre-test can run without reading it again. */
+  text?: string;
 }
 
 export function probeForMention(
@@ -30,7 +32,8 @@ export function probeForMention(
 ): void {
   // The common case, without allocating anything: the whole page in one read.
   if (root.getElementsByTagName('*').length <= readAtOnce) {
-    onResult({ found: subtreeMayMention(root) });
+    const text = root.textContent;
+    onResult({ found: subtreeMayMention(root, text), text });
     return;
   }
   const stack: Node[] = [...root.childNodes].reverse();
