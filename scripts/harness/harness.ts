@@ -170,8 +170,10 @@ class PuppeteerPage implements TestPage {
     ) => Promise<{ jsonValue(): Promise<unknown> }>;
     return (await (await wait(fn, { timeout: timeoutMs }, arg)).jsonValue()) as R;
   }
-  hover(selector: string) {
-    return this.page.hover(selector);
+  /** Waits for the element first, as Playwright's hover does: puppeteer's fails at once when it is not there yet. */
+  async hover(selector: string) {
+    await this.page.waitForSelector(selector, { timeout: 15_000 });
+    await this.page.hover(selector);
   }
   moveMouse(x: number, y: number) {
     return this.page.mouse.move(x, y, { steps: 5 });
@@ -415,7 +417,10 @@ export async function launchFirefox(
     try {
       await opener.bringToFront();
       await opener.goto(via, { waitUntil: 'load' });
-      await opener.hover('claimlight-mention[data-claimlight-entity="tiktok"]');
+      // The highlight comes after the load event (the content script runs at document_idle, then its engine loads).
+      const mention = 'claimlight-mention[data-claimlight-entity="tiktok"]';
+      await opener.waitForSelector(mention, { timeout: 15_000 });
+      await opener.hover(mention);
       const link = await opener.waitForFunction(
         () => {
           const r = document
