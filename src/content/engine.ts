@@ -33,6 +33,11 @@ import { HighlightStylesheet, removeMarkerStyles } from './dom/style.ts';
 /** Counts go to the background at most this often. */
 const REPORT_DELAY_MS = 250;
 
+/** The companies of `list` the reader has not switched off, in its order. */
+function companiesOn(settings: Settings, list: readonly Company[]): readonly Company[] {
+  return list.filter((company) => isCompanyOn(settings, company.id));
+}
+
 export class Engine {
   private readonly highlighter: Highlighter;
   private readonly stylesheet: HighlightStylesheet;
@@ -92,18 +97,13 @@ export class Engine {
 
   /** Applies (new) settings or companies: starts, stops or re-highlights as they require. */
   apply(next: Settings, companies = this.companies): void {
-    const highlighted = (settings: Settings | null, list: readonly Company[]) =>
-      settings && list.filter((company) => isCompanyOn(settings, company.id)).map((company) => company.id);
-    const previous = highlighted(this.settings, this.companies);
+    const previous = this.settings && companiesOn(this.settings, this.companies);
     this.settings = next;
     this.companies = companies;
-    const chosen = companies.filter((company) => isCompanyOn(next, company.id));
-    const on = isActiveOn(
-      next,
-      this.doc.location.hostname,
-      companies.map((company) => company.id),
-    );
-    const companiesChanged = previous !== null && previous.join() !== chosen.map((company) => company.id).join();
+    const chosen = companiesOn(next, companies);
+    const ids = chosen.map((company) => company.id);
+    const on = isActiveOn(next, this.doc.location.hostname, ids);
+    const companiesChanged = previous !== null && previous.map((company) => company.id).join() !== ids.join();
     if (this.highlighter.isActive && (!on || companiesChanged)) {
       this.card?.close(false);
       this.highlighter.stop();
@@ -125,8 +125,9 @@ export class Engine {
     this.pageClaims?.marks.setVisible(next.markSentences);
   }
 
-  get currentSettings(): Settings | null {
-    return this.settings;
+  /** The reader's claim sets now highlight these companies (a pack imported, switched or removed). */
+  setCompanies(companies: readonly Company[]): void {
+    if (this.settings) this.apply(this.settings, companies);
   }
 
   /** Takes the reader to the sentence with this id and flashes it; false when it is no longer on the page. */
@@ -213,8 +214,7 @@ export async function startEngine(
   engine.apply(loaded, listed);
   settings.onChange((next) => engine.apply(next));
   companies.onChange((next) => {
-    const current = engine.currentSettings;
-    if (current) engine.apply(current, next);
+    engine.setCompanies(next);
   });
   return engine;
 }

@@ -122,8 +122,10 @@ function wake(): void {
   );
 }
 
-/** The probe's state: under way, or done with the page's text kept while a pack's pre-test may need it. */
-let probe: { done: false } | { done: true; text: string | null } = { done: false };
+/** A probe reading the page in pieces has not answered yet. */
+let probing = false;
+/** The page's text as the probe read it in one piece, kept only until the packs' companies are known. */
+let probeText: string | null = null;
 /** A pack's pre-test arrived while a probe in pieces was under way: the probe runs again with it. */
 let probeAgain = false;
 
@@ -131,16 +133,17 @@ const body = document.body as HTMLElement | null;
 const probed = body && document.designMode !== 'on' ? body : null;
 
 function runProbe(root: HTMLElement): void {
-  probe = { done: false };
+  probing = true;
   probeForMention(root, SLICE_BUDGET_MS, ({ found, text }) => {
+    probing = false;
     if (waking) return;
     if (found) {
-      // Found by a pack's pre-test after the built-in one found nothing: the engine reads the whole page.
+      // Also a pack's pre-test finding what the built-in one did not: the engine reads the whole page.
       pageProbed = false;
       wake();
       return;
     }
-    probe = { done: true, text: unsettled && text !== undefined ? text : null };
+    if (unsettled && text !== undefined) probeText = text;
     if (probeAgain) {
       probeAgain = false;
       runProbe(root);
@@ -163,16 +166,18 @@ function runProbe(root: HTMLElement): void {
  */
 function settlePackCompanies(packs: ActiveCompanies | null): void {
   const changed = unsettled ?? [];
+  const text = probeText;
   unsettled = null;
-  const text = probe.done ? probe.text : null;
-  if (probe.done) probe = { done: true, text: null };
+  probeText = null;
   if (!packs || !usePreTest(packs.pretest) || waking) return;
   const added = changed.filter(nodeMayMention);
   if (added.length > 0) {
     for (const node of added) pending.add(node);
     wake();
-  } else if (!probed) return;
-  else if (!probe.done) probeAgain = true;
+    return;
+  }
+  if (!probed) return;
+  if (probing) probeAgain = true;
   else if (text === null) runProbe(probed);
   else if (subtreeMayMention(probed, text)) {
     pageProbed = false;
