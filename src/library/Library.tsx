@@ -73,7 +73,7 @@ export function Library({ initial }: { initial: LibraryQuery }) {
     () => result.hits.filter((hit) => !repeatsNothing || hit.by === 'words').map((hit) => hit.claim),
     [result, repeatsNothing],
   );
-  const suggestion = repeatsNothing ? wordsToSearch(filtered(catalog, query), query.text) : '';
+  const suggestion = repeatsNothing ? wordsToSearch(catalog, filtered(catalog, query), query.text) : '';
   // What the export links download: the claims this view shows, in its order.
   const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [index, shown]);
   const packs = catalog.packs.flatMap((entry) => (entry.enabled && entry.pack ? [entry.pack] : []));

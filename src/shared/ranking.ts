@@ -143,15 +143,18 @@ function searchWords(text: string): string[] {
   return words(foldAccents(text));
 }
 
-/** Everything of a claim a search looks in: statement, who says it, the note, the quotes and its companies. */
-function searchable(claim: IndexedClaim): string[] {
+/** A company's name as readers know it, from its id (the catalog's `companyName`). */
+export type NameOf = (id: EntityId) => string;
+
+/** Everything of a claim a search looks in: statement, who says it, the note, the quotes and its companies' names. */
+function searchable(claim: IndexedClaim, nameOf: NameOf): string[] {
   return searchWords(
     [
       claim.statement,
       claim.attribution,
       claim.note ?? '',
       ...claim.evidence.map(([, quote]) => quote),
-      ...claim.entities,
+      ...claim.entities.map(nameOf),
     ].join('\n'),
   );
 }
@@ -169,7 +172,12 @@ function holdsAll(claimWords: readonly string[], query: readonly string[]): bool
  * then claims it comes near. Within each group the claims it is nearest to come first, then `claims`' order.
  * `matcher` null: words only (the matcher is still loading).
  */
-export function searchClaims(claims: readonly IndexedClaim[], query: string, matcher: Matcher | null): SearchResult {
+export function searchClaims(
+  claims: readonly IndexedClaim[],
+  query: string,
+  matcher: Matcher | null,
+  nameOf: NameOf,
+): SearchResult {
   const all = searchWords(query);
   const content = all.filter((word) => !STOP_WORDS.has(word));
   const wanted = content.length > 0 ? content : all;
@@ -189,7 +197,7 @@ export function searchClaims(claims: readonly IndexedClaim[], query: string, mat
   claims.forEach((claim, order) => {
     const score = near.get(claim.id) ?? 0;
     if (repeated.has(claim.id)) hits.push({ claim, by: 'repeats', rank: 0, score, order });
-    else if (holdsAll(searchable(claim), wanted)) hits.push({ claim, by: 'words', rank: 1, score, order });
+    else if (holdsAll(searchable(claim, nameOf), wanted)) hits.push({ claim, by: 'words', rank: 1, score, order });
     else if (asText && score >= NEAR_RELEVANCE) hits.push({ claim, by: 'near', rank: 2, score, order });
   });
   hits.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
@@ -201,8 +209,8 @@ export function searchClaims(claims: readonly IndexedClaim[], query: string, mat
  * content words that some claim holds, the rarest among the claims first, as many as some claim holds all
  * of. Empty when no claim holds any of them.
  */
-export function wordsToSearch(claims: readonly IndexedClaim[], query: string, count = 3): string {
-  const held = claims.map(searchable);
+export function wordsToSearch(claims: readonly IndexedClaim[], query: string, nameOf: NameOf, count = 3): string {
+  const held = claims.map((claim) => searchable(claim, nameOf));
   const seen = new Set<string>();
   const candidates = searchWords(query).filter((word) => {
     if (STOP_WORDS.has(word) || word.length < 3 || seen.has(word)) return false;

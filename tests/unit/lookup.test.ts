@@ -59,6 +59,7 @@ describe('a sentence the reports repeat nowhere', () => {
   it('offers a few of its words to search, the rarest among the claims first, only words some claim holds', async () => {
     const { wordsToSearch } = await import('../../src/library/search.ts');
     const words = wordsToSearch(
+      builtInCatalog(),
       CLAIMS_INDEX.claims,
       'Oracle said its quarterly revenue rose 8 percent as customers signed more long-term cloud contracts.',
     ).split(' ');
@@ -66,6 +67,6 @@ describe('a sentence the reports repeat nowhere', () => {
     expect(words.length).toBeLessThanOrEqual(3);
     // Together they find claims: the search they offer is not empty.
     expect(ids(words.join(' ')).length).toBeGreaterThan(0);
-    expect(wordsToSearch(CLAIMS_INDEX.claims, 'zzzz qqqq')).toBe('');
+    expect(wordsToSearch(builtInCatalog(), CLAIMS_INDEX.claims, 'zzzz qqqq')).toBe('');
   });
 });

@@ -11,6 +11,7 @@ vi.mock('virtual:claimlight/claim-signatures', () =>
 
 const { cardSummary } = await import('../../src/background/cardClaims.ts');
 const { builtInCatalog } = await import('../../src/shared/catalog/builtIn.ts');
+const { companyName } = await import('../../src/shared/catalog/catalog.ts');
 const { CLAIMS_INDEX } = await import('../../src/shared/claimsIndex.ts');
 const { builtInMatcher } = await import('../../src/shared/claimMatch/matcher.ts');
 const { reportCount } = await import('../../src/shared/claims.ts');
@@ -26,8 +27,9 @@ const standing = (entity: Entity) =>
 const storyPage = { sentences: [], aboutStory: true, ranked: ['fourteen-statements-from-nine-employees'] };
 const card = (entity: Entity, paragraph: string, page: typeof storyPage | null, lead: string | null = null) =>
   cardSummary(builtInCatalog(), { entity, lead, paragraph }, page);
+const nameOf = (id: string) => companyName(builtInCatalog(), id);
 const found = (claims: typeof CLAIMS_INDEX.claims, query: string) =>
-  searchClaims(claims, query, builtInMatcher()).hits.map((hit) => hit.claim.id);
+  searchClaims(claims, query, builtInMatcher(), nameOf).hits.map((hit) => hit.claim.id);
 
 describe('corroboration, the standing order', () => {
   it('puts claims more reports carry first, then those mainly about the company', () => {
@@ -143,6 +145,7 @@ describe('search, one rule everywhere', () => {
       CLAIMS_INDEX.claims,
       'Engineers in China had access to the data of American users, according to leaked audio.',
       builtInMatcher(),
+      nameOf,
     );
     expect(result.asText).toBe(true);
     expect(result.hits[0]?.by).toBe('repeats');
@@ -156,8 +159,25 @@ describe('search, one rule everywhere', () => {
       CLAIMS_INDEX.claims,
       'The company reported quarterly revenue of 12 billion dollars, up 8 percent, on strong cloud demand.',
       builtInMatcher(),
+      nameOf,
     );
     expect(result.hits.filter((hit) => hit.by !== 'near')).toEqual([]);
+  });
+
+  it('finds a claim by its company’s name, not only its id (a pack’s company may be named otherwise)', () => {
+    const [template] = CLAIMS_INDEX.claims;
+    if (!template) throw new Error('no claims');
+    const claim = {
+      id: 'caldera-fleet',
+      kind: template.kind,
+      statement: 'The fleet runs on electric buses.',
+      attribution: 'A fictional report',
+      evidence: [],
+      entities: ['caldera'],
+    };
+    const names = (id: string) => (id === 'caldera' ? 'Caldera Mobility' : id);
+    expect(searchClaims([claim], 'mobility', null, names).hits.map((hit) => hit.claim.id)).toEqual(['caldera-fleet']);
+    expect(searchClaims([claim], 'tiktok', null, names).hits).toEqual([]);
   });
 
   it('lists everything for an empty query', () => {

@@ -5,6 +5,7 @@
  * repeats are listed above (PageRepeats) and not again here, except in search results.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { companyName } from '../../shared/catalog/catalog.ts';
 import { matcherOf } from '../../shared/claimMatch/matcher.ts';
 import type { EntityId } from '../../shared/entities.ts';
 import { t, tPlural } from '../../shared/i18n.ts';
@@ -37,7 +38,9 @@ export function ClaimsList({
   const related = pageRelates(page);
   const searching = query.trim() !== '';
   const found: SummaryClaim[] = searching
-    ? searchClaims(ranked, query, matcherOf(catalog)).hits.map(({ claim }) => summarizeClaim(catalog, claim))
+    ? searchClaims(ranked, query, matcherOf(catalog), (id) => companyName(catalog, id)).hits.map(({ claim }) =>
+        summarizeClaim(catalog, claim),
+      )
     : ranked.filter((claim) => !repeated.has(claim.id)).map((claim) => summarizeClaim(catalog, claim));
   const exported: SummaryClaim[] = searching
     ? found
