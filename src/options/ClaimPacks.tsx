@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PackEntry } from '../shared/catalog/catalog.ts';
-import { importPack, removePack, setBuiltInEnabled, setPackEnabled } from '../shared/catalog/store.ts';
+import { importPack, removePack, setBuiltInEnabled, setPackEnabled } from '../shared/catalog/edit.ts';
 import { t, tPlural } from '../shared/i18n.ts';
 import { PACK_LIMITS } from '../shared/packs/limits.ts';
 import { formatPackProblem } from '../shared/packs/report.ts';

@@ -31,6 +31,8 @@ export const DOCUMENT_FILE_PATTERN = /^\d{3}_[0-9a-f]{1,56}\.txt$/;
 const PACK_ID = String.raw`[a-z][a-z0-9]*(?:-[a-z0-9]+)*`;
 
 /** A claim pack's id: a lowercase slug of 2 to 40 characters that starts with a letter and never holds "--". */
+/** A claim's id: a lowercase slug, hyphens single (a pack's claims are then namespaced as `<pack>--<id>`). */
+export const CLAIM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PACK_ID_PATTERN = new RegExp(`^(?=.{2,40}$)${PACK_ID}$`);
 
 /** What separates a claim pack's id from the claim id or file name it namespaces ("harbor--001_3fa2.txt"). */

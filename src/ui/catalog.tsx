@@ -20,11 +20,12 @@ export function WithCatalog({ children }: { children: ComponentChildren }) {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   useEffect(() => {
     let live = true;
-    // A storage that cannot be read leaves the built-in claims, never an empty page.
-    const read = () =>
-      void loadCatalog()
-        .catch(() => builtInCatalog())
-        .then((loaded) => live && setCatalog(loaded));
+    // Reads may overlap (changes in quick succession): only the latest one's catalog is shown.
+    let latest = 0;
+    const read = () => {
+      const mine = ++latest;
+      void loadCatalog().then((loaded) => live && mine === latest && setCatalog(loaded));
+    };
     read();
     const stop = onCatalogChanged(read);
     return () => {

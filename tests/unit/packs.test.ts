@@ -20,7 +20,8 @@ import { splitNamespaced } from '../../src/shared/packs/namespace.ts';
 import { parseStoredPack } from '../../src/shared/packs/parseStoredPack.ts';
 import type { PackContext, VerifiedPack } from '../../src/shared/packs/types.ts';
 import { verifyPack } from '../../src/shared/packs/verifyPack.ts';
-import { ID_PATTERN, verifySeeds, type VerifyProblem } from '../../src/shared/verify/verify.ts';
+import { CLAIM_ID_PATTERN } from '../../src/shared/claims.ts';
+import { verifySeeds, type VerifyProblem } from '../../src/shared/verify/verify.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PACKS = join(ROOT, 'tests/fixtures/packs');
@@ -173,6 +174,9 @@ describe('a pack is refused', () => {
       'already-installed harbor: : a pack with the id "harbor" is already installed ("Harbor, older")',
     ]);
     expect((await verified(PACK_FILE, { ...CONTEXT, installed: [] })).id).toBe('harbor');
+    // As a new version of the installed pack (the options page's "Replace"), with that pack still installed.
+    const replacing = await verifyPack(PACK_FILE, { ...CONTEXT, installed }, { replace: true });
+    expect(replacing.ok && replacing.pack.id).toBe('harbor');
   });
 
   it('when its companies.json redefines a built-in company, or takes over its mentions', async () => {
@@ -444,7 +448,7 @@ describe('namespacing', () => {
   });
 
   it('cannot collide: built-in ids, document names and pack ids never hold "--", and source files may be namespaced', () => {
-    for (const id of ['a--b', 'claim--', '--claim', 'a---b']) expect(ID_PATTERN.test(id), id).toBe(false);
+    for (const id of ['a--b', 'claim--', '--claim', 'a---b']) expect(CLAIM_ID_PATTERN.test(id), id).toBe(false);
     expect(PACK_ID_PATTERN.test('harbor-pack')).toBe(true);
     expect(PACK_ID_PATTERN.test('harbor--pack')).toBe(false);
     expect(isSourceFile('harbor--001_ab.txt')).toBe(true);

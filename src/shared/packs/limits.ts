@@ -2,6 +2,7 @@
  * How big a claim pack may be. A pack is untrusted input read in the reader's browser: each limit is checked
  * before the part it bounds is parsed or searched, so a hostile file costs little (docs/packs.md lists them).
  */
+import { MAX_URL } from '../verify/origin.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -37,7 +38,7 @@ export const PACK_LIMITS = {
   spellingChars: 60,
   /** A source's title, short title, name, stated facts and their evidence. */
   sourceFieldChars: 2000,
-  urlChars: 2000,
+  urlChars: MAX_URL,
 } as const;
 
 export type PackLimit = keyof typeof PACK_LIMITS;

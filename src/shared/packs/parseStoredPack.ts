@@ -5,6 +5,7 @@
  * The quotes are not searched again: that is verifyPack's work, done once, before the pack was stored.
  */
 import {
+  CLAIM_ID_PATTERN,
   DOCUMENT_FILE_PATTERN,
   isClaimKind,
   PACK_ID_PATTERN,
@@ -18,8 +19,7 @@ import type { SignatureModel } from '../claimMatch/signatures.ts';
 import { isCompany, type Company, type CompanyBounds } from '../entities.ts';
 import { BUILT_IN_COMPANIES } from '../lexicon.ts';
 import { hasExactly, isRecord } from '../validate.ts';
-import { isIsoDate, isOriginUrl } from '../verify/sources.ts';
-import { ID_PATTERN } from '../verify/verify.ts';
+import { isIsoDate, isOriginUrl } from '../verify/origin.ts';
 import { RESERVED_PACK_IDS } from './format.ts';
 import { PACK_LIMITS } from './limits.ts';
 import { splitNamespaced } from './namespace.ts';
@@ -106,7 +106,7 @@ function isPackClaim(
   if (!isRecord(value)) return false;
   if (!keysAre(value, ['id', 'statement', 'entities', 'kind', 'attribution', 'evidence', 'pack'], ['note', 'entails']))
     return false;
-  const claimId = (v: unknown) => namespacedIn(pack, v, ID_PATTERN, L.claimIdChars);
+  const claimId = (v: unknown) => namespacedIn(pack, v, CLAIM_ID_PATTERN, L.claimIdChars);
   const { id, statement, kind, attribution, note, entails } = value;
   return (
     claimId(id) &&

@@ -20,6 +20,8 @@ export interface VerifyPackOptions {
    * its folder, so a problem names the file to fix.
    */
   where?: string;
+  /** The pack is a new version of an installed one with its id, which it replaces: that id is no refusal. */
+  replace?: boolean;
 }
 
 /** SHA-256 of the text's UTF-8 bytes, in lowercase hex: what the pack builder prints for the file it wrote. */
@@ -72,7 +74,7 @@ export async function verifyPack(
   countProblems(files, label, problems);
   if (problems.length > 0) return refuse(problems);
 
-  const other = context.installed.find((pack) => pack.id === info.id);
+  const other = options.replace ? undefined : context.installed.find((pack) => pack.id === info.id);
   if (other)
     problems.push({
       file: label,

@@ -4,13 +4,12 @@
  */
 import { DOCUMENT_FILE_PATTERN, MAX_NAME, type Source, type StatedFact } from '../claims.ts';
 import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
+import { isIsoDate, isOriginUrl, MAX_URL } from './origin.ts';
 import { reporter, type Fail, type VerifyProblem } from './problems.ts';
 import { containsVerbatim, firstLine, normalizeForMatch, type ClosestFinder } from './text.ts';
 
 const MAX_SHORT_TITLE = 60;
 /** The longest `url` a pack's source may state. */
-export const MAX_URL = 2000;
-
 const STATED_FIELDS = ['file', 'name', 'title', 'shortTitle', 'publisher', 'date', 'author'] as const;
 /** What a pack maker may add: where the text came from, in their own words, never checked against it. */
 const ORIGIN_FIELDS = ['url', 'retrieved'] as const;
@@ -33,28 +32,6 @@ export interface SourceRules {
   pack: boolean;
   words: DocumentWords;
   closest: ClosestFinder;
-}
-
-/** A calendar date written as ISO: "2026-03-14". */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/**
- * An http(s) address, as the pack maker wrote it: shown as text, never fetched. No whitespace, no user name or
- * password ("https://trusted.example@other.example" reads as one site and is another).
- */
-export function isOriginUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL || /[\s\p{Cc}]/u.test(value)) return false;
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !!url.hostname;
-  } catch {
-    return false;
-  }
 }
 
 function checkStatedFact(

@@ -3,7 +3,15 @@
  * against the set's documents, and compiles the index the extension shows. Every problem is reported with the
  * file and the claim it concerns. Pure (no file system), so the build and the browser run the same code.
  */
-import { CLAIM_KINDS, compileIndex, isClaimKind, type Claim, type ClaimsIndex, type Source } from '../claims.ts';
+import {
+  CLAIM_ID_PATTERN,
+  CLAIM_KINDS,
+  compileIndex,
+  isClaimKind,
+  type Claim,
+  type ClaimsIndex,
+  type Source,
+} from '../claims.ts';
 import type { Company, EntityId } from '../entities.ts';
 import { compileMatcher, findMentions, type MentionMatcher } from '../mentions.ts';
 import { checkCompanies } from './companies.ts';
@@ -30,7 +38,6 @@ export type VerifyResult =
   | { ok: false; problems: VerifyProblem[] };
 
 /** A claim id: a lowercase slug whose hyphens stand alone, so it never holds a pack's "--". */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MIN_QUOTE_LENGTH = 12;
 /** How many missing quotes of a claim pack get a closest passage (the seeds' all do). */
 const PACK_CLOSEST_PASSAGES = 25;
@@ -80,7 +87,7 @@ function checkClaims(
     const { id, statement, entities, kind, attribution, evidence, note } = raw;
 
     if (!isText(id)) fail('needs an id');
-    else if (!ID_PATTERN.test(id)) fail(`id "${id}" must be a lowercase slug (a-z, 0-9, hyphens)`);
+    else if (!CLAIM_ID_PATTERN.test(id)) fail(`id "${id}" must be a lowercase slug (a-z, 0-9, hyphens)`);
     else if (seen.has(id)) fail(`id "${id}" is used by more than one claim`);
     else seen.add(id);
 
