@@ -10,12 +10,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCUMENT_FILE_PATTERN } from '../../src/shared/claims.ts';
 import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
-import { checkPackInfo, PACK_JSON_FILES, packText, type PackFiles } from '../../src/shared/packs/format.ts';
+import {
+  checkPackInfo,
+  PACK_EXTENSION,
+  PACK_JSON_FILES,
+  packText,
+  type PackFiles,
+} from '../../src/shared/packs/format.ts';
 import { formatPackProblems } from '../../src/shared/packs/report.ts';
 import { verifyPack } from '../../src/shared/packs/verifyPack.ts';
 import type { VerifyProblem } from '../../src/shared/verify/problems.ts';
 
-const USAGE = 'usage: npm run claim-pack -- <folder> --out <file.claimlight.json>';
+const USAGE = `usage: npm run claim-pack -- <folder> --out <file${PACK_EXTENSION}>`;
 
 export interface Output {
   log: (line: string) => void;

@@ -12,7 +12,8 @@ import { summarizeClaim } from '../shared/summary.ts';
 import { useCatalog } from '../ui/catalog.tsx';
 import { ClaimView } from '../ui/ClaimView.tsx';
 import { ExportLinks } from '../ui/ExportLinks.tsx';
-import { BUILT_IN_SET, libraryQueryString, type LibraryQuery } from './query.ts';
+import { BUILT_IN_SET } from '../shared/claims.ts';
+import { libraryQueryString, type LibraryQuery } from './query.ts';
 import { searchLibrary, wordsToSearch } from './search.ts';
 
 /** The claims the filters keep (company, kind, report, claim set), before the text search. */
@@ -76,7 +77,6 @@ export function Library({ initial }: { initial: LibraryQuery }) {
   const suggestion = repeatsNothing ? wordsToSearch(catalog, filtered(catalog, query), query.text) : '';
   // What the export links download: the claims this view shows, in its order.
   const citations = useMemo(() => shown.flatMap((claim) => citationOf(index, claim) ?? []), [index, shown]);
-  const packs = catalog.packs.flatMap((entry) => (entry.enabled && entry.pack ? [entry.pack] : []));
 
   return (
     <main class="library">
@@ -121,14 +121,14 @@ export function Library({ initial }: { initial: LibraryQuery }) {
           options={CLAIM_KINDS.map((kind) => [kind, t(kindMessageKey(kind))])}
           onChange={(value) => update({ kind: isClaimKind(value) ? value : null })}
         />
-        {packs.length > 0 && (
+        {catalog.packNames.size > 0 && (
           <FilterSelect
             id="filter-set"
             label={t('filterSet')}
             value={query.set}
             options={[
               ...(catalog.builtInEnabled ? [[BUILT_IN_SET, t('builtInClaimsName')] as [string, string]] : []),
-              ...packs.map((pack): [string, string] => [pack.id, pack.name]),
+              ...catalog.packNames,
             ]}
             onChange={(value) => update({ set: value || null })}
           />

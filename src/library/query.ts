@@ -1,5 +1,5 @@
 /** The library's filters, read from and written to its URL so a filtered view can be linked. */
-import { isClaimKind, isSourceFile, PACK_ID_PATTERN, type ClaimKind } from '../shared/claims.ts';
+import { BUILT_IN_SET, isClaimKind, isSourceFile, PACK_ID_PATTERN, type ClaimKind } from '../shared/claims.ts';
 import { isEntityId, type EntityId } from '../shared/entities.ts';
 import { MAX_LIBRARY_SEARCH } from '../shared/pages.ts';
 
@@ -13,7 +13,6 @@ export interface LibraryQuery {
 }
 
 /** The library's name for the built-in claims in its set filter (no pack may take it: see the pack verifier). */
-export const BUILT_IN_SET = 'builtin';
 
 export function parseLibraryQuery(search: string): LibraryQuery {
   const params = new URLSearchParams(search);

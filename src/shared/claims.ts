@@ -30,6 +30,9 @@ export const DOCUMENT_FILE_PATTERN = /^\d{3}_[0-9a-f]{1,56}\.txt$/;
 /** A slug whose hyphens stand alone, so "--" can separate a claim pack's id from what it namespaces. */
 const PACK_ID = String.raw`[a-z][a-z0-9]*(?:-[a-z0-9]+)*`;
 
+/** The built-in claims' name as a claim set, beside the packs' ids (a pack may not take it). */
+export const BUILT_IN_SET = 'builtin';
+
 /** A claim pack's id: a lowercase slug of 2 to 40 characters that starts with a letter and never holds "--". */
 /** A claim's id: a lowercase slug, hyphens single (a pack's claims are then namespaced as `<pack>--<id>`). */
 export const CLAIM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,6 +5,7 @@
  * (see messages.ts), which parses it with `parseClaimSummary`.
  */
 import {
+  claimsAbout,
   isClaimKind,
   isPartial,
   partialReportCount,
@@ -17,7 +18,7 @@ import {
   type Timeframe,
 } from './claims.ts';
 import { citationOf, parseCitation, type Citation } from './citation.ts';
-import { packNameOf, timeframeAbout, type Catalog } from './catalog/catalog.ts';
+import { companyName, packNameOf, timeframeAbout, type Catalog } from './catalog/catalog.ts';
 import { isEntityId, type EntityId } from './entities.ts';
 import { isCount, isRecord, isShortText, listOf } from './validate.ts';
 
@@ -95,7 +96,7 @@ export function summarizeClaim(catalog: Catalog, claim: IndexedClaim, quotes = I
     kind: claim.kind,
     attribution: claim.attribution,
     entities: [...claim.entities],
-    companyNames: claim.entities.map((id) => catalog.companyById.get(id)?.name ?? id),
+    companyNames: claim.entities.map((id) => companyName(catalog, id)),
     reports: reportCount(claim),
     outOf: setSources(index, claim.pack).length,
     pack: packNameOf(catalog, claim),
@@ -132,7 +133,7 @@ export function summarize(
   const company = catalog.companyById.get(entity);
   if (!company) return null;
   const { index } = catalog;
-  const about = index.claims.filter((claim) => claim.entities.includes(entity));
+  const about = claimsAbout(index, entity);
   return {
     entity,
     name: company.name,

@@ -117,7 +117,7 @@ describe('the catalog', () => {
 
   it('sets aside a stored pack that did not parse, keeping the rest', () => {
     const catalog = buildCatalog(BUILT_IN, on(), new Map([['harbor', null]]));
-    expect(catalog.packs).toMatchObject([{ id: 'harbor', setAside: true, pack: null }]);
+    expect(catalog.packs).toMatchObject([{ id: 'harbor', pack: null }]);
     expect(catalog.index.claims.length).toBe(BUILT_IN.index.claims.length);
   });
 

@@ -13,7 +13,8 @@ const { cardSummary } = await import('../../src/background/cardClaims.ts');
 const { builtInCatalog } = await import('../../src/shared/catalog/builtIn.ts');
 const { companyName } = await import('../../src/shared/catalog/catalog.ts');
 const { CLAIMS_INDEX } = await import('../../src/shared/claimsIndex.ts');
-const { builtInMatcher } = await import('../../src/shared/claimMatch/matcher.ts');
+const { matcherOf } = await import('../../src/shared/claimMatch/matcher.ts');
+const builtInMatcher = () => matcherOf(builtInCatalog());
 const { reportCount } = await import('../../src/shared/claims.ts');
 const { claimsForPage, corroborationOrder, searchClaims } = await import('../../src/shared/ranking.ts');
 

@@ -9,6 +9,7 @@ import type { Company, EntityId } from '../entities.ts';
 import { mergeModels } from '../claimMatch/mergeModels.ts';
 import type { SignatureModel } from '../claimMatch/signatures.ts';
 import type { VerifiedPack } from '../packs/types.ts';
+import { splitNamespaced } from '../packs/namespace.ts';
 import type { PackState } from './state.ts';
 
 /** The built-in claims, as the build verified and compiled them. */
@@ -25,9 +26,8 @@ export interface PackEntry {
   enabled: boolean;
   /** When it was imported (ISO date and time). */
   added: string;
+  /** Null when the stored pack no longer parses (corrupt storage): set aside, listed, never used. */
   pack: VerifiedPack | null;
-  /** Why a stored pack was set aside (corrupt storage): it is listed, never used. */
-  setAside: boolean;
 }
 
 export interface Catalog {
@@ -53,7 +53,7 @@ export function buildCatalog(
 ): Catalog {
   const packs: PackEntry[] = state.packs.map(({ id, enabled, added }) => {
     const pack = stored.get(id) ?? null;
-    return { id, enabled, added, pack, setAside: pack === null };
+    return { id, enabled, added, pack };
   });
   const enabled = packs.flatMap((entry) => (entry.enabled && entry.pack ? [entry.pack] : []));
   const sets = [...(state.builtIn ? [builtIn] : []), ...enabled];
@@ -66,9 +66,9 @@ export function buildCatalog(
   // A pack's files are namespaced ("harbor--001_….txt"), so no pack's text can stand for a built-in one.
   const packOf = new Map(enabled.map((pack) => [pack.id, pack]));
   const sourceText = (file: string): string | undefined => {
-    const [pack, name] = file.split('--', 2);
-    if (name === undefined) return Object.hasOwn(builtIn.texts, file) ? builtIn.texts[file] : undefined;
-    const documents = packOf.get(pack ?? '')?.documents;
+    const owner = splitNamespaced(file);
+    if (owner === null) return Object.hasOwn(builtIn.texts, file) ? builtIn.texts[file] : undefined;
+    const documents = packOf.get(owner.pack)?.documents;
     return documents && Object.hasOwn(documents, file) ? documents[file] : undefined;
   };
   return {
@@ -112,7 +112,7 @@ export function mergeIndexes(indexes: readonly ClaimsIndex[]): ClaimsIndex {
 
 /** The name of the pack a claim or source comes from, or null for the built-in claims. */
 export function packNameOf(catalog: Catalog, item: IndexedClaim | Source): string | null {
-  const pack = (item as { pack?: string }).pack;
+  const { pack } = item;
   return pack === undefined ? null : (catalog.packNames.get(pack) ?? pack);
 }
 

@@ -4,7 +4,6 @@
  * stays out of pages.
  */
 import type { Catalog } from '../catalog/catalog.ts';
-import { BUILT_IN_SIGNATURES } from './builtInSignatures.ts';
 import { prepareMatcher, type Matcher } from './match.ts';
 
 const matchers = new WeakMap<Catalog, Matcher>();
@@ -13,11 +12,4 @@ export function matcherOf(catalog: Catalog): Matcher {
   let matcher = matchers.get(catalog);
   if (!matcher) matchers.set(catalog, (matcher = prepareMatcher(catalog.signatures)));
   return matcher;
-}
-
-let builtIn: Matcher | null = null;
-
-/** The matcher for the built-in claims alone (the evaluation and the tests measure those). */
-export function builtInMatcher(): Matcher {
-  return (builtIn ??= prepareMatcher(BUILT_IN_SIGNATURES));
 }

@@ -2,17 +2,17 @@
  * The claim pack file: one JSON document holding pack.json's fields and the folder's files as they are, so the
  * browser verifies exactly the inputs the pack builder verified.
  */
-import { PACK_ID_PATTERN } from '../claims.ts';
-import { isObject } from '../verify/json.ts';
+import { BUILT_IN_SET, PACK_ID_PATTERN } from '../claims.ts';
 import type { VerifyProblem } from '../verify/problems.ts';
 import { PACK_LIMITS } from './limits.ts';
+import { isRecord } from '../validate.ts';
 
 export const PACK_FORMAT = 'claimlight-pack';
 export const PACK_VERSION = 1;
 /** The extension the pack builder suggests for a pack file. */
 export const PACK_EXTENSION = '.claimlight.json';
 /** Ids a pack may not take: they name Claimlight's own claims. */
-export const RESERVED_PACK_IDS: readonly string[] = ['claimlight', 'builtin', 'built-in'];
+export const RESERVED_PACK_IDS: readonly string[] = ['claimlight', BUILT_IN_SET, 'built-in'];
 
 /** pack.json: what the pack is called and says it is about. */
 export interface PackInfo {
@@ -94,7 +94,7 @@ export function checkPackInfo(
   problems: VerifyProblem[],
   extraKeys: readonly string[] = [],
 ): PackInfo | null {
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push({ file, code: 'not-a-pack', message: 'expected {"id": ..., "name": ..., "description": ...}' });
     return null;
   }

@@ -8,7 +8,6 @@ import {
   CLAIM_ID_PATTERN,
   DOCUMENT_FILE_PATTERN,
   isClaimKind,
-  PACK_ID_PATTERN,
   type ClaimsIndex,
   type IndexedClaim,
   type IndexedEvidence,
@@ -17,10 +16,10 @@ import {
 } from '../claims.ts';
 import type { SignatureModel } from '../claimMatch/signatures.ts';
 import { isCompany, type Company, type CompanyBounds } from '../entities.ts';
-import { BUILT_IN_COMPANIES } from '../lexicon.ts';
+import { BUILT_IN_IDS } from '../lexicon.ts';
 import { hasExactly, isRecord } from '../validate.ts';
 import { isIsoDate, isOriginUrl } from '../verify/origin.ts';
-import { RESERVED_PACK_IDS } from './format.ts';
+import { packIdProblem } from './format.ts';
 import { PACK_LIMITS } from './limits.ts';
 import { splitNamespaced } from './namespace.ts';
 import type { PackOrigin, VerifiedPack } from './types.ts';
@@ -180,13 +179,13 @@ export function parseStoredPack(value: unknown): VerifiedPack | null {
   const fields = ['id', 'name', 'description', 'sha256', 'companies', 'index', 'signatures'];
   if (!isRecord(value) || !hasExactly(value, [...fields, 'documents', 'origins', 'dates', 'counts'])) return null;
   const { id, name, description, sha256, companies, documents, origins, dates, counts } = value;
-  if (typeof id !== 'string' || !PACK_ID_PATTERN.test(id) || RESERVED_PACK_IDS.includes(id)) return null;
+  if (typeof id !== 'string' || packIdProblem(id) !== null) return null;
   if (!text(name, L.packNameChars) || !text(description, L.packDescriptionChars)) return null;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
   if (!listOf(companies, L.companies, isPackCompany)) return null;
   const own = (companies as Company[]).map((c) => c.id);
-  if (new Set(own).size !== own.length || own.some((c) => BUILT_IN_COMPANIES.some((b) => b.id === c))) return null;
-  const entities = new Set([...BUILT_IN_COMPANIES.map((c) => c.id), ...own]);
+  if (new Set(own).size !== own.length || own.some((c) => BUILT_IN_IDS.includes(c))) return null;
+  const entities = new Set([...BUILT_IN_IDS, ...own]);
   const stored = value['index'];
   if (!isPackIndex(stored, id, entities) || !isSignatures(value['signatures'], stored)) return null;
   // One document per source, under the source's file name; an origin only for a source.

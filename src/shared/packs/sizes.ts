@@ -4,10 +4,11 @@
  * and lengths of claims, sources and companies before any of them is verified.
  */
 import { DOCUMENT_FILE_PATTERN } from '../claims.ts';
-import { isObject, type Json } from '../verify/json.ts';
+import { type Json } from '../verify/json.ts';
 import type { VerifyProblem } from '../verify/problems.ts';
 import { PACK_JSON_FILES, type PackFiles } from './format.ts';
 import { formatAmount, PACK_LIMITS, utf8Length } from './limits.ts';
+import { isRecord } from '../validate.ts';
 
 type Over = (message: string, subject?: string) => void;
 
@@ -37,7 +38,7 @@ export function fileSizeProblem(text: string, file: string): VerifyProblem | nul
 export function readPackFiles(value: unknown, label: string, problems: VerifyProblem[]): PackFiles | null {
   const before = problems.length;
   const notAPack = (message: string, file = label) => problems.push({ file, code: 'not-a-pack', message });
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     notAPack('"files" must be {"claims.json": ..., "sources.json": ..., "companies.json": ..., "documents": {...}}');
     return null;
   }
@@ -56,7 +57,7 @@ export function readPackFiles(value: unknown, label: string, problems: VerifyPro
       overLimit(problems, file)(bytesOver(name, utf8Length(text), maxBytes[name]));
   }
   const documents = value['documents'];
-  if (!isObject(documents)) notAPack('"files" needs "documents": {"001_<hex>.txt": "<text>", ...}');
+  if (!isRecord(documents)) notAPack('"files" needs "documents": {"001_<hex>.txt": "<text>", ...}');
   else {
     const names = Object.keys(documents);
     if (names.length > PACK_LIMITS.documents)
@@ -92,7 +93,7 @@ function parsed(text: string): unknown {
 }
 
 function listIn(data: unknown, key: string): unknown[] {
-  return isObject(data) && Array.isArray(data[key]) ? data[key] : [];
+  return isRecord(data) && Array.isArray(data[key]) ? data[key] : [];
 }
 
 /** Checks that `item[field]`, when it is a string, is at most `max` characters. */
@@ -116,7 +117,7 @@ function claimLimits(text: string, file: string, problems: VerifyProblem[]): voi
   const check = lengthChecker(over);
   let quotes = 0;
   for (const [i, claim] of claims.entries()) {
-    if (!isObject(claim)) continue;
+    if (!isRecord(claim)) continue;
     const id = claim['id'];
     const subject = typeof id === 'string' && id.length <= PACK_LIMITS.claimIdChars ? `claim "${id}"` : `claims[${i}]`;
     check(claim, 'id', PACK_LIMITS.claimIdChars, subject);
@@ -140,7 +141,7 @@ function claimLimits(text: string, file: string, problems: VerifyProblem[]): voi
     if (!Array.isArray(evidence)) continue;
     quotes += evidence.length;
     for (const [j, item] of evidence.entries()) {
-      if (isObject(item)) check(item, 'quote', PACK_LIMITS.quoteChars, subject, `evidence[${j}] quote`);
+      if (isRecord(item)) check(item, 'quote', PACK_LIMITS.quoteChars, subject, `evidence[${j}] quote`);
     }
   }
   countOver(over, 'quotes in all its claims', quotes, PACK_LIMITS.quotes);
@@ -153,7 +154,7 @@ function sourceLimits(text: string, file: string, problems: VerifyProblem[]): vo
   if (sources.length > PACK_LIMITS.documents) return;
   const check = lengthChecker(over);
   for (const [i, source] of sources.entries()) {
-    if (!isObject(source)) continue;
+    if (!isRecord(source)) continue;
     const name = source['file'];
     const subject = typeof name === 'string' && name.length <= 80 ? `source "${name}"` : `sources[${i}]`;
     for (const field of ['file', 'name', 'title', 'shortTitle'])
@@ -161,7 +162,7 @@ function sourceLimits(text: string, file: string, problems: VerifyProblem[]): vo
     check(source, 'url', PACK_LIMITS.urlChars, subject);
     for (const field of ['publisher', 'date', 'author']) {
       const fact = source[field];
-      if (!isObject(fact)) continue;
+      if (!isRecord(fact)) continue;
       check(fact, 'value', PACK_LIMITS.sourceFieldChars, subject, `${field} value`);
       check(fact, 'evidence', PACK_LIMITS.sourceFieldChars, subject, `${field} evidence`);
     }
@@ -175,14 +176,14 @@ function companyLimits(text: string, file: string, problems: VerifyProblem[]): v
   if (companies.length > PACK_LIMITS.companies) return;
   const check = lengthChecker(over);
   for (const [i, company] of companies.entries()) {
-    if (!isObject(company)) continue;
+    if (!isRecord(company)) continue;
     const id = company['id'];
     const subject = typeof id === 'string' && id.length <= 40 ? `company "${id}"` : `companies[${i}]`;
     check(company, 'id', 40, subject);
     check(company, 'name', PACK_LIMITS.companyNameChars, subject);
     check(company, 'description', PACK_LIMITS.companyDescriptionChars, subject);
     const mentions = company['mentions'];
-    if (!isObject(mentions)) continue;
+    if (!isRecord(mentions)) continue;
     for (const [field, max] of [
       ['spellings', PACK_LIMITS.spellingsPerCompany],
       ['notFollowedBy', PACK_LIMITS.notFollowedByPerCompany],

@@ -6,13 +6,13 @@
 import { PACK_ID_PATTERN, publishers, timeframeOf, type Source } from '../claims.ts';
 import { buildSignatures, claimText } from '../claimMatch/signatures.ts';
 import type { Company, MentionRule } from '../entities.ts';
-import { isObject } from '../verify/json.ts';
 import type { VerifyProblem } from '../verify/problems.ts';
 import { verifyPackFiles, type SeedFiles } from '../verify/verify.ts';
 import { checkPackInfo, PACK_FORMAT, PACK_VERSION, type PackFiles, type PackInfo } from './format.ts';
 import { namespaced, namespaceIndex } from './namespace.ts';
 import { countProblems, fileSizeProblem, readPackFiles } from './sizes.ts';
 import type { PackContext, PackOrigin, PackResult, VerifiedPack } from './types.ts';
+import { isRecord } from '../validate.ts';
 
 export interface VerifyPackOptions {
   /**
@@ -52,7 +52,7 @@ export async function verifyPack(
     const detail = error instanceof Error ? error.message : String(error);
     return refuse([{ file: whole, code: 'not-json', message: `not JSON, so not a Claimlight pack: ${detail}` }]);
   }
-  if (!isObject(data) || data['format'] !== PACK_FORMAT)
+  if (!isRecord(data) || data['format'] !== PACK_FORMAT)
     return refuse([
       { file: whole, code: 'not-a-pack', message: `not a Claimlight pack: "format" must be "${PACK_FORMAT}"` },
     ]);

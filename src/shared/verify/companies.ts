@@ -4,13 +4,14 @@
  */
 import type { Company } from '../entities.ts';
 import { compileMatcher, findMentions } from '../mentions.ts';
-import { isObject, isText, parseJson, type JsonFile } from './json.ts';
+import { isText, parseJson, type JsonFile } from './json.ts';
 import type { VerifyProblem } from './problems.ts';
 import { descriptionProblems } from './rules.ts';
 
 /** A company id names a group of the mention pattern and a settings field: lowercase letters and digits. */
 export { COMPANY_ID_PATTERN } from '../entities.ts';
 import { COMPANY_ID_PATTERN } from '../entities.ts';
+import { isRecord } from '../validate.ts';
 
 export interface CompanyRules {
   /** The years the set's reports state, which a description's "now" is measured against. */
@@ -22,19 +23,19 @@ export interface CompanyRules {
 export function checkCompanies(file: JsonFile, rules: CompanyRules, problems: VerifyProblem[]): Company[] {
   const data = parseJson(file, problems);
   if (data === undefined) return [];
-  if (!isObject(data) || !Array.isArray(data['companies'])) {
+  if (!isRecord(data) || !Array.isArray(data['companies'])) {
     problems.push({ file: file.path, message: 'expected {"companies": [...]}' });
     return [];
   }
   const listed: unknown[] = data['companies'];
   const first: unknown = listed[0];
   // The example a description's "now" is rewritten with names the set's first company.
-  const example = isObject(first) && isText(first['name']) ? first['name'] : 'the company';
+  const example = isRecord(first) && isText(first['name']) ? first['name'] : 'the company';
   const companies: Company[] = [];
   for (const [i, raw] of listed.entries()) {
-    const subject = isObject(raw) && typeof raw['id'] === 'string' ? `company "${raw['id']}"` : `companies[${i}]`;
+    const subject = isRecord(raw) && typeof raw['id'] === 'string' ? `company "${raw['id']}"` : `companies[${i}]`;
     const fail = (message: string) => problems.push({ file: file.path, subject, message });
-    if (!isObject(raw)) {
+    if (!isRecord(raw)) {
       fail('is not an object');
       continue;
     }
@@ -56,7 +57,7 @@ export function checkCompanies(file: JsonFile, rules: CompanyRules, problems: Ve
     if (!isText(description)) fail('needs a one-line description');
     else if (description.includes('\n')) fail('description must be one line');
     else for (const problem of descriptionProblems(description, rules.years, example)) fail(problem);
-    const rule = isObject(mentions) ? mentions : undefined;
+    const rule = isRecord(mentions) ? mentions : undefined;
     const spellings = rule?.['spellings'];
     const notFollowedBy = rule?.['notFollowedBy'];
     if (!rule) fail('needs mention rules ("mentions")');

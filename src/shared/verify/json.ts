@@ -3,7 +3,6 @@ import type { VerifyProblem } from './problems.ts';
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 export interface JsonFile {

@@ -3,10 +3,11 @@
  * pack's sources may also say where the pack maker got the text (`url`, `retrieved`).
  */
 import { DOCUMENT_FILE_PATTERN, MAX_NAME, type Source, type StatedFact } from '../claims.ts';
-import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
+import { isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
 import { isIsoDate, isOriginUrl, MAX_URL } from './origin.ts';
 import { reporter, type Fail, type VerifyProblem } from './problems.ts';
 import { containsVerbatim, firstLine, normalizeForMatch, type ClosestFinder } from './text.ts';
+import { isRecord } from '../validate.ts';
 
 const MAX_SHORT_TITLE = 60;
 /** The longest `url` a pack's source may state. */
@@ -42,7 +43,7 @@ function checkStatedFact(
   fail: Fail,
 ): StatedFact | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value) || !isText(value['value']) || !isText(value['evidence'])) {
+  if (!isRecord(value) || !isText(value['value']) || !isText(value['evidence'])) {
     fail(`${field} must be {"value": ..., "evidence": "<passage of the document stating it>"}`);
     return undefined;
   }
@@ -129,16 +130,16 @@ export function checkSources(
   }
   const data = parseJson(file, problems);
   if (data === undefined) return [];
-  if (!isObject(data) || !Array.isArray(data['sources'])) {
+  if (!isRecord(data) || !Array.isArray(data['sources'])) {
     problems.push({ file: file.path, message: 'expected {"sources": [...]}' });
     return [];
   }
   const allowed = rules.pack ? [...STATED_FIELDS, ...ORIGIN_FIELDS] : STATED_FIELDS;
   const sources: Source[] = [];
   for (const [i, raw] of (data['sources'] as unknown[]).entries()) {
-    const subject = isObject(raw) && typeof raw['file'] === 'string' ? `source "${raw['file']}"` : `sources[${i}]`;
+    const subject = isRecord(raw) && typeof raw['file'] === 'string' ? `source "${raw['file']}"` : `sources[${i}]`;
     const fail = reporter(problems, file.path, subject);
-    if (!isObject(raw)) {
+    if (!isRecord(raw)) {
       fail('is not an object');
       continue;
     }

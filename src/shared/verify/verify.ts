@@ -15,11 +15,12 @@ import {
 import type { Company, EntityId } from '../entities.ts';
 import { compileMatcher, findMentions, type MentionMatcher } from '../mentions.ts';
 import { checkCompanies } from './companies.ts';
-import { isObject, isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
+import { isText, parseJson, unknownKeys, type JsonFile } from './json.ts';
 import { reporter, type VerifyProblem } from './problems.ts';
 import { claimTextProblems, type ReportSet } from './rules.ts';
 import { checkSources, PACK_WORDS, SEED_WORDS } from './sources.ts';
 import { closestFinder, containsVerbatim, normalizeForMatch, type ClosestFinder } from './text.ts';
+import { isRecord } from '../validate.ts';
 
 export { COMPANY_ID_PATTERN } from './companies.ts';
 export { formatProblem, formatProblems, type ProblemCode, type VerifyProblem } from './problems.ts';
@@ -54,22 +55,22 @@ function checkClaims(
 ): Claim[] {
   const data = parseJson(file, problems);
   if (data === undefined) return [];
-  if (!isObject(data) || !Array.isArray(data['claims'])) {
+  if (!isRecord(data) || !Array.isArray(data['claims'])) {
     problems.push({ file: file.path, message: 'expected {"claims": [...]}' });
     return [];
   }
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const [i, raw] of data['claims'].entries()) {
-    const subject = isObject(raw) && isText(raw['id']) ? `claim "${raw['id']}"` : `claims[${i}]`;
+    const subject = isRecord(raw) && isText(raw['id']) ? `claim "${raw['id']}"` : `claims[${i}]`;
     const before = problems.length;
     const fail = reporter(
       problems,
       file.path,
       subject,
-      isObject(raw) && isText(raw['statement']) ? { statement: raw['statement'] } : {},
+      isRecord(raw) && isText(raw['statement']) ? { statement: raw['statement'] } : {},
     );
-    if (!isObject(raw)) {
+    if (!isRecord(raw)) {
       fail('is not an object');
       continue;
     }
@@ -114,7 +115,7 @@ function checkClaims(
     else {
       const pairs = new Set<string>();
       for (const [j, item] of evidence.entries()) {
-        if (!isObject(item) || !isText(item['source']) || !isText(item['quote'])) {
+        if (!isRecord(item) || !isText(item['source']) || !isText(item['quote'])) {
           fail(`evidence[${j}] must be {"source": "<${set.words.file}>", "quote": "<verbatim passage>"}`);
           continue;
         }
