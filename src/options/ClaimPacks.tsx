@@ -8,7 +8,7 @@ import type { PackEntry } from '../shared/catalog/catalog.ts';
 import { importPack, removePack, setBuiltInEnabled, setPackEnabled } from '../shared/catalog/edit.ts';
 import { t, tPlural } from '../shared/i18n.ts';
 import { PACK_LIMITS } from '../shared/packs/limits.ts';
-import { formatPackProblem } from '../shared/packs/report.ts';
+import { formatProblem } from '../shared/verify/problems.ts';
 import type { VerifiedPack } from '../shared/packs/types.ts';
 import { useCatalog } from '../ui/catalog.tsx';
 import { Switch } from '../ui/Switch.tsx';
@@ -39,7 +39,7 @@ export function ClaimPacks() {
         setOutcome({
           kind: 'refused',
           file: file.name,
-          problems: result.problems.map(formatPackProblem),
+          problems: result.problems.map(formatProblem),
           replaceable: result.problems.some((problem) => problem.code === 'already-installed') ? file.name : null,
         });
     } catch (error) {

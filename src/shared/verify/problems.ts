@@ -28,17 +28,19 @@ export interface VerifyProblem {
   code?: ProblemCode;
 }
 
+/** One problem: where it is, the claim's statement when it concerns a claim, the quote and the closest passage. */
 export function formatProblem(p: VerifyProblem): string {
   const lines = [`${p.file}${p.subject ? `: ${p.subject}` : ''}: ${p.message}`];
+  if (p.statement !== undefined) lines.push(`  statement: "${p.statement}"`);
   if (p.quote !== undefined) lines.push(`  quote:   "${p.quote}"`);
   if (p.closest !== undefined) lines.push(`  closest passage in the source: "${p.closest}"`);
   return lines.join('\n');
 }
 
-export function formatProblems(problems: VerifyProblem[]): string {
-  return `Claims verification failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems
-    .map(formatProblem)
-    .join('\n')}`;
+/** Every problem under one heading (the build's: claims verification failed; the pack builder's: refused). */
+export function formatProblems(problems: readonly VerifyProblem[], heading = 'Claims verification failed'): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  return `${heading} (${count}):\n${problems.map(formatProblem).join('\n')}`;
 }
 
 export type Fail = (message: string, quote?: string, closest?: string) => void;
