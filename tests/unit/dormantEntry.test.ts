@@ -52,10 +52,38 @@ function fakeApi() {
   };
 }
 
-/** Runs the entry as a new page would (a fresh module instance, with the page already in the document). */
-async function loadEntry(): Promise<void> {
+/** Opens a page holding `html`: the entry runs on it as on a new page (a fresh module instance). */
+async function openPage(html: string): Promise<ReturnType<typeof fakeApi>> {
+  document.body.innerHTML = html;
+  const api = fakeApi();
   vi.resetModules();
   await import('../../src/content/index.iife.ts');
+  return api;
+}
+
+/** The page adds a paragraph holding `text`. */
+function addParagraph(text: string): HTMLElement {
+  const added = document.createElement('p');
+  added.textContent = text;
+  document.body.append(added);
+  return added;
+}
+
+/**
+ * Everything queued so far has reached the entry: the page's changes (an observer registered after the
+ * entry's gets its record after the entry's does) and the answers to its reads (promise callbacks, which all
+ * run before the next task).
+ */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve(undefined);
+    });
+    observer.observe(document.body, { childList: true });
+    document.body.append(document.createComment('settled'));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Waits for this page's entry to start the engine (a promise chain and a module import), and what it handed over. */
@@ -73,9 +101,7 @@ afterEach(() => {
 
 describe('the dormant entry', () => {
   it('probes for the built-in companies before the pack read returns, and wakes on one', async () => {
-    document.body.innerHTML = '<p>A note about ByteDance and its apps.</p>';
-    const api = fakeApi();
-    await loadEntry();
+    const api = await openPage('<p>A note about ByteDance and its apps.</p>');
     // The read was asked for and has not returned: the probe did not wait for it.
     expect(api.local).toHaveBeenCalledTimes(1);
     expect(api.woke()).toBe(true);
@@ -83,56 +109,38 @@ describe('the dormant entry', () => {
   });
 
   it('stays dormant on a page without a mention, with or without packs', async () => {
-    document.body.innerHTML = '<p>A recipe for bread, with an oracle bone and a lark.</p>';
-    const api = fakeApi();
-    await loadEntry();
+    const api = await openPage('<p>A recipe for bread, with an oracle bone and a lark.</p>');
     expect(api.woke()).toBe(false);
     api.answerPacks(WITH_PACK);
-    await Promise.resolve();
-    await Promise.resolve();
+    await settled();
+    expect(api.woke()).toBe(false);
     // Something the page adds later that names a company still wakes it: the watcher was running all along.
-    const added = document.createElement('p');
-    added.textContent = 'Oracle Cloud';
-    document.body.append(added);
+    const added = addParagraph('Oracle Cloud');
     expect(await engineStart(api)).toEqual([added]);
   });
 
   it('wakes for a pack company in the page’s own text once the read returns it, and reads the whole page', async () => {
-    document.body.innerHTML = '<main><p>Larkspur moved its fleet software.</p></main>';
-    const api = fakeApi();
-    await loadEntry();
+    const api = await openPage('<main><p>Larkspur moved its fleet software.</p></main>');
     expect(api.woke()).toBe(false);
     api.answerPacks(WITH_PACK);
     expect(await engineStart(api)).toBeNull();
   });
 
   it('keeps to the built-in companies when the read returns none', async () => {
-    document.body.innerHTML = '<main><p>Larkspur moved its fleet software.</p></main>';
-    const api = fakeApi();
-    await loadEntry();
+    const api = await openPage('<main><p>Larkspur moved its fleet software.</p></main>');
     api.answerPacks(null);
-    const added = document.createElement('p');
-    added.textContent = 'TikTok';
-    document.body.append(added);
+    await settled();
+    expect(api.woke()).toBe(false);
     // The first wake comes from the built-in company added later, not from "Larkspur": only that node is read.
+    const added = addParagraph('TikTok');
     expect(await engineStart(api)).toEqual([added]);
   });
 
   it('wakes for a pack company the page added before the read returned', async () => {
-    document.body.innerHTML = '<main><p>Port news.</p></main>';
-    const api = fakeApi();
-    await loadEntry();
-    const added = document.createElement('p');
-    added.textContent = 'Larkspur Robotics opened a depot.';
-    document.body.append(added);
-    // The watcher's records arrive before the read: the built-in pre-test passes over this text.
-    await vi.waitFor(() => {
-      expect(api.local).toHaveBeenCalled();
-    });
-    await new Promise((resolve) => {
-      new MutationObserver(resolve).observe(document.body, { childList: true, characterData: true, subtree: true });
-      document.body.append(document.createComment('flush'));
-    });
+    const api = await openPage('<main><p>Port news.</p></main>');
+    const added = addParagraph('Larkspur Robotics opened a depot.');
+    // The watcher has the change before the read returns: the built-in pre-test passes over this text.
+    await settled();
     expect(api.woke()).toBe(false);
     api.answerPacks(WITH_PACK);
     expect(await engineStart(api)).toEqual([added]);

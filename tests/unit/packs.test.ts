@@ -305,7 +305,7 @@ describe('a pack is refused', () => {
 
   it('while a pack may add no company of its own', async () => {
     const problems = await problemsOf(withCompanies((companies) => companies.splice(0)));
-    expect(problems.map((p) => p.message)).not.toContain('lists no company');
+    expect(problems.filter((p) => p.file === 'harbor/companies.json')).toEqual([]);
     expect(problems.map((p) => p.message)).toContain(
       'names unknown company "larkspur" (known: tiktok, bytedance, oracle)',
     );
@@ -479,8 +479,24 @@ describe('a stored pack', () => {
     return parseStoredPack(copy);
   };
 
+  /** The pack under another id, everything it namespaces renamed with it: only its id's own checks can refuse it. */
+  const renamed = (p: VerifiedPack, id: string): Json & VerifiedPack =>
+    JSON.parse(JSON.stringify(p).replaceAll(`"${p.id}--`, `"${id}--`).replaceAll(`"${p.id}"`, `"${id}"`)) as Json &
+      VerifiedPack;
+
   it('is read back after a round trip through JSON', () => {
     expect(parseStoredPack(stored)).toEqual(stored);
+  });
+
+  it('is read back under another well-formed id, renamed whole (the control for the id checks below)', () => {
+    expect(parseStoredPack(renamed(stored, 'docks'))?.id).toBe('docks');
+  });
+
+  it.each([
+    ['a malformed pack id', 'Harbor'],
+    ['a reserved pack id', 'builtin'],
+  ])('is set aside with %s, even renamed whole', (_, id) => {
+    expect(parseStoredPack(renamed(stored, id))).toBeNull();
   });
 
   it.each<[string, (pack: Json & VerifiedPack) => void]>([
@@ -495,13 +511,19 @@ describe('a stored pack', () => {
       'an oversized document',
       (p) => (p.documents[p.index.sources[0]!.file] = ' '.repeat(PACK_LIMITS.documentBytes + 1)),
     ],
-    ['a malformed pack id', (p) => (p.id = 'Harbor')],
-    ['a reserved pack id', (p) => (p.id = 'builtin')],
     ['a claim of another pack', (p) => (p.index.claims[0]!.id = 'docks--larkspur-signs-oracle-cloud-agreement')],
     ['a claim id that is not namespaced', (p) => (p.index.claims[0]!.id = 'larkspur-signs-oracle-cloud-agreement')],
     ['an entailed claim that is not there', (p) => (p.index.claims[9]!.entails = ['harbor--nothing'])],
     ['an unknown company', (p) => (p.index.claims[0]!.entities = ['acme'])],
-    ['a company that redefines a built-in one', (p) => (p.companies[0]!.id = 'oracle' as never)],
+    [
+      'a company that redefines a built-in one',
+      (p) => {
+        // Its claims name it under the new id too, so only the redefinition is wrong.
+        p.companies[0]!.id = 'oracle';
+        for (const claim of p.index.claims)
+          claim.entities = [...new Set(claim.entities.map((e) => (e === 'larkspur' ? 'oracle' : e)))] as never;
+      },
+    ],
     ['a source file that is not namespaced', (p) => (p.index.sources[0]!.file = '000_d7275cae0839dd5d.txt')],
     ['a document no source has', (p) => (p.documents['harbor--009_ab.txt'] = 'text')],
     [
@@ -572,8 +594,11 @@ describe('npm run claim-pack', () => {
     expect(stray.err).toContain(`${join(folder, 'notes.md')}: is not part of a pack`);
     await rm(join(folder, 'notes.md'));
     await writeFile(join(folder, 'pack.json'), JSON.stringify({ id: 'builtin', name: 'Stray', description: 'x' }));
-    const reserved = await run([folder, '--out', join(dir, 'stray.json')]);
+    const reservedOut = join(dir, 'reserved.json');
+    const reserved = await run([folder, '--out', reservedOut]);
+    expect(reserved.code).toBe(1);
     expect(reserved.err).toContain(`${join(folder, 'pack.json')}: id "builtin" is reserved`);
+    await expect(readFile(reservedOut)).rejects.toThrow();
   });
 
   it('explains how it is called', async () => {

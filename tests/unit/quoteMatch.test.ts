@@ -86,7 +86,10 @@ describe('the fast fold', () => {
   it('folds every text as the cluster-by-cluster rule does, short or long (remembered)', () => {
     fc.assert(
       fc.property(texts, fc.integer({ min: 1, max: 80 }), (text, times) => {
-        for (const whole of [text, text.repeat(times)]) {
+        // Long enough to be remembered (texts of 2,000 characters or more are; see shared/text/recent.ts).
+        const long = text === '' ? text : text.repeat(Math.ceil(2000 / text.length) + times);
+        if (text !== '') expect(long.length).toBeGreaterThanOrEqual(2000);
+        for (const whole of [text, long]) {
           const expected = referenceFold(whole);
           expect(normalizeForMatch(whole)).toBe(expected.text);
           // Asked twice, so the second answer of a long text comes from what was remembered.
