@@ -5,8 +5,16 @@
  * and removing it take its highlights off an open page.
  */
 import { expect, test } from '../support/fixtures.ts';
-import { readCard } from '../support/card.ts';
-import { choosePack, clearPacks, HARBOR_FILE, packFile, TAMPERED_FILE, tamperedClaim } from '../support/packs.ts';
+import { readCard, waitForCard } from '../support/card.ts';
+import {
+  choosePack,
+  clearPacks,
+  HARBOR_FILE,
+  optionsWithoutPacks,
+  packFile,
+  TAMPERED_FILE,
+  tamperedClaim,
+} from '../support/packs.ts';
 import { waitForHighlights } from '../support/page.ts';
 import type { TestPage } from '../../scripts/harness/harness.ts';
 
@@ -14,15 +22,6 @@ const HARBOR = packFile(HARBOR_FILE);
 const LARKSPUR = '[data-claimlight-entity="larkspur"]';
 
 const count = (tab: TestPage, selector: string) => tab.evaluate((s) => document.querySelectorAll(s).length, selector);
-
-/** The options page, with no pack stored. */
-async function optionsPage(harness: Parameters<Parameters<typeof test>[2]>[0]['harness'], via: string) {
-  const options = await harness.openPage('src/options/index.html', via);
-  await options.waitFor(() => document.querySelector('.packs [data-pack="builtin"]') !== null, undefined, 15_000);
-  await clearPacks(options);
-  await options.waitFor(() => document.querySelectorAll('.pack-list > li').length === 1, undefined, 15_000);
-  return options;
-}
 
 test.afterEach(async ({ harness, server }) => {
   const page = await harness.openPage('src/options/index.html', server.url('/story.html'));
@@ -40,7 +39,7 @@ test('an imported pack is listed with its SHA-256, and its company is highlighte
   await waitForHighlights(tab, 2);
   expect(await count(tab, LARKSPUR)).toBe(0);
 
-  const options = await optionsPage(harness, server.url('/story.html'));
+  const options = await optionsWithoutPacks(harness, server.url('/story.html'));
   expect(await choosePack(options, HARBOR_FILE)).toBe('imported');
   const listed = await options.waitFor((id) => {
     const item = document.querySelector(`.pack-list [data-pack="${id}"]`);
@@ -55,14 +54,15 @@ test('an imported pack is listed with its SHA-256, and its company is highlighte
   expect(await options.evaluate(() => document.querySelector('.pack-list > li')?.getAttribute('data-pack'))).toBe(
     'builtin',
   );
+  expect(await count(options, '[data-pack="builtin"] [role="switch"]')).toBe(1);
   expect(await count(options, '[data-pack="builtin"] button:not([role="switch"])')).toBe(0);
+  // The same query finds the pack's own Remove button: the built-in claims' absence of one is no blind spot.
+  expect(await count(options, `[data-pack="${HARBOR.id}"] button:not([role="switch"])`)).toBe(1);
 
   // The open page takes the pack's company at once: "Larkspur Robotics" and "Larkspur", never "Larkspur Landing".
   await expect.poll(() => count(tab, LARKSPUR), { timeout: 15_000 }).toBe(2);
   await tab.hover(LARKSPUR);
-  await expect
-    .poll(() => readCard(tab).then((card) => card?.name ?? null), { timeout: 10_000 })
-    .toBe('Larkspur Robotics');
+  await waitForCard(tab, 'Larkspur Robotics');
   const card = await readCard(tab);
   expect(card?.claims.length).toBeGreaterThan(0);
   expect(card?.claims[0]?.meta).toContain(`From the claim pack “${HARBOR.name}”`);
@@ -88,6 +88,15 @@ test('an imported pack is listed with its SHA-256, and its company is highlighte
     15_000,
   );
   expect(section).toBe('Larkspur Robotics');
+  const labelled = await popup.waitFor(
+    (name) => {
+      const row = document.querySelector('[data-claim-id^="harbor--"]');
+      return row ? row.textContent.includes(`From the claim pack “${name}”`) : null;
+    },
+    HARBOR.name,
+    15_000,
+  );
+  expect(labelled).toBe(true);
   await popup.close();
   await fresh.close();
 
@@ -98,13 +107,15 @@ test('an imported pack is listed with its SHA-256, and its company is highlighte
     return claims.length > 0 ? claims.length : null;
   });
   expect(shown).toBe(12);
-  expect(await library.evaluate(() => document.getElementById('filter-set') !== null)).toBe(true);
+  expect(
+    await library.evaluate(() => (document.getElementById('filter-set') as HTMLSelectElement | null)?.value ?? null),
+  ).toBe(HARBOR.id);
   await library.close();
   await options.close();
 });
 
 test('a tampered pack is refused, naming its claim, and nothing of it is kept', async ({ harness, server }) => {
-  const options = await optionsPage(harness, server.url('/story.html'));
+  const options = await optionsWithoutPacks(harness, server.url('/story.html'));
   expect(await choosePack(options, TAMPERED_FILE)).toBe('refused');
   const refusal = await options.evaluate(() => document.querySelector('.pack-refused')?.textContent ?? '');
   // The claim whose quote was changed, by its id and its statement, and the report it cites.
@@ -112,6 +123,8 @@ test('a tampered pack is refused, naming its claim, and nothing of it is kept', 
   expect(refusal).toContain(changed.id);
   expect(refusal).toContain(changed.statement);
   expect(refusal).toContain(`quote is not in ${changed.source}`);
+  // That claim alone: a verifier that refused every quote would list twelve.
+  expect(await count(options, '.pack-refused li')).toBe(1);
   // Nothing stored: only the built-in claims are listed, and storage holds no pack.
   expect(await count(options, '.pack-list > li')).toBe(1);
   const stored = await options.evaluate(async () => {
@@ -124,7 +137,7 @@ test('a tampered pack is refused, naming its claim, and nothing of it is kept', 
 });
 
 test('switching a pack off and removing it take its highlights off an open page', async ({ tab, harness, server }) => {
-  const options = await optionsPage(harness, server.url('/story.html'));
+  const options = await optionsWithoutPacks(harness, server.url('/story.html'));
   expect(await choosePack(options, HARBOR_FILE)).toBe('imported');
   await tab.goto(server.url('/larkspur.html'));
   await expect.poll(() => count(tab, LARKSPUR), { timeout: 15_000 }).toBe(2);

@@ -281,6 +281,14 @@ test.describe('what a page and the extension pages can reach', () => {
     const worker = await harness.serviceWorker();
     const options = await harness.openExtensionPage('src/options/index.html');
     const tabsBefore = harness.context.pages().length;
+    // The control: a well-formed report from the options page's own tab is recorded there.
+    const CONTROL = { tiktok: 2, bytedance: 0, oracle: 0 };
+    const ownTab = await options.evaluate(async (counts) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+      await chrome.runtime.sendMessage({ type: 'mentions/report', counts });
+      return (await chrome.tabs.getCurrent()).id ?? -1;
+    }, CONTROL);
+    expect(await tabStateFrom(options, ownTab)).toMatchObject({ counts: CONTROL });
     const answers = await options.evaluate(async () => {
       const big = 'x'.repeat(8 * 1024 * 1024);
       const bad: unknown[] = [
@@ -322,6 +330,8 @@ test.describe('what a page and the extension pages can reach', () => {
     expect(harness.context.pages().length).toBe(tabsBefore);
     const state = await tabStateFrom(options, tabId);
     expect(state).toMatchObject({ tabId, counts: { tiktok: 3, bytedance: 1, oracle: 1 } });
+    // None of the bad reports was recorded for the tab that sent them either.
+    expect(await tabStateFrom(options, ownTab)).toHaveProperty('counts', CONTROL);
     expect(
       await worker.evaluate(
         (id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.action.getBadgeText({ tabId: id }),
@@ -337,16 +347,21 @@ test.describe('what a page and the extension pages can reach', () => {
     await page.goto(server.url('/no-mentions.html'));
     const worker = await harness.serviceWorker();
     const options = await harness.openExtensionPage('src/options/index.html');
+    const store = (value: unknown) =>
+      worker.evaluate(
+        ([key, v]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [key]: v }),
+        [mentionsKey(tabId), value] as const,
+      );
+    // The control: well-formed counts stored the same way are read.
+    await store({ frames: { 0: { tiktok: 2, bytedance: 0, oracle: 0 } } });
+    expect(await tabStateFrom(options, tabId)).toMatchObject({ tabId, counts: { tiktok: 2 } });
     for (const corrupt of [
       'garbage',
       { frames: 'x', site: 42 },
       { frames: { 0: { tiktok: -5, bytedance: 'a', oracle: null } }, site: 'x'.repeat(1000) },
       { frames: { 0: { tiktok: 2, bytedance: 0, oracle: 0, 'no id': 1 } } },
     ]) {
-      await worker.evaluate(
-        ([key, value]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.set({ [key]: value }),
-        [mentionsKey(tabId), corrupt] as const,
-      );
+      await store(corrupt);
       const state = await tabStateFrom(options, tabId);
       // Nothing counted: no company has a count.
       expect(state).toEqual({ tabId, counts: {}, site: null });

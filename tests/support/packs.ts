@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestPage } from '../../scripts/harness/harness.ts';
+import type { BrowserHarness, TestPage } from '../../scripts/harness/harness.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/packs');
 export const HARBOR_FILE = join(FIXTURES, 'harbor.claimlight.json');
@@ -39,6 +39,15 @@ export async function choosePack(options: TestPage, file: string): Promise<'impo
   );
   if (!outcome) throw new Error('no outcome');
   return outcome;
+}
+
+/** The options page (its address given `via` a web page, as a reader reaches it), with no pack stored. */
+export async function optionsWithoutPacks(harness: BrowserHarness, via: string): Promise<TestPage> {
+  const options = await harness.openPage('src/options/index.html', via);
+  await options.waitFor(() => document.querySelector('.packs [data-pack="builtin"]') !== null, undefined, 15_000);
+  await clearPacks(options);
+  await options.waitFor(() => document.querySelectorAll('.pack-list > li').length === 1, undefined, 15_000);
+  return options;
 }
 
 /** Removes every stored pack and the pack state (from an extension page), so each test starts without packs. */

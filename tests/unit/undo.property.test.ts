@@ -152,8 +152,16 @@ afterEach(() => {
 });
 
 /** Lets the observer callback and the highlighter's sliced work run to the end. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Waits until the highlighter has done what the page's changes so far brought: their records reach it before
+ * the next task, and its slices follow, a task each, however many a loaded machine needs.
+ */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
+  for (let i = 0; i < 10_000 && current && !current.idle; i++) await nextTask();
+  expect(current?.idle ?? true).toBe(true);
 }
 
 const marksIn = (nodes: Node[]) => nodes.filter((n) => n instanceof Element && n.localName === 'claimlight-mention');

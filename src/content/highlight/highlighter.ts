@@ -231,6 +231,11 @@ export class Highlighter {
     return nodes;
   }
 
+  /** Whether the work the page has brought so far is done (nothing queued, walked or swept). */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.walks.length === 0 && !this.shadows.pending;
+  }
+
   /** Whether some place is left alone for now (it will be retried once quiet). */
   get waitingToRetry(): boolean {
     return this.policy.waiting;
