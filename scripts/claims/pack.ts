@@ -118,12 +118,12 @@ export async function main(args: readonly string[], output: Output = console): P
     output.error(`${out}: the file on disk does not hash to what was verified; write it again`);
     return 1;
   }
-  const { counts, id, name } = result.pack;
+  const { id, name, index, companies } = result.pack;
   output.log(`Wrote ${out}: pack "${id}" (${name})`);
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   output.log(
-    `  ${plural(counts.claims, 'claim', 'claims')}, ${plural(counts.sources, 'source', 'sources')}, ` +
-      `${plural(counts.companies, 'company', 'companies')} of its own`,
+    `  ${plural(index.claims.length, 'claim', 'claims')}, ${plural(index.sources.length, 'source', 'sources')}, ` +
+      `${plural(companies.length, 'company', 'companies')} of its own`,
   );
   output.log(`  SHA-256 ${written}`);
   return 0;

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PackEntry } from '../shared/catalog/catalog.ts';
+import { timeframeOf } from '../shared/claims.ts';
 import { importPack, removePack, setBuiltInEnabled, setPackEnabled } from '../shared/catalog/edit.ts';
 import { t, tPlural } from '../shared/i18n.ts';
 import { PACK_LIMITS } from '../shared/packs/limits.ts';
@@ -34,7 +35,7 @@ export function ClaimPacks() {
     }
     try {
       const result = await importPack(await file.text(), replace);
-      if (result.ok) setOutcome({ kind: 'imported', name: result.pack.name, claims: result.pack.counts.claims });
+      if (result.ok) setOutcome({ kind: 'imported', name: result.pack.name, claims: result.pack.index.claims.length });
       else
         setOutcome({
           kind: 'refused',
@@ -159,6 +160,7 @@ function PackItem({ entry }: { entry: PackEntry }) {
         {remove}
       </li>
     );
+  const { dates } = timeframeOf(pack.index.sources);
   return (
     <li class="pack" data-pack={entry.id}>
       <Switch
@@ -169,7 +171,7 @@ function PackItem({ entry }: { entry: PackEntry }) {
       />
       <p class="pack-description">{pack.description}</p>
       <p class="pack-meta">{packCounts(pack)}</p>
-      <p class="pack-meta">{pack.dates.length ? t('packsDates', pack.dates.join(', ')) : t('packsNoDates')}</p>
+      <p class="pack-meta">{dates.length ? t('packsDates', dates.join(', ')) : t('packsNoDates')}</p>
       <p class="pack-meta">
         {t('packsImportedOn', new Date(entry.added).toLocaleDateString())}{' '}
         <span class="sha">
@@ -182,10 +184,10 @@ function PackItem({ entry }: { entry: PackEntry }) {
 }
 
 function packCounts(pack: VerifiedPack): string {
-  const { claims, sources, companies } = pack.counts;
+  const companies = pack.companies.length;
   return [
-    tPlural('packsClaims', claims),
-    tPlural('packsReports', sources),
+    tPlural('packsClaims', pack.index.claims.length),
+    tPlural('packsReports', pack.index.sources.length),
     companies > 0 ? tPlural('packsCompanies', companies) : t('packsNoCompanies'),
   ].join(' · ');
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/claims/pack.ts';
 import { loadSeeds } from '../../scripts/claims/load.ts';
-import { isSourceFile, PACK_ID_PATTERN } from '../../src/shared/claims.ts';
+import { CLAIM_ID_PATTERN, isSourceFile, PACK_ID_PATTERN, timeframeOf } from '../../src/shared/claims.ts';
 import { compileMatcher, findMentions } from '../../src/shared/mentions.ts';
 import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { packText, type PackDocument } from '../../src/shared/packs/format.ts';
@@ -20,7 +20,6 @@ import { splitNamespaced } from '../../src/shared/packs/namespace.ts';
 import { parseStoredPack } from '../../src/shared/packs/parseStoredPack.ts';
 import type { PackContext, VerifiedPack } from '../../src/shared/packs/types.ts';
 import { verifyPack } from '../../src/shared/packs/verifyPack.ts';
-import { CLAIM_ID_PATTERN } from '../../src/shared/claims.ts';
 import { verifySeeds, type VerifyProblem } from '../../src/shared/verify/verify.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -86,12 +85,15 @@ describe('the test pack', () => {
   it('verifies, with its counts, dates, origins and the SHA-256 of its bytes', async () => {
     const pack = await verified();
     expect(pack.id).toBe('harbor');
-    expect(pack.counts).toEqual({ claims: 12, sources: 3, companies: 1 });
-    expect(pack.dates).toEqual(['2026-03-04', '2026-03-19', '2026-04-02']);
+    expect([pack.index.claims.length, pack.index.sources.length, pack.companies.length]).toEqual([12, 3, 1]);
+    expect(timeframeOf(pack.index.sources).dates).toEqual(['2026-03-04', '2026-03-19', '2026-04-02']);
     expect(pack.sha256).toBe(sha256(readFileSync(join(PACKS, 'harbor.claimlight.json'))));
     expect(pack.companies.map((c) => c.id)).toEqual(['larkspur']);
-    expect(Object.keys(pack.origins)).toEqual(['harbor--000_d7275cae0839dd5d.txt', 'harbor--001_f18b6c451cdbdb9e.txt']);
-    expect(pack.origins['harbor--000_d7275cae0839dd5d.txt']).toEqual({
+    expect(pack.index.sources.filter((s) => s.url !== undefined).map((s) => s.file)).toEqual([
+      'harbor--000_d7275cae0839dd5d.txt',
+      'harbor--001_f18b6c451cdbdb9e.txt',
+    ]);
+    expect(pack.index.sources[0]).toMatchObject({
       url: 'https://tidewater-ledger.example/2026/03/04/larkspur-oracle-cloud',
       retrieved: '2026-03-05',
     });
@@ -502,8 +504,6 @@ describe('a stored pack', () => {
   it.each<[string, (pack: Json & VerifiedPack) => void]>([
     ['a missing field', (p) => delete (p as Json)['sha256']],
     ['an extra field', (p) => (p['trusted'] = true)],
-    ['a count of the wrong type', (p) => ((p.counts as Json)['claims'] = '12')],
-    ['a count that is not the claims', (p) => (p.counts.claims = 11)],
     ['an evidence index out of range', (p) => (p.index.claims[0]!.evidence[0]![0] = 3)],
     ['a partial mark that is not "partial"', (p) => ((p.index.claims[0]!.evidence[1] as unknown[])[2] = 'some')],
     ['an oversized statement', (p) => (p.index.claims[0]!.statement = 's'.repeat(PACK_LIMITS.statementChars + 1))],
@@ -526,11 +526,11 @@ describe('a stored pack', () => {
     ],
     ['a source file that is not namespaced', (p) => (p.index.sources[0]!.file = '000_d7275cae0839dd5d.txt')],
     ['a document no source has', (p) => (p.documents['harbor--009_ab.txt'] = 'text')],
+    ['an origin with a script address', (p) => (p.index.sources[0]!.url = 'javascript:alert(1)')],
     [
-      'an origin with a script address',
-      (p) => (p.origins['harbor--000_d7275cae0839dd5d.txt']!.url = 'javascript:alert(1)'),
+      'a date that is not ISO',
+      (p) => (p.index.sources[0]!.date = { ...p.index.sources[0]!.date!, value: 'March 2026' }),
     ],
-    ['a date that is not ISO', (p) => (p.dates[0] = 'March 2026')],
     ['a SHA-256 that is not hex', (p) => (p.sha256 = 'z'.repeat(64))],
     ['signatures for other claims', (p) => (p.signatures.ids[0] = 'harbor--other')],
     ['a signature feature out of range', (p) => (p.signatures.claims[0]![0] = p.signatures.vocab.length)],

@@ -22,7 +22,7 @@ import { isIsoDate, isOriginUrl } from '../verify/origin.ts';
 import { packIdProblem } from './format.ts';
 import { PACK_LIMITS } from './limits.ts';
 import { splitNamespaced } from './namespace.ts';
-import type { PackOrigin, VerifiedPack } from './types.ts';
+import type { VerifiedPack } from './types.ts';
 
 const L = PACK_LIMITS;
 /** Features and their weights in the matcher's data: generous bounds that no verified pack comes near. */
@@ -166,19 +166,11 @@ function isSignatures(value: unknown, index: ClaimsIndex): value is SignatureMod
   );
 }
 
-function isOrigin(value: unknown): value is PackOrigin {
-  if (!isRecord(value) || !keysAre(value, [], ['url', 'retrieved']) || Object.keys(value).length === 0) return false;
-  return (
-    (value['url'] === undefined || isOriginUrl(value['url'])) &&
-    (value['retrieved'] === undefined || isIsoDate(value['retrieved']))
-  );
-}
-
 /** A stored pack, checked; null when anything about it is not what verifyPack stores. */
 export function parseStoredPack(value: unknown): VerifiedPack | null {
-  const fields = ['id', 'name', 'description', 'sha256', 'companies', 'index', 'signatures'];
-  if (!isRecord(value) || !hasExactly(value, [...fields, 'documents', 'origins', 'dates', 'counts'])) return null;
-  const { id, name, description, sha256, companies, documents, origins, dates, counts } = value;
+  const fields = ['id', 'name', 'description', 'sha256', 'companies', 'index', 'signatures', 'documents'];
+  if (!isRecord(value) || !hasExactly(value, fields)) return null;
+  const { id, name, description, sha256, companies, documents } = value;
   if (typeof id !== 'string' || packIdProblem(id) !== null) return null;
   if (!text(name, L.packNameChars) || !text(description, L.packDescriptionChars)) return null;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
@@ -188,17 +180,11 @@ export function parseStoredPack(value: unknown): VerifiedPack | null {
   const entities = new Set([...BUILT_IN_IDS, ...own]);
   const stored = value['index'];
   if (!isPackIndex(stored, id, entities) || !isSignatures(value['signatures'], stored)) return null;
-  // One document per source, under the source's file name; an origin only for a source.
+  // One document per source, under the source's file name.
   const files = stored.sources.map((s) => s.file);
   if (!isRecord(documents) || !hasExactly(documents, files)) return null;
   if (!files.every((file) => typeof documents[file] === 'string' && documents[file].length <= L.documentBytes))
     return null;
-  if (!isRecord(origins) || !Object.entries(origins).every(([file, o]) => files.includes(file) && isOrigin(o)))
-    return null;
-  if (!listOf(dates, L.documents, isIsoDate)) return null;
-  if (!isRecord(counts) || !hasExactly(counts, ['claims', 'sources', 'companies'])) return null;
-  if (counts['claims'] !== stored.claims.length || counts['sources'] !== files.length) return null;
-  if (counts['companies'] !== own.length) return null;
   // The stored object is exactly the shape checked above, every key accounted for.
   return value as unknown as VerifiedPack;
 }

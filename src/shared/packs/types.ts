@@ -4,12 +4,6 @@ import type { SignatureModel } from '../claimMatch/signatures.ts';
 import type { Company } from '../entities.ts';
 import type { VerifyProblem } from '../verify/problems.ts';
 
-/** Where the pack maker says a document came from: their statement, never checked, never fetched. */
-export interface PackOrigin {
-  url?: string;
-  retrieved?: string;
-}
-
 /** What is stored of a pack that verified: JSON-serialisable, read back with `parseStoredPack`. */
 export interface VerifiedPack {
   id: string;
@@ -25,11 +19,6 @@ export interface VerifiedPack {
   signatures: SignatureModel;
   /** Namespaced source file -> the document's text, for the source viewer. */
   documents: Record<string, string>;
-  /** Namespaced source file -> where the pack maker says it came from, for sources that say so. */
-  origins: Record<string, PackOrigin>;
-  /** The dates the pack's sources state (ISO), in source order. */
-  dates: string[];
-  counts: { claims: number; sources: number; companies: number };
 }
 
 /** A pack already installed, as far as verifying another needs to know it. */

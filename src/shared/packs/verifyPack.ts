@@ -3,7 +3,7 @@
  * the limits first, then the very verifier the build runs on seeds/, then what depends on the packs already
  * installed. Pure: no storage, no network; nothing in a pack is ever fetched.
  */
-import { PACK_ID_PATTERN, publishers, timeframeOf, type Source } from '../claims.ts';
+import { PACK_ID_PATTERN, publishers } from '../claims.ts';
 import { buildSignatures, claimText } from '../claimMatch/signatures.ts';
 import type { Company, MentionRule } from '../entities.ts';
 import type { VerifyProblem } from '../verify/problems.ts';
@@ -11,7 +11,7 @@ import { verifyPackFiles, type SeedFiles } from '../verify/verify.ts';
 import { checkPackInfo, PACK_FORMAT, PACK_VERSION, type PackFiles, type PackInfo } from './format.ts';
 import { namespaced, namespaceIndex } from './namespace.ts';
 import { countProblems, fileSizeProblem, readPackFiles } from './sizes.ts';
-import type { PackContext, PackOrigin, PackResult, VerifiedPack } from './types.ts';
+import type { PackContext, PackResult, VerifiedPack } from './types.ts';
 import { isRecord } from '../validate.ts';
 
 export interface VerifyPackOptions {
@@ -137,14 +137,6 @@ function companyConflicts(
   return problems;
 }
 
-function originOf(source: Source): PackOrigin | null {
-  if (source.url === undefined && source.retrieved === undefined) return null;
-  return {
-    ...(source.url !== undefined && { url: source.url }),
-    ...(source.retrieved !== undefined && { retrieved: source.retrieved }),
-  };
-}
-
 async function verifiedPack(
   text: string,
   info: PackInfo,
@@ -153,13 +145,7 @@ async function verifiedPack(
 ): Promise<VerifiedPack> {
   const index = namespaceIndex(info.id, result.index);
   const documents: Record<string, string> = {};
-  const origins: Record<string, PackOrigin> = {};
-  for (const source of result.sources) {
-    const file = namespaced(info.id, source.file);
-    documents[file] = files.documents[source.file] ?? '';
-    const origin = originOf(source);
-    if (origin) origins[file] = origin;
-  }
+  for (const source of result.sources) documents[namespaced(info.id, source.file)] = files.documents[source.file] ?? '';
   return {
     id: info.id,
     name: info.name,
@@ -169,8 +155,5 @@ async function verifiedPack(
     index,
     signatures: buildSignatures(index.claims.map(claimText), publishers(index)),
     documents,
-    origins,
-    dates: timeframeOf(result.sources).dates,
-    counts: { claims: index.claims.length, sources: index.sources.length, companies: result.companies.length },
   };
 }
