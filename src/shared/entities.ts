@@ -3,7 +3,7 @@
  * reader's claim packs add at run time (see src/shared/catalog/). A company is known by its id everywhere
  * (messages, settings, counts, `data-claimlight-entity`); which companies exist is data, never code.
  */
-import { hasExactly, isCount, isRecord } from './validate.ts';
+import { hasExactly, isCount, isRecord, isTextUpTo } from './validate.ts';
 
 /** A company's id: lowercase letters and digits, starting with a letter ("tiktok", "larkspur"). */
 export type EntityId = string;
@@ -82,10 +82,9 @@ export interface CompanyBounds {
 export function isCompany(value: unknown, bounds: CompanyBounds): value is Company {
   if (!isRecord(value) || !hasExactly(value, ['id', 'name', 'description', 'mentions'])) return false;
   const { id, name, description, mentions } = value;
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
   const words = (v: unknown, max: number, min: number) =>
-    Array.isArray(v) && v.length >= min && v.length <= max && v.every((w) => text(w, bounds.spelling));
-  if (!isEntityId(id) || !text(name, bounds.name) || !text(description, bounds.description)) return false;
+    Array.isArray(v) && v.length >= min && v.length <= max && v.every((w) => isTextUpTo(w, bounds.spelling));
+  if (!isEntityId(id) || !isTextUpTo(name, bounds.name) || !isTextUpTo(description, bounds.description)) return false;
   if (!isRecord(mentions) || !hasExactly(mentions, ['spellings', 'ignoreCase', 'notFollowedBy'])) return false;
   return (
     words(mentions['spellings'], bounds.spellings, 1) &&

@@ -16,6 +16,11 @@ export function isShortText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT;
 }
 
+/** A non-empty string of at most `max` characters (a stored name, description, quote, pattern). */
+export function isTextUpTo(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
 export function isTabId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

@@ -6,7 +6,7 @@
  */
 import { PACK_ID_PATTERN } from '../claims.ts';
 import { isCompany, MAX_COMPANIES, type Company, type CompanyBounds } from '../entities.ts';
-import { isRecord, listOf } from '../validate.ts';
+import { isRecord, isTextUpTo, listOf } from '../validate.ts';
 
 export const PACK_STATE_KEY = 'packs:state';
 /** The companies the content script highlights when they differ from the built-in ones (see ActiveCompanies). */
@@ -75,8 +75,7 @@ export interface ActiveCompanies {
 const ACTIVE_COMPANY: CompanyBounds = { name: 200, description: 1000, spelling: 200, spellings: 40, notFollowedBy: 40 };
 const MAX_PATTERN = 200_000;
 
-const isPattern = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value.length <= MAX_PATTERN;
+const isPattern = (value: unknown): value is string => isTextUpTo(value, MAX_PATTERN);
 
 /** The stored active companies, or null when absent or corrupt (the content script then uses the built-in ones). */
 export function parseActiveCompanies(value: unknown): ActiveCompanies | null {

@@ -17,7 +17,7 @@ import {
 import type { SignatureModel } from '../claimMatch/signatures.ts';
 import { isCompany, type Company, type CompanyBounds } from '../entities.ts';
 import { BUILT_IN_IDS } from '../lexicon.ts';
-import { hasExactly, isRecord } from '../validate.ts';
+import { hasExactly, isRecord, isTextUpTo } from '../validate.ts';
 import { isIsoDate, isOriginUrl } from '../verify/origin.ts';
 import { packIdProblem } from './format.ts';
 import { PACK_LIMITS } from './limits.ts';
@@ -30,8 +30,6 @@ const MAX_VOCAB = 200_000;
 const MAX_FEATURE = 200;
 const MAX_WEIGHT = 100_000;
 
-const text = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.length > 0 && value.length <= max;
 const isIndexIn = (value: unknown, size: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < size;
 const listOf = (value: unknown, max: number, item: (v: unknown) => boolean, min = 0): value is unknown[] =>
@@ -61,8 +59,8 @@ function isStatedFact(value: unknown): value is StatedFact {
   return (
     isRecord(value) &&
     hasExactly(value, ['value', 'evidence']) &&
-    text(value['value'], L.sourceFieldChars) &&
-    text(value['evidence'], L.sourceFieldChars)
+    isTextUpTo(value['value'], L.sourceFieldChars) &&
+    isTextUpTo(value['evidence'], L.sourceFieldChars)
   );
 }
 
@@ -80,9 +78,9 @@ function isPackSource(value: unknown, pack: string): value is Source {
   return (
     namespacedIn(pack, file, DOCUMENT_FILE_PATTERN, 64) &&
     value['pack'] === pack &&
-    text(title, L.sourceFieldChars) &&
-    text(shortTitle, L.sourceFieldChars) &&
-    text(name, L.sourceFieldChars) &&
+    isTextUpTo(title, L.sourceFieldChars) &&
+    isTextUpTo(shortTitle, L.sourceFieldChars) &&
+    isTextUpTo(name, L.sourceFieldChars) &&
     ['publisher', 'date', 'author'].every((field) => value[field] === undefined || isStatedFact(value[field])) &&
     (date === undefined || isIsoDate((date as StatedFact).value)) &&
     (url === undefined || isOriginUrl(url)) &&
@@ -93,7 +91,7 @@ function isPackSource(value: unknown, pack: string): value is Source {
 function isEvidence(value: unknown, sources: number): value is IndexedEvidence {
   if (!Array.isArray(value) || (value.length !== 2 && value.length !== 3)) return false;
   const [at, quote, support] = value as unknown[];
-  return isIndexIn(at, sources) && text(quote, L.quoteChars) && (value.length === 2 || support === 'partial');
+  return isIndexIn(at, sources) && isTextUpTo(quote, L.quoteChars) && (value.length === 2 || support === 'partial');
 }
 
 function isPackClaim(
@@ -110,12 +108,12 @@ function isPackClaim(
   return (
     claimId(id) &&
     value['pack'] === pack &&
-    text(statement, L.statementChars) &&
+    isTextUpTo(statement, L.statementChars) &&
     listOf(value['entities'], L.entitiesPerClaim, (e) => typeof e === 'string' && entities.has(e), 1) &&
     isClaimKind(kind) &&
-    text(attribution, L.attributionChars) &&
+    isTextUpTo(attribution, L.attributionChars) &&
     listOf(value['evidence'], L.quotesPerClaim, (e) => isEvidence(e, sources), 1) &&
-    (note === undefined || text(note, L.noteChars)) &&
+    (note === undefined || isTextUpTo(note, L.noteChars)) &&
     (entails === undefined || listOf(entails, L.entailsPerClaim, claimId, 1))
   );
 }
@@ -141,7 +139,7 @@ function isSignatures(value: unknown, index: ClaimsIndex): value is SignatureMod
   const claims = index.claims.length;
   const { ids, vocab } = value;
   if (!Array.isArray(ids) || ids.length !== claims || ids.some((id, i) => id !== index.claims[i]?.id)) return false;
-  if (!listOf(vocab, MAX_VOCAB, (f) => text(f, MAX_FEATURE))) return false;
+  if (!listOf(vocab, MAX_VOCAB, (f) => isTextUpTo(f, MAX_FEATURE))) return false;
   const feature = (v: unknown) => isIndexIn(v, vocab.length);
   const claim = (v: unknown) => isIndexIn(v, claims);
   const perClaim = (v: unknown, item: (x: unknown) => boolean) =>
@@ -172,7 +170,7 @@ export function parseStoredPack(value: unknown): VerifiedPack | null {
   if (!isRecord(value) || !hasExactly(value, fields)) return null;
   const { id, name, description, sha256, companies, documents } = value;
   if (typeof id !== 'string' || packIdProblem(id) !== null) return null;
-  if (!text(name, L.packNameChars) || !text(description, L.packDescriptionChars)) return null;
+  if (!isTextUpTo(name, L.packNameChars) || !isTextUpTo(description, L.packDescriptionChars)) return null;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
   if (!listOf(companies, L.companies, isPackCompany)) return null;
   const own = (companies as Company[]).map((c) => c.id);
