@@ -16,7 +16,6 @@ import type { SentenceId } from '../shared/pageClaims.ts';
 import { MENTION_TAG } from './constants.ts';
 import { ReaderPlace } from './place/place.ts';
 import { send } from '../shared/send.ts';
-import type { ActiveCompanies } from '../shared/catalog/state.ts';
 import type { Company } from '../shared/entities.ts';
 import { isActiveOn, isCompanyOn, type Settings } from '../shared/settings.ts';
 import { CompaniesSource } from './companiesSource.ts';
@@ -190,7 +189,7 @@ export class Engine {
 export async function startEngine(
   doc: Document,
   stored: Promise<unknown>,
-  active: Promise<ActiveCompanies | null>,
+  active: Promise<unknown>,
   leaveWatcher: () => Node[] | null,
 ): Promise<Engine> {
   markEngineStep('loaded');

@@ -9,7 +9,8 @@
  * engine (highlighter, styles, hover card, messaging); a dormant page is only
  * watched for text it adds later.
  */
-import { ACTIVE_COMPANIES_KEY, parseActiveCompanies, type ActiveCompanies } from '../shared/catalog/state.ts';
+import { ACTIVE_COMPANIES_KEY, parsePackPreTest } from '../shared/catalog/activeCompanies.ts';
+import type { PreTestSources } from '../shared/mentions.ts';
 import { SETTINGS_KEY } from '../shared/settingsKey.ts';
 import { ENGINE_FILE, SLICE_BUDGET_MS } from './constants.ts';
 import type { startEngine } from './engine.ts';
@@ -42,9 +43,9 @@ const api =
  * browser, 15-40 ms in Firefox, so the page is not kept waiting for it: it is probed at once for the
  * built-in companies, and tested again for a pack's only when the read returns some (see `settlePackCompanies`).
  */
-const active: Promise<ActiveCompanies | null> = api.storage.local.get(ACTIVE_COMPANIES_KEY).then(
-  (items) => parseActiveCompanies(items[ACTIVE_COMPANIES_KEY]),
-  () => null,
+const active: Promise<unknown> = api.storage.local.get(ACTIVE_COMPANIES_KEY).then(
+  (items) => items[ACTIVE_COMPANIES_KEY],
+  () => undefined,
 );
 
 let waking = false;
@@ -164,12 +165,12 @@ function runProbe(root: HTMLElement): void {
  * pre-test replaces the built-in one (it covers every enabled company) and looks at what the built-in one
  * passed over: the page's text as the probe read it (kept, not read again) and what the page changed since.
  */
-function settlePackCompanies(packs: ActiveCompanies | null): void {
+function settlePackCompanies(pretest: PreTestSources | null): void {
   const changed = unsettled ?? [];
   const text = probeText;
   unsettled = null;
   probeText = null;
-  if (!packs || !usePreTest(packs.pretest) || waking) return;
+  if (!pretest || !usePreTest(pretest) || waking) return;
   const added = changed.filter(nodeMayMention);
   if (added.length > 0) {
     for (const node of added) pending.add(node);
@@ -187,4 +188,6 @@ function settlePackCompanies(packs: ActiveCompanies | null): void {
 
 if (probed) runProbe(probed);
 else markInitialPassDone();
-void active.then(settlePackCompanies);
+void active.then((value) => {
+  settlePackCompanies(parsePackPreTest(value));
+});

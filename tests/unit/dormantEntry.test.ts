@@ -6,7 +6,8 @@
  * added before the read came back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACTIVE_COMPANIES_KEY, type ActiveCompanies } from '../../src/shared/catalog/state.ts';
+import { ACTIVE_COMPANIES_KEY } from '../../src/shared/catalog/activeCompanies.ts';
+import type { ActiveCompanies } from '../../src/shared/catalog/state.ts';
 import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { SETTINGS_KEY } from '../../src/shared/settingsKey.ts';
 import { preTestSources } from '../../src/shared/mentions.ts';

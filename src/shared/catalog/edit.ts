@@ -9,14 +9,8 @@ import type { PackResult, VerifiedPack } from '../packs/types.ts';
 import { verifyPack } from '../packs/verifyPack.ts';
 import { BUILT_IN } from './builtIn.ts';
 import { buildCatalog } from './catalog.ts';
-import {
-  ACTIVE_COMPANIES_KEY,
-  MAX_PACKS,
-  packKey,
-  PACK_STATE_KEY,
-  type ActiveCompanies,
-  type PackState,
-} from './state.ts';
+import { MAX_PACKS, packKey, PACK_STATE_KEY, type ActiveCompanies, type PackState } from './state.ts';
+import { ACTIVE_COMPANIES_KEY } from './activeCompanies.ts';
 import { readPacks, readState } from './store.ts';
 
 /**

@@ -6,11 +6,11 @@
  */
 import { PACK_ID_PATTERN } from '../claims.ts';
 import { isCompany, MAX_COMPANIES, type Company, type CompanyBounds } from '../entities.ts';
-import { isRecord, isTextUpTo, listOf } from '../validate.ts';
+import type { PreTestSources } from '../mentions.ts';
+import { isRecord, listOf } from '../validate.ts';
+import { parsePackPreTest } from './activeCompanies.ts';
 
 export const PACK_STATE_KEY = 'packs:state';
-/** The companies the content script highlights when they differ from the built-in ones (see ActiveCompanies). */
-export const ACTIVE_COMPANIES_KEY = 'packs:companies';
 const PACK_KEY_PREFIX = 'pack:';
 
 /** At most this many packs are kept. */
@@ -68,21 +68,17 @@ export function parsePackState(value: unknown): PackState {
  */
 export interface ActiveCompanies {
   companies: Company[];
-  pretest: { oneNode: string; acrossNodes: string };
+  pretest: PreTestSources;
 }
 
 /** The built-in companies and packs' alike: bounds no verified company comes near. */
 const ACTIVE_COMPANY: CompanyBounds = { name: 200, description: 1000, spelling: 200, spellings: 40, notFollowedBy: 40 };
-const MAX_PATTERN = 200_000;
-
-const isPattern = (value: unknown): value is string => isTextUpTo(value, MAX_PATTERN);
 
 /** The stored active companies, or null when absent or corrupt (the content script then uses the built-in ones). */
 export function parseActiveCompanies(value: unknown): ActiveCompanies | null {
-  if (!isRecord(value) || !isRecord(value['pretest'])) return null;
+  const pretest = parsePackPreTest(value);
+  if (!pretest || !isRecord(value)) return null;
   const companies = listOf(value['companies'], (c) => (isCompany(c, ACTIVE_COMPANY) ? c : null));
-  const { oneNode, acrossNodes } = value['pretest'];
   if (!companies || companies.length > MAX_COMPANIES) return null;
-  if (!isPattern(oneNode) || !isPattern(acrossNodes)) return null;
-  return { companies, pretest: { oneNode, acrossNodes } };
+  return { companies, pretest };
 }
