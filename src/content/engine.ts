@@ -22,7 +22,7 @@ import { CompaniesSource } from './companiesSource.ts';
 import { CardController } from './card/controller.tsx';
 import { Highlighter } from './highlight/highlighter.ts';
 import { PageClaims } from './page/pageClaims.ts';
-import { matcherFor } from './highlight/matchers.ts';
+import { matcherFor, matcherKey } from './highlight/matchers.ts';
 import { markEngineStep, markInitialPassDone } from './perf.ts';
 import { openShadowRootsUnder } from './dom/shadowRoots.ts';
 import { nextTask } from './dom/scheduler.ts';
@@ -102,7 +102,7 @@ export class Engine {
     const chosen = companiesOn(next, companies);
     const ids = chosen.map((company) => company.id);
     const on = isActiveOn(next, this.doc.location.hostname, ids);
-    const companiesChanged = previous !== null && previous.map((company) => company.id).join() !== ids.join();
+    const companiesChanged = previous !== null && matcherKey(previous) !== matcherKey(chosen);
     if (this.highlighter.isActive && (!on || companiesChanged)) {
       this.card?.close(false);
       this.highlighter.stop();

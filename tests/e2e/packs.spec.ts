@@ -10,6 +10,7 @@ import {
   choosePack,
   clearPacks,
   HARBOR_FILE,
+  harborWithSpellings,
   optionsWithoutPacks,
   packFile,
   TAMPERED_FILE,
@@ -172,5 +173,33 @@ test('switching a pack off and removing it take its highlights off an open page'
   await options.waitFor(() => document.querySelectorAll('.pack-list > li').length === 1);
   await expect.poll(() => count(tab, LARKSPUR), { timeout: 15_000 }).toBe(0);
   expect(await count(tab, '[data-claimlight-entity="tiktok"]')).toBe(1);
+  await options.close();
+});
+
+test('a new version of a pack replaces it, and open pages follow its company’s new mention rules', async ({
+  tab,
+  harness,
+  server,
+}) => {
+  const options = await optionsWithoutPacks(harness, server.url('/story.html'));
+  expect(await choosePack(options, HARBOR_FILE)).toBe('imported');
+  await tab.goto(server.url('/larkspur.html'));
+  // "Larkspur Robotics" and "Larkspur" alone.
+  await expect.poll(() => count(tab, LARKSPUR), { timeout: 15_000 }).toBe(2);
+
+  // The new version finds the company by its full name only. Its id is installed: it is offered as a replacement.
+  expect(await choosePack(options, harborWithSpellings(['Larkspur Robotics']))).toBe('refused');
+  await options.waitFor(() =>
+    [...document.querySelectorAll('.pack-refused button')].some((b) => b.textContent.startsWith('Replace')),
+  );
+  await options.evaluate(() =>
+    [...document.querySelectorAll<HTMLButtonElement>('.pack-refused button')]
+      .find((b) => b.textContent.startsWith('Replace'))
+      ?.click(),
+  );
+  await options.waitFor(() => document.querySelector('.pack-outcome .imported') !== null, undefined, 30_000);
+  expect(await count(options, '.pack-list > li')).toBe(2);
+  await expect.poll(() => count(tab, LARKSPUR), { timeout: 15_000 }).toBe(1);
+  expect(await tab.evaluate((s) => document.querySelector(s)?.textContent, LARKSPUR)).toBe('Larkspur Robotics');
   await options.close();
 });

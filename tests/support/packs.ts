@@ -1,6 +1,7 @@
 /** Claim packs in end-to-end tests: the test pack's files, importing one as a reader does, and clearing them. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserHarness, TestPage } from '../../scripts/harness/harness.ts';
 
@@ -62,6 +63,22 @@ export async function clearPacks(extensionPage: TestPage): Promise<void> {
     const all = await api.storage.local.get(null);
     await api.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('pack')));
   });
+}
+
+/**
+ * A new version of the test pack (same id) whose own company is found by `spellings` only, written to a file of
+ * its own: what a pack maker publishes when they narrow a company's mention rules.
+ */
+export function harborWithSpellings(spellings: string[]): string {
+  const pack = JSON.parse(readFileSync(HARBOR_FILE, 'utf8')) as { files: Record<string, string> };
+  const companies = JSON.parse(pack.files['companies.json'] ?? '{}') as {
+    companies: { mentions: { spellings: string[] } }[];
+  };
+  for (const company of companies.companies) company.mentions.spellings = spellings;
+  pack.files['companies.json'] = JSON.stringify(companies, null, 2);
+  const file = join(mkdtempSync(join(tmpdir(), 'claimlight-pack-')), 'harbor-v2.claimlight.json');
+  writeFileSync(file, JSON.stringify(pack, null, 2));
+  return file;
 }
 
 interface FixtureClaim {

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlight/highlighter.ts';
 import { BUILT_IN_COMPANIES } from '../../src/shared/lexicon.ts';
 import { matcherFor } from '../../src/content/highlight/matchers.ts';
+import { BUILT_IN_PRETEST, usePreTest } from '../../src/content/detect/pretest.ts';
+import { preTestSources } from '../../src/shared/mentions.ts';
 
 const ALL = BUILT_IN_COMPANIES;
 
@@ -86,6 +88,30 @@ describe('Highlighter', () => {
     const { run } = setup('<p>TikTok, ByteDance, Oracle</p>');
     await run(BUILT_IN_COMPANIES.filter((company) => company.id === 'bytedance'));
     expect(marks()).toEqual(['bytedance:ByteDance']);
+  });
+
+  it('highlights a company by its current rules when a new version of its pack changes them under the same id', async () => {
+    const larkspur = (spellings: string[]) => ({
+      id: 'larkspur',
+      name: 'Larkspur Robotics',
+      description: 'A fictional maker of port robots.',
+      mentions: { spellings, ignoreCase: false, notFollowedBy: [] },
+    });
+    // As the engine does when the companies change: the pre-tests follow them.
+    const highlight = async (spellings: string[]) => {
+      usePreTest(preTestSources([larkspur(spellings)]));
+      const { highlighter, run } = setup('<p>Larkspur and Lark Robotics</p>');
+      await run([larkspur(spellings)]);
+      const found = marks();
+      highlighter.stop();
+      return found;
+    };
+    try {
+      expect(await highlight(['Larkspur'])).toEqual(['larkspur:Larkspur']);
+      expect(await highlight(['Lark Robotics'])).toEqual(['larkspur:Lark Robotics']);
+    } finally {
+      usePreTest(BUILT_IN_PRETEST);
+    }
   });
 
   it('leaves excluded places alone', async () => {

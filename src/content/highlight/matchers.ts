@@ -5,9 +5,17 @@ import { compileMatcher, type MentionMatcher } from '../../shared/mentions.ts';
 
 const cache = new Map<string, MentionMatcher>();
 
-/** `companies`: those to highlight, in display order (a company id always has the same rules). */
+/**
+ * What makes two lists of companies highlight alike: their ids in order, and their rules (a new version of a
+ * claim pack may give its company other spellings under the same id).
+ */
+export function matcherKey(companies: readonly Company[]): string {
+  return JSON.stringify(companies.map((company) => [company.id, company.mentions]));
+}
+
+/** `companies`: those to highlight, in display order. */
 export function matcherFor(companies: readonly Company[]): MentionMatcher {
-  const key = companies.map((company) => company.id).join(',');
+  const key = matcherKey(companies);
   let matcher = cache.get(key);
   if (!matcher) {
     matcher = compileMatcher(companies);
